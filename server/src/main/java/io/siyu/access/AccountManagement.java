@@ -1,0 +1,113 @@
+package io.siyu.access;
+
+import io.siyu.shared.CursorPage;
+import io.siyu.shared.PageRequest;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts of the current tenant: create, change, unlock, list, and passwords. */
+@Service
+public class AccountManagement {
+
+    static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{3,64}");
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+
+    private final StaffAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+
+    AccountManagement(StaffAccounts accounts, PasswordEncoder passwords, AuditLog audit) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public StaffAccount create(String username, String displayName, Role role, String password) {
+        checkUsername(username);
+        checkPassword("password", password);
+        var id = accounts.insert(username, displayName, role, passwords.encode(password));
+        audit.record(Actor.currentName(), "account.created", username, Map.of("role", role.code()));
+        return accounts.byId(id).orElseThrow();
+    }
+
+    /** Accounts that exist to own customers (imported staff, demo data) but cannot log in. */
+    @Transactional
+    public long createWithoutLogin(String username, String displayName, Role role) {
+        checkUsername(username);
+        return accounts.insert(username, displayName, role, null);
+    }
+
+    @Transactional
+    public StaffAccount update(long id, String displayName, Role role, boolean enabled) {
+        var account = accounts.byId(id).orElseThrow(() -> AccessProblems.accountNotFound(id));
+        boolean losesAdmin = account.role() == Role.ADMIN && account.enabled() && (role != Role.ADMIN || !enabled);
+        if (losesAdmin && accounts.countEnabledAdmins() <= 1) {
+            throw AccessProblems.conflict("role", "account.last-admin");
+        }
+        accounts.update(id, displayName, role, enabled);
+        audit.record(
+                Actor.currentName(),
+                "account.updated",
+                account.username(),
+                Map.of("role", role.code(), "enabled", enabled));
+        return accounts.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        var account = accounts.byId(id).orElseThrow(() -> AccessProblems.accountNotFound(id));
+        accounts.saveLoginState(account.unlocked());
+        audit.record(Actor.currentName(), "account.unlocked", account.username(), Map.of());
+    }
+
+    @Transactional
+    public void changePassword(long id, String currentPassword, String newPassword) {
+        var account = accounts.byId(id).orElseThrow(() -> AccessProblems.accountNotFound(id));
+        if (account.passwordHash() == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            throw AccessProblems.field("currentPassword", "account.password.wrong");
+        }
+        checkPassword("newPassword", newPassword);
+        accounts.updatePassword(id, passwords.encode(newPassword));
+        audit.record(Actor.currentName(), "account.password-changed", account.username(), Map.of());
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<StaffAccount> list(PageRequest page) {
+        return CursorPage.ofDescending(accounts.page(page), page.limit(), StaffAccount::id);
+    }
+
+    @Transactional(readOnly = true)
+    public String displayName(long id) {
+        return accounts.byId(id).map(StaffAccount::displayName).orElseThrow(() -> AccessProblems.accountNotFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public StaffAccount get(long id) {
+        return accounts.byId(id).orElseThrow(() -> AccessProblems.accountNotFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return accounts.count();
+    }
+
+    private void checkUsername(String username) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw AccessProblems.field("username", "account.username.pattern");
+        }
+        if (accounts.usernameTaken(username)) {
+            throw AccessProblems.conflict("username", "account.username.taken");
+        }
+    }
+
+    private static void checkPassword(String field, String password) {
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw AccessProblems.field(field, "account.password.length", MIN_PASSWORD, MAX_PASSWORD);
+        }
+    }
+}

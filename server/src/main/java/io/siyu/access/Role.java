@@ -1,0 +1,35 @@
+package io.siyu.access;
+
+import static io.siyu.access.Permission.*;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The four roles of seed 000's organisation: back office (admin), middle office (manager, operator), front office (staff). */
+public enum Role {
+    ADMIN(Set.of(
+            DASHBOARD_READ, ACCOUNTS_READ, ACCOUNTS_WRITE, API_KEYS_MANAGE, AUDIT_READ, TENANT_WRITE, METRICS_READ)),
+    MANAGER(Set.of(DASHBOARD_READ, ACCOUNTS_READ, AUDIT_READ)),
+    OPERATOR(Set.of(DASHBOARD_READ)),
+    STAFF(Set.of(DASHBOARD_READ));
+
+    private final Set<String> permissions;
+
+    Role(Set<String> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<String> permissions() {
+        return permissions;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+}

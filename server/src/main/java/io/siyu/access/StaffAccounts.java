@@ -1,0 +1,124 @@
+package io.siyu.access;
+
+import io.siyu.shared.PageRequest;
+import io.siyu.shared.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StaffAccounts {
+
+    private static final String COLUMNS = "tenant_id, id, username, display_name, role, password_hash, enabled,"
+            + " failed_attempts, locked_until, last_login_at, created_at";
+
+    private final JdbcClient jdbc;
+
+    StaffAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The directory lookup that precedes a login: which tenant owns this username, if any. */
+    Optional<TenantId> tenantOf(String username) {
+        return jdbc.sql("select tenant_id from login_name where username = ?")
+                .param(username.toLowerCase(Locale.ROOT))
+                .query((rs, n) -> new TenantId(rs.getLong(1)))
+                .optional();
+    }
+
+    boolean usernameTaken(String username) {
+        return tenantOf(username).isPresent();
+    }
+
+    long insert(String username, String displayName, Role role, @Nullable String passwordHash) {
+        var name = username.toLowerCase(Locale.ROOT);
+        jdbc.sql("insert into login_name (username, tenant_id) values (?, siyu_current_tenant())")
+                .param(name)
+                .update();
+        return jdbc.sql("insert into staff_account (tenant_id, username, display_name, role, password_hash)"
+                        + " values (siyu_current_tenant(), ?, ?, ?, ?) returning id")
+                .params(name, displayName, role.code(), passwordHash)
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<StaffAccount> byUsernameForUpdate(String username) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where username = ? for update")
+                .param(username.toLowerCase(Locale.ROOT))
+                .query(StaffAccounts::map)
+                .optional();
+    }
+
+    Optional<StaffAccount> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where id = ?")
+                .param(id)
+                .query(StaffAccounts::map)
+                .optional();
+    }
+
+    List<StaffAccount> page(PageRequest page) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where id < ? order by id desc limit ?")
+                .params(page.before(), page.fetchSize())
+                .query(StaffAccounts::map)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from staff_account").query(Long.class).single();
+    }
+
+    void saveLoginState(StaffAccount account) {
+        jdbc.sql("update staff_account set failed_attempts = ?, locked_until = ?, last_login_at = ? where id = ?")
+                .params(account.failedAttempts(), ts(account.lockedUntil()), ts(account.lastLoginAt()), account.id())
+                .update();
+    }
+
+    void update(long id, String displayName, Role role, boolean enabled) {
+        jdbc.sql("update staff_account set display_name = ?, role = ?, enabled = ?, updated_at = now() where id = ?")
+                .params(displayName, role.code(), enabled, id)
+                .update();
+    }
+
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("update staff_account set password_hash = ?, updated_at = now() where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
+    long countEnabledAdmins() {
+        return jdbc.sql(
+                        "select count(*) from staff_account where role = 'admin' and enabled and password_hash is not null")
+                .query(Long.class)
+                .single();
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static StaffAccount map(ResultSet rs, int row) throws SQLException {
+        return new StaffAccount(
+                new TenantId(rs.getLong("tenant_id")),
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.fromCode(rs.getString("role")).orElseThrow(),
+                rs.getString("password_hash"),
+                rs.getBoolean("enabled"),
+                rs.getInt("failed_attempts"),
+                instant(rs.getTimestamp("locked_until")),
+                instant(rs.getTimestamp("last_login_at")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

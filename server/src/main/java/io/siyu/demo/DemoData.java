@@ -1,0 +1,73 @@
+package io.siyu.demo;
+
+import io.siyu.access.AccountManagement;
+import io.siyu.access.Installation;
+import io.siyu.access.Role;
+import io.siyu.shared.Tenancy;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo tenant's data once, on the first start with {@code SIYU_DEMO_DATA=true}: staff, customers,
+ * tags and a year of events. One transaction, so a crash half-way leaves nothing and the next start retries.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    static final int STAFF = 40;
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoProperties properties;
+    private final Installation installation;
+    private final AccountManagement accounts;
+    private final DataSetLoader loader;
+    private final TransactionTemplate transactions;
+
+    DemoData(
+            DemoProperties properties,
+            Installation installation,
+            AccountManagement accounts,
+            DataSetLoader loader,
+            TransactionTemplate transactions) {
+        this.properties = properties;
+        this.installation = installation;
+        this.accounts = accounts;
+        this.loader = loader;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoData() || properties.generate().only() || installation.demoDataLoaded()) {
+            return;
+        }
+        var tenant = installation.firstTenant().orElseThrow();
+        log.info("loading demo data ({} customers) into tenant {}", properties.demoCustomers(), tenant);
+        var data = new StandardDataSet(
+                properties.demoCustomers(), 2026, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        Tenancy.runAs(
+                tenant,
+                () -> transactions.executeWithoutResult(status -> {
+                    createStaff();
+                    loader.load(tenant, data);
+                    installation.markDemoDataLoaded();
+                }));
+    }
+
+    private void createStaff() {
+        var random = new SplittableRandom(7);
+        for (int i = 1; i <= STAFF; i++) {
+            var role = i <= 4 ? Role.MANAGER : i <= 10 ? Role.OPERATOR : Role.STAFF;
+            accounts.createWithoutLogin("staff%02d".formatted(i), Names.person(random), role);
+        }
+    }
+}

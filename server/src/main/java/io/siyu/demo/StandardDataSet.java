@@ -1,0 +1,132 @@
+package io.siyu.demo;
+
+import io.siyu.customer.CustomerRecord;
+import io.siyu.event.EventRecord;
+import io.siyu.event.EventType;
+import io.siyu.tagging.TagBulkLoad.Assignment;
+import io.siyu.tagging.TagBulkLoad.TagDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * PRODUCT.md's standard data set as a pure function of (size, seed, end): the same arguments give the same
+ * rows on any machine. Customers: gender 1/2, city 0–299 (0 = Beijing), member level 0–3, member since
+ * 0–1,499 days before the end, 5 distinct tags of 500; events: {@value #EVENTS_PER_CUSTOMER} per customer
+ * on average, uniform over the 365 days before the end, 6 types.
+ *
+ * <p>Rows come in chunks whose randomness depends only on the chunk index, so chunks can be loaded in
+ * separate transactions and still form the same data set.
+ */
+record StandardDataSet(long customers, long seed, Instant end) {
+
+    static final int TAGS = 500;
+    static final int TAGS_PER_CUSTOMER = 5;
+    static final int EVENTS_PER_CUSTOMER = 10;
+    static final int CITIES = 300;
+    static final long CHUNK = 100_000;
+    private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
+    private static final String[] TAG_GROUPS = {"跟进状态", "来源", "属性", "产品", "内容", "活动"};
+
+    StandardDataSet {
+        if (customers < 1) {
+            throw new IllegalArgumentException("a data set needs at least one customer");
+        }
+    }
+
+    long events() {
+        return customers * EVENTS_PER_CUSTOMER;
+    }
+
+    long customerChunks() {
+        return (customers + CHUNK - 1) / CHUNK;
+    }
+
+    long eventChunks() {
+        return (events() + CHUNK - 1) / CHUNK;
+    }
+
+    List<TagDefinition> tags() {
+        var tags = new ArrayList<TagDefinition>(TAGS);
+        for (int id = 1; id <= TAGS; id++) {
+            var group = TAG_GROUPS[(id - 1) % TAG_GROUPS.length];
+            tags.add(new TagDefinition(id, group, group + "-" + id));
+        }
+        return tags;
+    }
+
+    void customers(long chunk, Consumer<CustomerRecord> sink) {
+        var random = random(1, chunk);
+        var endDate = LocalDate.ofInstant(end, ZoneOffset.UTC);
+        long first = chunk * CHUNK + 1;
+        long last = Math.min(customers, first + CHUNK - 1);
+        for (long number = first; number <= last; number++) {
+            int level = random.nextInt(4);
+            int memberDays = random.nextInt(1500);
+            long ageSeconds = random.nextLong(2 * YEAR_SECONDS);
+            sink.accept(new CustomerRecord(
+                    number,
+                    Names.person(random),
+                    1 + random.nextInt(2),
+                    random.nextInt(CITIES),
+                    level,
+                    level == 0 ? null : endDate.minusDays(memberDays),
+                    end.minusSeconds(ageSeconds)));
+        }
+    }
+
+    void tagAssignments(long chunk, Consumer<Assignment> sink) {
+        var random = random(2, chunk);
+        long first = chunk * CHUNK + 1;
+        long last = Math.min(customers, first + CHUNK - 1);
+        var picked = new int[TAGS_PER_CUSTOMER];
+        for (long number = first; number <= last; number++) {
+            for (int i = 0; i < TAGS_PER_CUSTOMER; i++) {
+                int tag;
+                do {
+                    tag = 1 + random.nextInt(TAGS);
+                } while (contains(picked, i, tag));
+                picked[i] = tag;
+                sink.accept(new Assignment(number, tag));
+            }
+        }
+    }
+
+    void events(long chunk, Consumer<EventRecord> sink) {
+        var random = random(3, chunk);
+        long count = Math.min(CHUNK, events() - chunk * CHUNK);
+        var types = EventType.values();
+        for (long i = 0; i < count; i++) {
+            sink.accept(new EventRecord(
+                    1 + random.nextLong(customers),
+                    types[random.nextInt(types.length)],
+                    end.minusSeconds(1 + random.nextLong(YEAR_SECONDS))));
+        }
+    }
+
+    LocalDate firstEventDay() {
+        return LocalDate.ofInstant(end.minusSeconds(YEAR_SECONDS), ZoneOffset.UTC);
+    }
+
+    LocalDate lastEventDay() {
+        return LocalDate.ofInstant(end, ZoneOffset.UTC);
+    }
+
+    private SplittableRandom random(int stream, long chunk) {
+        return new SplittableRandom(seed * 1_000_003L + stream * 7_919L + chunk * 104_729L);
+    }
+
+    private static boolean contains(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+/** Customer events (views, favourites, carts, purchases, shares, messages), partitioned by month. */
+@ApplicationModule(displayName = "Events", allowedDependencies = "shared")
+@NullMarked
+package io.siyu.event;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,143 @@
+package io.siyu;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A browser-like HTTP client for tests: keeps cookies, echoes the CSRF cookie as the console does, and can
+ * act as a machine client with an API key. Talks real HTTP to the running server.
+ */
+public final class ApiClient {
+
+    /** A response with its body parsed as JSON (null when empty or not JSON). */
+    public record Response(int status, @Nullable JsonNode json, String body, String contentType) {
+        public String text(String field) {
+            return json == null ? "" : json.path(field).asString();
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String language = "zh-CN";
+    private @Nullable String apiKey;
+    private boolean echoCsrf = true;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public ApiClient language(String language) {
+        this.language = language;
+        return this;
+    }
+
+    /** Behaves like a cross-site page: sends the cookies but cannot read the CSRF cookie to echo it. */
+    public ApiClient withoutCsrfEcho() {
+        this.echoCsrf = false;
+        return this;
+    }
+
+    public ApiClient apiKey(@Nullable String apiKey) {
+        this.apiKey = apiKey;
+        return this;
+    }
+
+    public Response login(String username, String password) {
+        get("/api/v1/auth/session");
+        return post(
+                "/api/v1/auth/login",
+                JSON.createObjectNode()
+                        .put("username", username)
+                        .put("password", password)
+                        .toString());
+    }
+
+    public Response get(String path) {
+        return send("GET", path, BodyPublishers.noBody(), null);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, BodyPublishers.ofString(json), "application/json");
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, BodyPublishers.ofString(json), "application/json");
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, BodyPublishers.ofString(json), "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, BodyPublishers.noBody(), null);
+    }
+
+    public Response send(String method, String path, BodyPublisher body, @Nullable String contentType) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body)
+                .header("Accept-Language", language);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        var csrf = csrfToken();
+        if (csrf != null && echoCsrf) {
+            request.header("X-XSRF-TOKEN", csrf);
+        }
+        try {
+            var response = http.send(request.build(), BodyHandlers.ofString());
+            var text = response.body();
+            var type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = null;
+            if (type.contains("json") && !text.isEmpty()) {
+                json = JSON.readTree(text);
+            }
+            return new Response(response.statusCode(), json, text, type);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the session cookie, as a browser holding a stale cookie would send it. */
+    public void useSessionCookie(String value) {
+        var cookie = new HttpCookie("SIYU_SESSION", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+    }
+
+    private @Nullable String csrfToken() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    public static String json(Object... keyValues) {
+        var node = JSON.createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            node.putPOJO((String) keyValues[i], keyValues[i + 1]);
+        }
+        return node.toString();
+    }
+}
