@@ -27,6 +27,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,7 +42,13 @@ class SecurityConfiguration {
     static final String LOGIN_PATH = "/api/v1/auth/login";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, Problems problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiKeys apiKeys,
+            Problems problems,
+            StaffAccounts accounts,
+            TransactionTemplate transactions)
+            throws Exception {
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PATH, "/api/v1/auth/session")
@@ -83,7 +90,8 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN,
                                 e instanceof CsrfException ? "auth.csrf" : "problem.forbidden")))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new TenantBindingFilter(), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(
+                        new TenantBindingFilter(accounts, transactions, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
         return http.build();
     }

@@ -187,4 +187,58 @@ class AuthenticationIntegrationTests extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("tenant").path("name").asString()).isEqualTo("测试品牌");
     }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSessionsAtOnce() {
+        var staff = new ApiClient(port);
+        staff.login(fixture.staff(), TestTenants.PASSWORD);
+        assertThat(staff.get("/api/v1/dashboard/overview").status()).isEqualTo(200);
+
+        var admin = new ApiClient(port);
+        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        admin.patch("/api/v1/accounts/" + idOf(admin, fixture.staff()), json("enabled", false));
+
+        assertThat(staff.get("/api/v1/dashboard/overview").status()).isEqualTo(401);
+        assertThat(new ApiClient(port)
+                        .login(fixture.staff(), TestTenants.PASSWORD)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aChangedRoleAppliesToTheNextRequestOfAnOpenSession() {
+        var operator = new ApiClient(port);
+        operator.login(fixture.operator(), TestTenants.PASSWORD);
+        assertThat(operator.get("/api/v1/accounts").status()).isEqualTo(403);
+
+        var admin = new ApiClient(port);
+        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        admin.patch("/api/v1/accounts/" + idOf(admin, fixture.operator()), json("role", "manager"));
+
+        assertThat(operator.get("/api/v1/accounts").status()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/auth/me").text("role")).isEqualTo("manager");
+    }
+
+    @Test
+    void theLastAdministratorCannotBeDemoted() {
+        var admin = new ApiClient(port);
+        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var response = admin.patch("/api/v1/accounts/" + idOf(admin, fixture.admin()), json("role", "staff"));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().path("errors").get(0).path("code").asString())
+                .isEqualTo("account.last-admin");
+    }
+
+    private static long idOf(ApiClient admin, String username) {
+        return admin.get("/api/v1/accounts?limit=200")
+                .json()
+                .path("items")
+                .valueStream()
+                .filter(a -> a.path("username").asString().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+    }
 }

@@ -1,0 +1,77 @@
+// Starts the built Siyu jar on a free port with a fresh data folder and demo data, and stops it again.
+import { spawn } from 'node:child_process'
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password-2026' }
+export const OUT = process.env.SIYU_E2E_OUT ?? join(process.cwd(), 'target', 'e2e')
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilReady(base, server, deadlineMs) {
+  const deadline = Date.now() + deadlineMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`Siyu exited with code ${server.exitCode}; see ${OUT}/server.log`)
+    try {
+      const response = await fetch(`${base}/actuator/health/readiness`)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`Siyu was not ready within ${deadlineMs / 1000} s; see ${OUT}/server.log`)
+}
+
+/** Starts Siyu and resolves once it is ready; returns its base URL and a stop function. */
+export async function startSiyu() {
+  const jar = process.env.SIYU_JAR
+  if (!jar) throw new Error('SIYU_JAR is not set: run the browser tests through ./siyu test')
+  mkdirSync(OUT, { recursive: true })
+  const dataDir = mkdtempSync(join(tmpdir(), 'siyu-e2e-'))
+  const port = await freePort()
+  const base = `http://localhost:${port}`
+  const log = createWriteStream(join(OUT, 'server.log'))
+  const server = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx1g', '-jar', jar], {
+    env: {
+      ...process.env,
+      SERVER_PORT: String(port),
+      SIYU_DATA_DIR: dataDir,
+      SIYU_DEMO_DATA: 'true',
+      SIYU_DEMO_CUSTOMERS: '20000',
+      SIYU_ADMIN_USERNAME: ADMIN.username,
+      SIYU_ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout.pipe(log)
+  server.stderr.pipe(log)
+  const started = Date.now()
+  await waitUntilReady(base, server, 240_000)
+  const startupMs = Date.now() - started
+  return {
+    base,
+    startupMs,
+    async stop() {
+      if (server.exitCode === null) {
+        const exited = new Promise((r) => server.once('exit', r))
+        server.kill('SIGTERM')
+        const timer = setTimeout(() => server.kill('SIGKILL'), 30_000)
+        await exited
+        clearTimeout(timer)
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

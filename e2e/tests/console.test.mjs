@@ -1,0 +1,124 @@
+// The console as an operator uses it: log in, visit every page in both languages, with no browser errors.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ADMIN, OUT, startSiyu } from '../support/server.mjs'
+import { launch, openPage, screenshot } from '../support/browser.mjs'
+
+/** Every page the navigation offers an administrator, with a name for its screenshot. */
+const PAGES = [
+  { path: '/', name: 'home' },
+  { path: '/access/accounts', name: 'accounts' },
+  { path: '/access/api-keys', name: 'api-keys' },
+  { path: '/access/audit', name: 'audit' },
+  { path: '/access/tenant', name: 'tenant' },
+]
+const WRONG_PASSWORD_401 = 'status of 401'
+const HAN = /\p{Script=Han}/u
+
+let siyu
+let browser
+
+before(async () => {
+  siyu = await startSiyu()
+  writeFileSync(join(OUT, 'startup.txt'), `first start incl. demo data: ${siyu.startupMs} ms\n`)
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await siyu?.stop()
+})
+
+async function logIn(page, password = ADMIN.password) {
+  await page.locator('input[name="username"]').fill(ADMIN.username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('form.login-form button[type="submit"], form.login-form .el-button--primary').first().click()
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(400) // chart animations
+}
+
+describe('the console', () => {
+  test('refuses a wrong password in Chinese, then logs in and shows the home page with real figures', async () => {
+    const { page, context, unexpectedProblems } = await openPage(browser)
+    await page.goto(siyu.base + '/')
+    await page.waitForURL(/\/login/)
+    await screenshot(page, 'zh-login')
+
+    await logIn(page, 'not-the-password')
+    await assert.doesNotReject(page.getByText('用户名或密码不正确').waitFor({ timeout: 10_000 }))
+
+    await logIn(page)
+    await page.waitForURL((url) => url.pathname === '/')
+    await settle(page)
+    const overview = await (await page.request.get(siyu.base + '/api/v1/dashboard/overview?days=30')).json()
+    const total = overview.customers.total
+    assert.equal(total, 20000)
+    const body = await page.locator('body').innerText()
+    assert.match(body, /20[,，]?000/, 'the home page shows the customer total from the database')
+    const charts = await page.locator('canvas').count()
+    assert.ok(charts >= 4, `the home page draws its figures as charts (found ${charts} canvases)`)
+    await screenshot(page, 'zh-home')
+
+    assert.deepEqual(unexpectedProblems([WRONG_PASSWORD_401]), [])
+    await context.close()
+  })
+
+  test('offers every page in the navigation, and each renders without browser errors (zh-CN)', async () => {
+    const { page, context, unexpectedProblems } = await openPage(browser)
+    await page.goto(siyu.base + '/login')
+    await logIn(page)
+    await page.waitForURL((url) => url.pathname === '/')
+
+    const links = await page.locator('nav a[href], nav [role="menuitem"]').allInnerTexts()
+    assert.ok(links.length >= PAGES.length - 1, `navigation lists the pages: ${links.join(' | ')}`)
+
+    for (const { path, name } of PAGES) {
+      await page.goto(siyu.base + path)
+      await settle(page)
+      assert.equal(new URL(page.url()).pathname, path, `${path} is reachable by its address`)
+      assert.equal(await page.locator('.el-message--error').count(), 0, `${path} shows no error message`)
+      assert.match(await page.locator('main, .el-main, body').first().innerText(), HAN, `${path} speaks Chinese`)
+      await screenshot(page, `zh-${name}`)
+    }
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('switches to English everywhere', async () => {
+    const { page, context, unexpectedProblems } = await openPage(browser, { locale: 'en-US' })
+    await context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
+    await page.goto(siyu.base + '/login')
+    await screenshot(page, 'en-login')
+    await logIn(page)
+    await page.waitForURL((url) => url.pathname === '/')
+
+    for (const { path, name } of PAGES) {
+      await page.goto(siyu.base + path)
+      await settle(page)
+      const nav = await page.locator('nav').first().innerText()
+      assert.doesNotMatch(nav, HAN, `the navigation on ${path} is all English: ${nav}`)
+      await screenshot(page, `en-${name}`)
+    }
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('a deep link survives the login and a reload', async () => {
+    const { page, context, unexpectedProblems } = await openPage(browser)
+    await page.goto(siyu.base + '/access/audit')
+    await page.waitForURL(/\/login\?redirect=/)
+    await logIn(page)
+    await page.waitForURL((url) => url.pathname === '/access/audit')
+    await page.reload()
+    await settle(page)
+    assert.equal(new URL(page.url()).pathname, '/access/audit')
+    assert.match(await page.locator('body').innerText(), /auth\.login|登录/)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+})
