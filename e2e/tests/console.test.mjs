@@ -39,7 +39,8 @@ async function logIn(page, password = ADMIN.password) {
 
 async function settle(page) {
   await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(400) // chart animations
+  // ECharts animates for about a second; screenshots should show the finished charts
+  if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1500)
 }
 
 describe('the console', () => {

@@ -1,0 +1,30 @@
+import * as common from './common'
+import * as accounts from '@/modules/accounts/i18n'
+import * as apiKeys from '@/modules/api-keys/i18n'
+import * as audit from '@/modules/audit/i18n'
+import * as auth from '@/modules/auth/i18n'
+import * as home from '@/modules/home/i18n'
+import * as tenant from '@/modules/tenant/i18n'
+
+// Each capability owns its keys; they are mounted here under the capability's name.
+export const zhCN = {
+  common: common.zhCN,
+  auth: auth.zhCN,
+  home: home.zhCN,
+  accounts: accounts.zhCN,
+  apiKeys: apiKeys.zhCN,
+  audit: audit.zhCN,
+  tenant: tenant.zhCN,
+}
+
+export type MessageSchema = typeof zhCN
+
+export const en: MessageSchema = {
+  common: common.en,
+  auth: auth.en,
+  home: home.en,
+  accounts: accounts.en,
+  apiKeys: apiKeys.en,
+  audit: audit.en,
+  tenant: tenant.en,
+}

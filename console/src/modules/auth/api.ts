@@ -1,0 +1,41 @@
+import { http } from '@/api/http'
+
+export const ROLES = ['admin', 'manager', 'operator', 'staff'] as const
+export type Role = (typeof ROLES)[number]
+
+export type Permission =
+  | 'dashboard:read'
+  | 'accounts:read'
+  | 'accounts:write'
+  | 'api-keys:manage'
+  | 'audit:read'
+  | 'tenant:write'
+  | 'metrics:read'
+
+export interface TenantInfo {
+  id: string
+  name: string
+  timeZone: string
+}
+
+/** The signed-in staff account. */
+export interface Me {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  permissions: Permission[]
+  tenant: TenantInfo
+}
+
+export type Session = { authenticated: false } | { authenticated: true; account: Me }
+
+export const authApi = {
+  session: () => http.get<Session>('/api/v1/auth/session'),
+  // A 401 here means wrong credentials, not an expired session.
+  login: (username: string, password: string) =>
+    http.post<Me>('/api/v1/auth/login', { username, password }, { authRedirect: false }),
+  logout: () => http.post<void>('/api/v1/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http.put<void>('/api/v1/auth/me/password', { currentPassword, newPassword }),
+}

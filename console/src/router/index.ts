@@ -1,0 +1,131 @@
+import type { Pinia } from 'pinia'
+import {
+  createRouter,
+  createWebHistory,
+  type LocationQueryValue,
+  type RouteLocationRaw,
+  type Router,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router'
+import { ElMessage } from 'element-plus'
+import AppLayout from '@/components/AppLayout.vue'
+import { handleError } from '@/api/error-handler'
+import { t } from '@/i18n'
+import type { Permission } from '@/modules/auth/api'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean
+    /** Required to open the page; the nav hides it too. */
+    permission?: Permission
+    /** Message key of the page title. */
+    title?: string
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/modules/auth/LoginView.vue'),
+    meta: { public: true, title: 'auth.login.title' },
+  },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/modules/home/HomeView.vue'),
+        meta: { title: 'common.nav.home' },
+      },
+      {
+        path: 'access/accounts',
+        name: 'accounts',
+        component: () => import('@/modules/accounts/AccountsView.vue'),
+        meta: { permission: 'accounts:read', title: 'common.nav.accounts' },
+      },
+      {
+        path: 'access/api-keys',
+        name: 'api-keys',
+        component: () => import('@/modules/api-keys/ApiKeysView.vue'),
+        meta: { permission: 'api-keys:manage', title: 'common.nav.apiKeys' },
+      },
+      {
+        path: 'access/audit',
+        name: 'audit',
+        component: () => import('@/modules/audit/AuditView.vue'),
+        meta: { permission: 'audit:read', title: 'common.nav.audit' },
+      },
+      {
+        path: 'access/tenant',
+        name: 'tenant',
+        component: () => import('@/modules/tenant/TenantSettingsView.vue'),
+        meta: { permission: 'tenant:write', title: 'common.nav.tenant' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/components/NotFoundView.vue'),
+        meta: { title: 'common.errors.notFoundTitle' },
+      },
+    ],
+  },
+]
+
+/** Only same-app paths: a crafted ?redirect= must not send the user to another site. */
+export function safeRedirect(value: LocationQueryValue | LocationQueryValue[] | undefined): string {
+  const path = Array.isArray(value) ? value[0] : value
+  if (typeof path === 'string' && path.startsWith('/') && !path.startsWith('//')) return path
+  return '/'
+}
+
+export function loginLocation(intended: string): RouteLocationRaw {
+  return intended === '/' ? { name: 'login' } : { name: 'login', query: { redirect: intended } }
+}
+
+export function installGuards(router: Router, pinia: Pinia): void {
+  router.beforeEach(async (to) => {
+    const session = useSessionStore(pinia)
+    try {
+      await session.ensureLoaded()
+    } catch (error) {
+      // Server unreachable: show why, and treat the visitor as signed out.
+      handleError(error)
+    }
+    if (to.meta.public) return session.authenticated ? safeRedirect(to.query.redirect) : true
+    if (!session.authenticated) return loginLocation(to.fullPath)
+    if (to.meta.permission && !session.can(to.meta.permission)) {
+      ElMessage({ type: 'warning', message: t('common.errors.pageForbidden'), grouping: true })
+      return { name: 'home' }
+    }
+    return true
+  })
+}
+
+/** What happens when any API call answers 401: the session ended (expired, logged out elsewhere). */
+export function onSessionLost(router: Router, pinia: Pinia): void {
+  const session = useSessionStore(pinia)
+  const wasSignedIn = session.authenticated
+  session.clear()
+  const current = router.currentRoute.value
+  if (current.meta.public) return
+  if (wasSignedIn) {
+    ElMessage({ type: 'warning', message: t('auth.sessionExpired'), grouping: true })
+  }
+  void router.replace(loginLocation(current.fullPath))
+}
+
+export function createAppRouter(options: { pinia: Pinia; history?: RouterHistory }): Router {
+  const router = createRouter({
+    history: options.history ?? createWebHistory(),
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  })
+  installGuards(router, options.pinia)
+  return router
+}

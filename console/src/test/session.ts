@@ -1,0 +1,22 @@
+import type { Me, Permission } from '@/modules/auth/api'
+
+export const ALL_PERMISSIONS: Permission[] = [
+  'dashboard:read',
+  'accounts:read',
+  'accounts:write',
+  'api-keys:manage',
+  'audit:read',
+  'tenant:write',
+]
+
+export function me(overrides: Partial<Me> = {}): Me {
+  return {
+    id: 1,
+    username: 'admin',
+    displayName: '王经理',
+    role: 'admin',
+    permissions: ALL_PERMISSIONS,
+    tenant: { id: 't-1', name: '示例品牌', timeZone: 'Asia/Shanghai' },
+    ...overrides,
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, formatDateTime, hourInZone, todayInZone, utcOffsetLabel } from './time'
+
+describe('formatDateTime', () => {
+  it('shows a UTC instant as wall-clock time in the tenant zone', () => {
+    expect(formatDateTime('2026-11-01T02:03:04Z', 'Asia/Shanghai')).toBe('2026-11-01 10:03')
+    expect(formatDateTime('2026-11-01T02:03:04Z', 'UTC', { seconds: true })).toBe(
+      '2026-11-01 02:03:04',
+    )
+  })
+
+  it('crosses the date line when the zone does', () => {
+    expect(formatDateTime('2026-11-01T20:30:00Z', 'Asia/Shanghai')).toBe('2026-11-02 04:30')
+    expect(formatDateTime('2026-11-01T02:00:00Z', 'America/Los_Angeles')).toBe('2026-10-31 19:00')
+  })
+
+  it('follows daylight saving time', () => {
+    expect(formatDateTime('2026-07-01T12:00:00Z', 'Europe/Berlin')).toBe('2026-07-01 14:00')
+    expect(formatDateTime('2026-01-01T12:00:00Z', 'Europe/Berlin')).toBe('2026-01-01 13:00')
+  })
+
+  it('uses midnight as 00, not 24', () => {
+    expect(formatDateTime('2026-11-01T16:00:00Z', 'Asia/Shanghai')).toBe('2026-11-02 00:00')
+  })
+
+  it('accepts offsets and fractional seconds in the input', () => {
+    expect(formatDateTime('2026-11-01T10:03:04.123456+08:00', 'UTC')).toBe('2026-11-01 02:03')
+  })
+
+  it('falls back to UTC for an unknown zone and keeps unparseable text visible', () => {
+    expect(formatDateTime('2026-11-01T02:03:04Z', 'Mars/Olympus')).toBe('2026-11-01 02:03')
+    expect(formatDateTime('not a date', 'UTC')).toBe('not a date')
+  })
+})
+
+describe('calendar helpers', () => {
+  const now = new Date('2026-11-01T17:30:00Z')
+
+  it('know which day and hour it is in a zone', () => {
+    expect(todayInZone('Asia/Shanghai', now)).toBe('2026-11-02')
+    expect(todayInZone('UTC', now)).toBe('2026-11-01')
+    expect(hourInZone('Asia/Shanghai', now)).toBe(1)
+  })
+
+  it('add days to plain dates across month and year ends', () => {
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01')
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31')
+  })
+
+  it('label a zone with its current UTC offset', () => {
+    expect(utcOffsetLabel('Asia/Shanghai', now)).toBe('UTC+08:00')
+    expect(utcOffsetLabel('UTC', now)).toBe('UTC+00:00')
+    expect(utcOffsetLabel('Asia/Kolkata', now)).toBe('UTC+05:30')
+  })
+})

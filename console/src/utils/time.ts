@@ -1,0 +1,99 @@
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    // en-US with fixed 2-digit parts: we assemble an ISO-like text ourselves, the same in every UI language.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone)
+    return true
+  } catch {
+    return false
+  }
+}
+
+interface ZonedParts {
+  year: string
+  month: string
+  day: string
+  hour: string
+  minute: string
+  second: string
+}
+
+function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC'
+  const parts: Record<string, string> = {}
+  for (const part of partsFormatter(zone).formatToParts(date)) parts[part.type] = part.value
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+    second: parts.second ?? '',
+  }
+}
+
+/**
+ * Shows a UTC ISO-8601 instant from the API as wall-clock time in the tenant's zone,
+ * e.g. "2026-11-01 10:03". Unparseable input is returned unchanged rather than hidden.
+ */
+export function formatDateTime(
+  iso: string,
+  timeZone: string,
+  options: { seconds?: boolean } = {},
+): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const p = zonedParts(date, timeZone)
+  const time = options.seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`
+  return `${p.year}-${p.month}-${p.day} ${time}`
+}
+
+/** The calendar date (YYYY-MM-DD) it is now in the given zone. */
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  const p = zonedParts(now, timeZone)
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/** The hour of day (0–23) it is now in the given zone. */
+export function hourInZone(timeZone: string, now: Date = new Date()): number {
+  return Number(zonedParts(now, timeZone).hour)
+}
+
+/** Adds days to a plain calendar date (YYYY-MM-DD); no time zone is involved. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const utc = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * 86_400_000)
+  return utc.toISOString().slice(0, 10)
+}
+
+/** The offset of a zone right now, e.g. "UTC+08:00". */
+export function utcOffsetLabel(timeZone: string, now: Date = new Date()): string {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(now)
+      .find((part) => part.type === 'timeZoneName')?.value
+    if (!name || name === 'GMT') return 'UTC+00:00'
+    return name.replace('GMT', 'UTC')
+  } catch {
+    return ''
+  }
+}

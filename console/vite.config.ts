@@ -1,0 +1,61 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// SIYU_BACKEND points the dev server at a Siyu running elsewhere (default: ./siyu run).
+const backend = process.env.SIYU_BACKEND ?? 'http://localhost:8080'
+
+export default defineConfig({
+  base: '/',
+  plugins: [vue()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    // vue-i18n feature flags: Composition API only, so the legacy API is tree-shaken.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __INTLIFY_DROP_MESSAGE_COMPILER__: false,
+  },
+  server: {
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/actuator': { target: backend, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    // Element Plus is imported whole; its chunk is large but cached across releases.
+    chunkSizeWarningLimit: 1100,
+    rollupOptions: {
+      output: {
+        // Shared chunks are named after their first module; drop the SFC compiler's suffix.
+        chunkFileNames: (chunk) =>
+          `assets/${chunk.name.replace(/\.vue_vue_type_.*$/, '')}-[hash].js`,
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined
+          if (/[\\/]node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/.test(id)) return 'echarts'
+          if (
+            /[\\/]node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@ctrl|async-validator|dayjs|lodash|lodash-es|lodash-unified|memoize-one|normalize-wheel-es|@vueuse)[\\/]/.test(
+              id,
+            )
+          )
+            return 'element-plus'
+          return 'vendor'
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+    // Run Element Plus through Vite as the browser build does: natively, Node would load
+    // async-validator's CommonJS build, whose default export breaks form validation.
+    server: { deps: { inline: ['element-plus'] } },
+  },
+})
