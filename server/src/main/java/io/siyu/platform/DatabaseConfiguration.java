@@ -26,10 +26,11 @@ class DatabaseConfiguration {
                     .query(Boolean.class)
                     .single();
             if (bypasses) {
-                throw new IllegalStateException("the database user of SPRING_DATASOURCE_USERNAME is a superuser or has"
-                        + " BYPASSRLS, which would disable tenant isolation. Give Siyu an ordinary role (see"
-                        + " docs/operations.md) and, if that role must not own the tables, set"
-                        + " SPRING_FLYWAY_USER/SPRING_FLYWAY_PASSWORD to the owner.");
+                throw new StartupRefused(
+                        "The database user (SPRING_DATASOURCE_USERNAME) is a superuser or has BYPASSRLS, which would"
+                                + " switch off tenant isolation.",
+                        "Give Siyu an ordinary role (docs/operations.md shows the SQL) and, if that role must not own"
+                                + " the tables, set SPRING_FLYWAY_USER / SPRING_FLYWAY_PASSWORD to the owner.");
             }
         };
     }

@@ -167,10 +167,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Another Siyu process is using this data folder. */
-    static final class DataFolderInUse extends IllegalStateException {
+    static final class DataFolderInUse extends StartupRefused {
         DataFolderInUse(Path dataDir) {
-            super("the data folder " + dataDir + " is in use by another running Siyu. Stop that one, or start this one"
-                    + " with its own folder: SIYU_DATA_DIR=/some/other/folder");
+            super(
+                    "The data folder " + dataDir + " is in use by another running Siyu.",
+                    "Stop the other Siyu, or give this one its own folder: SIYU_DATA_DIR=/some/other/folder");
         }
     }
 }

@@ -30,9 +30,13 @@ class EmbeddedPostgresServerTests {
     void aSecondServerOnTheSameFolderIsRefusedWithAClearMessage() throws Exception {
         try (var first = EmbeddedPostgresServer.start(dataDir)) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir))
-                    .isInstanceOf(EmbeddedPostgresServer.DataFolderInUse.class)
-                    .hasMessageContaining("in use by another running Siyu")
-                    .hasMessageContaining("SIYU_DATA_DIR");
+                    .isInstanceOfSatisfying(EmbeddedPostgresServer.DataFolderInUse.class, refused -> {
+                        assertThat(refused).hasMessageContaining("in use by another running Siyu");
+                        assertThat(refused.action()).contains("SIYU_DATA_DIR");
+                        var report = new StartupRefusalAnalyzer().analyze(new RuntimeException(refused));
+                        assertThat(report.getDescription()).isEqualTo(refused.getMessage());
+                        assertThat(report.getAction()).isEqualTo(refused.action());
+                    });
         }
     }
 
