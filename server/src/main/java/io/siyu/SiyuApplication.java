@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class SiyuApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(SiyuApplication.class, args);
+        var context = SpringApplication.run(SiyuApplication.class, args);
+        // ./siyu generate is a one-off: the data set is loaded once the context has started, so end here
+        if (context.getEnvironment().getProperty("siyu.generate.only", Boolean.class, false)) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

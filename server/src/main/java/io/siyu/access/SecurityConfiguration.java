@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -39,62 +40,70 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String LOGIN_PATH = "/api/v1/auth/login";
+    /** Only a web server needs a filter chain; {@code ./siyu generate} runs without one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class FilterChainConfiguration {
 
-    @Bean
-    SecurityFilterChain api(
-            HttpSecurity http,
-            ApiKeys apiKeys,
-            Problems problems,
-            StaffAccounts accounts,
-            TransactionTemplate transactions)
-            throws Exception {
-        var csrfHandler = new CsrfTokenRequestAttributeHandler();
-        csrfHandler.setCsrfRequestAttributeName(null);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PATH, "/api/v1/auth/session")
-                        .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority(Permission.METRICS_READ)
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(
-                                request -> request.getHeader("Authorization") != null,
-                                request -> LOGIN_PATH.equals(request.getRequestURI())))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .securityContext(context -> context.securityContextRepository(securityContextRepository()))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
-                                + " script-src 'self'; frame-ancestors 'none'")))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
-                            var expired =
-                                    request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-                            problems.write(
+        @Bean
+        SecurityFilterChain api(
+                HttpSecurity http,
+                ApiKeys apiKeys,
+                Problems problems,
+                StaffAccounts accounts,
+                TransactionTemplate transactions,
+                SecurityContextRepository contexts)
+                throws Exception {
+            var csrfHandler = new CsrfTokenRequestAttributeHandler();
+            csrfHandler.setCsrfRequestAttributeName(null);
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PATH, "/api/v1/auth/session")
+                            .permitAll()
+                            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasAuthority(Permission.METRICS_READ)
+                            .requestMatchers("/api/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll())
+                    .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                            .csrfTokenRequestHandler(csrfHandler)
+                            .ignoringRequestMatchers(
+                                    request -> request.getHeader("Authorization") != null,
+                                    request -> LOGIN_PATH.equals(request.getRequestURI())))
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                    .securityContext(context -> context.securityContextRepository(contexts))
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable())
+                    .requestCache(cache -> cache.disable())
+                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
+                                    + " script-src 'self'; frame-ancestors 'none'")))
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                                var expired =
+                                        request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+                                problems.write(
+                                        request,
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        expired ? "auth.session-expired" : "auth.required");
+                            })
+                            .accessDeniedHandler((request, response, e) -> problems.write(
                                     request,
                                     response,
-                                    HttpStatus.UNAUTHORIZED,
-                                    expired ? "auth.session-expired" : "auth.required");
-                        })
-                        .accessDeniedHandler((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                HttpStatus.FORBIDDEN,
-                                e instanceof CsrfException ? "auth.csrf" : "problem.forbidden")))
-                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(
-                        new TenantBindingFilter(accounts, transactions, problems), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
-        return http.build();
+                                    HttpStatus.FORBIDDEN,
+                                    e instanceof CsrfException ? "auth.csrf" : "problem.forbidden")))
+                    .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                    .addFilterAfter(
+                            new TenantBindingFilter(accounts, transactions, problems),
+                            AnonymousAuthenticationFilter.class)
+                    .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+            return http.build();
+        }
     }
+
+    static final String LOGIN_PATH = "/api/v1/auth/login";
 
     @Bean
     SecurityContextRepository securityContextRepository() {

@@ -1,21 +1,22 @@
 package io.siyu.demo;
 
 import io.siyu.access.TenantManagement;
+import io.siyu.shared.TenantId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./siyu generate}: loads the standard data set into a new tenant in chunked transactions, prints
- * the tenant id, and exits. The benchmark size (10M customers, 100M events) is made this way, never committed.
+ * the tenant id. Run without a web server, the process ends when this returns. The benchmark size (10M customers, 100M events) is made this way, never committed.
  */
 @Component
 @Order(20)
@@ -26,13 +27,12 @@ class Generate implements ApplicationRunner {
     private final DemoProperties properties;
     private final TenantManagement tenants;
     private final DataSetLoader loader;
-    private final ApplicationContext context;
+    private @Nullable TenantId lastTenant;
 
-    Generate(DemoProperties properties, TenantManagement tenants, DataSetLoader loader, ApplicationContext context) {
+    Generate(DemoProperties properties, TenantManagement tenants, DataSetLoader loader) {
         this.properties = properties;
         this.tenants = tenants;
         this.loader = loader;
-        this.context = context;
     }
 
     @Override
@@ -54,8 +54,13 @@ class Generate implements ApplicationRunner {
                 end,
                 tenant);
         loader.load(tenant, data);
+        lastTenant = tenant;
         System.out.println("siyu generate: tenant " + tenant + " holds the standard data set of " + data.customers()
                 + " customers");
-        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /** The tenant the last run filled, if any. */
+    Optional<TenantId> lastTenant() {
+        return Optional.ofNullable(lastTenant);
     }
 }
