@@ -54,6 +54,7 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    unstubGlobals: true,
     // Run Element Plus through Vite as the browser build does: natively, Node would load
     // async-validator's CommonJS build, whose default export breaks form validation.
     server: { deps: { inline: ['element-plus'] } },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createPinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import App from './App.vue'
@@ -112,11 +112,7 @@ async function mountApp(path: string) {
 }
 
 describe('the console, signed in with every permission', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    setLocale('zh-CN')
-    document.body.innerHTML = ''
-  })
+  afterEach(() => setLocale('zh-CN'))
 
   it('shows the nav, the header and the dashboard without a console warning', async () => {
     stubServer()

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { configureHttp, http, request } from './http'
 import { ApiError } from './problem'
 import { jsonResponse, problemResponse, stubFetch } from '@/test/http'
@@ -18,7 +18,6 @@ describe('the API client', () => {
     onUnauthorized.mockReset()
     configureHttp({ locale: () => 'en', onUnauthorized })
   })
-  afterEach(() => vi.unstubAllGlobals())
 
   it('sends Accept-Language with the UI language on every call', async () => {
     const { calls } = stubFetch({ 'GET /api/v1/tenant': () => jsonResponse({ id: 't' }) })

@@ -50,3 +50,5 @@ export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<C
 
   return { items, nextCursor, hasMore, loading, loadingMore, reload, loadMore, replace, prepend }
 }
+
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>

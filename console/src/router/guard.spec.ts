@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { createAppRouter, onSessionLost, safeRedirect } from './index'
@@ -14,11 +14,6 @@ function setup(session: unknown) {
 }
 
 describe('the router guard', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    document.body.innerHTML = ''
-  })
-
   it('sends a visitor without a session to the login page, keeping the intended route', async () => {
     const { router } = setup({ authenticated: false })
     await router.push('/access/accounts?role=admin')

@@ -1,11 +1,10 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type { Component } from 'vue'
 import { i18n } from '@/i18n'
 
 /** Mounts with the app's real plugins (Element Plus, vue-i18n, a fresh pinia). */
-export function mountWithApp<C extends Component>(
+export function mountWithApp<C>(
   component: C,
   options: ComponentMountingOptions<C> & { pinia?: Pinia } = {},
 ) {

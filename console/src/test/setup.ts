@@ -16,6 +16,11 @@ afterEach(() => {
   expect(calls, 'console.warn / console.error during the test').toEqual([])
 })
 
+// Components mount into the body, and Element Plus puts dialogs and messages there too.
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
 // async-validator logs every failed rule when it sees `process` (never in the browser).
 ;(globalThis as Record<string, unknown>).ASYNC_VALIDATOR_NO_WARNING = true
 

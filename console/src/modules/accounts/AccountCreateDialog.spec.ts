@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import AccountCreateDialog from './AccountCreateDialog.vue'
 import { isValidDisplayName, isValidPassword, isValidUsername } from './rules'
+import { button } from '@/test/dom'
 import { mountWithApp } from '@/test/mount'
 import { settle } from '@/test/settle'
 import { jsonResponse, problemResponse, stubFetch } from '@/test/http'
@@ -37,19 +38,10 @@ function errorTexts(): string[] {
 }
 
 function createButton(): HTMLButtonElement {
-  const button = [
-    ...document.querySelectorAll<HTMLButtonElement>('.el-dialog__footer button'),
-  ].find((b) => b.textContent?.trim() === '新建')
-  if (!button) throw new Error('no create button')
-  return button
+  return button('新建', document.querySelector('.el-dialog__footer')!)
 }
 
 describe('the create-account dialog', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    document.body.innerHTML = ''
-  })
-
   it('checks the server’s rules before sending', async () => {
     const { fetchMock } = stubFetch({})
     mountWithApp(AccountCreateDialog, { props: { modelValue: true } })

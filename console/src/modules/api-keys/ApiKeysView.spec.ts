@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import ApiKeysView from './ApiKeysView.vue'
 import { useSessionStore } from '@/stores/session'
+import { button } from '@/test/dom'
 import { jsonResponse, stubFetch } from '@/test/http'
 import { mountWithApp } from '@/test/mount'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
 
 const SECRET = 'siyu_7_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
-
-function button(text: string, scope = document.body): HTMLButtonElement {
-  const found = [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent?.trim() === text,
-  )
-  if (!found) throw new Error(`no button "${text}"`)
-  return found
-}
 
 function openDialog(): HTMLElement {
   const dialogs = [...document.querySelectorAll<HTMLElement>('.el-dialog')].filter(
@@ -32,11 +25,6 @@ async function type(input: HTMLInputElement, value: string): Promise<void> {
 }
 
 describe('the API keys page', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    document.body.innerHTML = ''
-  })
-
   it('shows a new key once, copies it, and lists it without the secret', async () => {
     const { calls } = stubFetch({
       'GET /api/v1/api-keys': () => jsonResponse({ items: [] }),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import LoginForm from './LoginForm.vue'
 import { setLocale } from '@/i18n'
 import { useSessionStore } from '@/stores/session'
@@ -8,11 +8,7 @@ import { jsonResponse, problemResponse, stubFetch } from '@/test/http'
 import { me } from '@/test/session'
 
 describe('LoginForm', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    setLocale('zh-CN')
-    document.body.innerHTML = ''
-  })
+  afterEach(() => setLocale('zh-CN'))
 
   it('asks for both fields before calling the server', async () => {
     const { fetchMock } = stubFetch({})
