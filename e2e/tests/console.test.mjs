@@ -37,6 +37,11 @@ async function logIn(page, password = ADMIN.password) {
   await page.locator('form.login-form button[type="submit"], form.login-form .el-button--primary').first().click()
 }
 
+/** Element Plus dialogs fade in and out over 300 ms; screenshots should show them at rest. */
+async function dialogSettled(page) {
+  await page.waitForTimeout(500)
+}
+
 async function settle(page) {
   await page.waitForLoadState('networkidle')
   // ECharts animates for about a second; screenshots should show the finished charts
@@ -119,6 +124,57 @@ describe('the console', () => {
     await settle(page)
     assert.equal(new URL(page.url()).pathname, '/access/audit')
     assert.match(await page.locator('body').innerText(), /auth\.login|登录/)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('an administrator creates a staff account and an API key from the console, and both work', async () => {
+    const { page, context, unexpectedProblems } = await openPage(browser)
+    await page.goto(siyu.base + '/login')
+    await logIn(page)
+    await page.waitForURL((url) => url.pathname === '/')
+
+    await page.goto(siyu.base + '/access/accounts')
+    await settle(page)
+    await page.getByRole('button', { name: '新建账号' }).click()
+    const accountDialog = page.locator('.el-dialog').filter({ hasText: '新建员工账号' })
+    await accountDialog.locator('input[name="username"]').fill('e2e-operator')
+    await accountDialog.locator('input[name="displayName"]').fill('测试运营')
+    await accountDialog.locator('.el-select').click()
+    await page.locator('.el-select-dropdown__item').filter({ hasText: '运营专员' }).click()
+    await accountDialog.locator('input[name="password"]').fill('a long enough password')
+    await dialogSettled(page)
+    await screenshot(page, 'zh-account-create')
+    await accountDialog.getByRole('button', { name: '新建' }).click()
+    await page.locator('.el-table').getByText('e2e-operator').waitFor()
+    const login = await fetch(siyu.base + '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'e2e-operator', password: 'a long enough password' }),
+    })
+    assert.equal(login.status, 200, 'the new account can log in')
+    assert.equal((await login.json()).role, 'operator')
+
+    await page.goto(siyu.base + '/access/api-keys')
+    await settle(page)
+    await page.getByRole('button', { name: '新建密钥' }).click()
+    const keyDialog = page.locator('.el-dialog').filter({ hasText: '新建 API 密钥' })
+    await keyDialog.locator('input[name="name"]').fill('订单系统')
+    await keyDialog.locator('.el-select').click()
+    await page.locator('.el-select-dropdown__item').filter({ hasText: '运营经理' }).click()
+    await keyDialog.getByRole('button', { name: '新建' }).click()
+    const secretDialog = page.locator('.el-dialog').filter({ hasText: 'API 密钥已创建' })
+    const key = await secretDialog.locator('input').first().inputValue()
+    assert.match(key, /^siyu_\d+_[A-Za-z0-9]{40}$/)
+    await dialogSettled(page)
+    await screenshot(page, 'zh-api-key-secret')
+    await secretDialog.getByRole('button', { name: '我已保存' }).click()
+    await page.locator('.el-table').getByText('订单系统').waitFor()
+    assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(key), 'the key is not shown again')
+
+    const me = await fetch(siyu.base + '/api/v1/auth/me', { headers: { Authorization: `Bearer ${key}` } })
+    assert.equal(me.status, 200, 'the new key authenticates a machine client')
+    assert.equal((await me.json()).role, 'manager')
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
   })
