@@ -10,6 +10,8 @@ public final class Permission {
     public static final String AUDIT_READ = "audit:read";
     public static final String TENANT_WRITE = "tenant:write";
     public static final String METRICS_READ = "metrics:read";
+    public static final String EVENTS_READ = "events:read";
+    public static final String EVENTS_WRITE = "events:write";
 
     private Permission() {}
 }

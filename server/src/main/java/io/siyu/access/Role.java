@@ -10,9 +10,17 @@ import java.util.Set;
 /** The four roles of seed 000's organisation: back office (admin), middle office (manager, operator), front office (staff). */
 public enum Role {
     ADMIN(Set.of(
-            DASHBOARD_READ, ACCOUNTS_READ, ACCOUNTS_WRITE, API_KEYS_MANAGE, AUDIT_READ, TENANT_WRITE, METRICS_READ)),
-    MANAGER(Set.of(DASHBOARD_READ, ACCOUNTS_READ, AUDIT_READ)),
-    OPERATOR(Set.of(DASHBOARD_READ)),
+            DASHBOARD_READ,
+            ACCOUNTS_READ,
+            ACCOUNTS_WRITE,
+            API_KEYS_MANAGE,
+            AUDIT_READ,
+            TENANT_WRITE,
+            METRICS_READ,
+            EVENTS_READ,
+            EVENTS_WRITE)),
+    MANAGER(Set.of(DASHBOARD_READ, ACCOUNTS_READ, AUDIT_READ, EVENTS_READ, EVENTS_WRITE)),
+    OPERATOR(Set.of(DASHBOARD_READ, EVENTS_READ, EVENTS_WRITE)),
     STAFF(Set.of(DASHBOARD_READ));
 
     private final Set<String> permissions;

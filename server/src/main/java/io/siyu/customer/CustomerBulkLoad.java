@@ -14,9 +14,11 @@ public class CustomerBulkLoad {
     };
 
     private final BulkCopy copy;
+    private final CustomerNumbers numbers;
 
-    CustomerBulkLoad(BulkCopy copy) {
+    CustomerBulkLoad(BulkCopy copy, CustomerNumbers numbers) {
         this.copy = copy;
+        this.numbers = numbers;
     }
 
     /** Inserts the customers that {@code source} emits, in one transaction of the current tenant. */

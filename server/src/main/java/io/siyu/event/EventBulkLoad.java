@@ -2,10 +2,8 @@ package io.siyu.event;
 
 import io.siyu.shared.TenantId;
 import io.siyu.shared.jdbc.BulkCopy;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,19 +14,16 @@ public class EventBulkLoad {
     private static final String[] COLUMNS = {"tenant_id", "customer_id", "type", "occurred_at"};
 
     private final BulkCopy copy;
-    private final JdbcClient jdbc;
+    private final EventPartitions partitions;
 
-    EventBulkLoad(BulkCopy copy, JdbcClient jdbc) {
+    EventBulkLoad(BulkCopy copy, EventPartitions partitions) {
         this.copy = copy;
-        this.jdbc = jdbc;
+        this.partitions = partitions;
     }
 
     /** Creates the monthly partitions for the range; cheap when they exist. */
     public void preparePartitions(LocalDate from, LocalDate to) {
-        jdbc.sql("select siyu_ensure_event_partitions(?, ?)")
-                .params(Date.valueOf(from), Date.valueOf(to))
-                .query(Integer.class)
-                .single();
+        partitions.ensureRange(from, to);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 /** Customer events (views, favourites, carts, purchases, shares, messages), partitioned by month. */
-@ApplicationModule(displayName = "Events", allowedDependencies = "shared")
+@ApplicationModule(
+        displayName = "Events",
+        allowedDependencies = {"shared", "customer"})
 @NullMarked
 package io.siyu.event;
 

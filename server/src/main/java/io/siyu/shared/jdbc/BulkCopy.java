@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,6 +43,26 @@ public class BulkCopy {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long copy(String table, String[] columns, Consumer<Rows> writer) {
+        return copy(table, columns, writer, "", null);
+    }
+
+    /**
+     * Like {@link #copy(String, String[], Consumer)}, but rows that hit a unique key already present are
+     * skipped, and {@code inserted} sees the {@code returning} columns of every row actually inserted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long copySkippingConflicts(
+            String table, String[] columns, Consumer<Rows> writer, String returning, RowCallbackHandler inserted) {
+        check(returning.replace(", ", "_").replace(",", "_"));
+        return copy(table, columns, writer, " on conflict do nothing returning " + returning, inserted);
+    }
+
+    private long copy(
+            String table,
+            String[] columns,
+            Consumer<Rows> writer,
+            String suffix,
+            @Nullable RowCallbackHandler inserted) {
         check(table);
         for (var column : columns) {
             check(column);
@@ -60,8 +82,19 @@ public class BulkCopy {
                     1 << 16)) {
                 writer.accept(new Rows(out));
             }
-            return statement.executeLargeUpdate(
-                    "insert into " + table + " (" + columnList + ") select " + columnList + " from " + staging);
+            var insert =
+                    "insert into " + table + " (" + columnList + ") select " + columnList + " from " + staging + suffix;
+            if (inserted == null) {
+                return statement.executeLargeUpdate(insert);
+            }
+            long count = 0;
+            try (var rs = statement.executeQuery(insert)) {
+                while (rs.next()) {
+                    inserted.processRow(rs);
+                    count++;
+                }
+            }
+            return count;
         } catch (SQLException e) {
             throw new IllegalStateException("bulk copy into " + table + " failed: " + e.getMessage(), e);
         } catch (IOException e) {

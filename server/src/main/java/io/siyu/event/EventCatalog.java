@@ -1,0 +1,83 @@
+package io.siyu.event;
+
+import static io.siyu.event.PropertySpec.Kind.DATETIME;
+import static io.siyu.event.PropertySpec.Kind.INTEGER;
+import static io.siyu.event.PropertySpec.Kind.NUMBER;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The event types a tenant can send: the standard data set's six built-in types (codes 0–5, matching
+ * {@link EventType}) and, in later work, the tenant's own types (codes from 100).
+ */
+@Service
+public class EventCatalog {
+
+    static final List<EventTypeDefinition> BUILT_IN = List.of(
+            new EventTypeDefinition(
+                    EventType.VIEW.code(),
+                    "view",
+                    true,
+                    Map.of(
+                            "page", PropertySpec.string(512),
+                            "productId", PropertySpec.string(64),
+                            "contentId", PropertySpec.string(64),
+                            "durationSeconds", PropertySpec.of(NUMBER))),
+            new EventTypeDefinition(
+                    EventType.FAVORITE.code(),
+                    "favorite",
+                    true,
+                    Map.of("productId", PropertySpec.string(64).mandatory())),
+            new EventTypeDefinition(
+                    EventType.ADD_TO_CART.code(),
+                    "add_to_cart",
+                    true,
+                    Map.of(
+                            "productId", PropertySpec.string(64).mandatory(),
+                            "quantity", PropertySpec.of(INTEGER),
+                            "price", PropertySpec.of(NUMBER))),
+            new EventTypeDefinition(
+                    EventType.PURCHASE.code(),
+                    "purchase",
+                    true,
+                    Map.of(
+                            "orderId", PropertySpec.string(64).mandatory(),
+                            "amount", PropertySpec.of(NUMBER).mandatory(),
+                            "currency", PropertySpec.oneOf("CNY", "HKD", "USD"),
+                            "paidAt", PropertySpec.of(DATETIME))),
+            new EventTypeDefinition(
+                    EventType.SHARE.code(),
+                    "share",
+                    true,
+                    Map.of(
+                            "channel", PropertySpec.oneOf("moments", "chat", "group", "other"),
+                            "contentId", PropertySpec.string(64))),
+            new EventTypeDefinition(
+                    EventType.MESSAGE.code(),
+                    "message",
+                    true,
+                    Map.of(
+                            "staffId", PropertySpec.string(64),
+                            "direction", PropertySpec.oneOf("in", "out"))));
+
+    @Transactional(readOnly = true)
+    public List<EventTypeDefinition> all() {
+        return BUILT_IN;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, EventTypeDefinition> byName() {
+        var byName = new LinkedHashMap<String, EventTypeDefinition>();
+        all().forEach(type -> byName.put(type.name(), type));
+        return byName;
+    }
+
+    public Optional<EventTypeDefinition> find(String name) {
+        return Optional.ofNullable(byName().get(name));
+    }
+}

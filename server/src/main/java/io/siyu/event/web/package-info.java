@@ -1,0 +1,5 @@
+/** REST endpoints of the event module. */
+@NullMarked
+package io.siyu.event.web;
+
+import org.jspecify.annotations.NullMarked;
