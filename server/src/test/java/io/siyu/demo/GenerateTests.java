@@ -22,14 +22,14 @@ class GenerateTests {
     void generatesTheStandardDataSetIntoANewTenantWithoutAWebServer() {
         try (var context = new SpringApplicationBuilder(SiyuApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "siyu.data-dir=" + dataDir,
-                        "siyu.generate.only=true",
-                        "siyu.generate.customers=1500",
-                        "siyu.generate.as-of=2026-11-23",
-                        "siyu.access.admin-password=generate-test-password",
-                        "logging.file.name=")
-                .run()) {
+                .run(
+                        "--siyu.data-dir=" + dataDir,
+                        "--siyu.generate.only=true",
+                        "--siyu.generate.customers=1500",
+                        "--siyu.generate.as-of=2026-11-23",
+                        "--siyu.access.admin-password=generate-test-password",
+                        "--logging.file.name=")) {
+            assertThat(context.getEnvironment().getProperty("siyu.data-dir")).isEqualTo(dataDir.toString());
             var tenant = context.getBean(Generate.class).lastTenant().orElseThrow();
             var jdbc = context.getBean(JdbcClient.class);
             var counts = Tenancy.callAs(

@@ -1,0 +1,250 @@
+package io.siyu.bench;
+
+import io.siyu.SiyuApplication;
+import io.siyu.access.ApiKeys;
+import io.siyu.access.Role;
+import io.siyu.access.TenantManagement;
+import io.siyu.event.EventIngestion;
+import io.siyu.shared.Tenancy;
+import io.siyu.shared.TenantId;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Event ingestion speed (issue 4): the same events through (1) the API's code path in-process, (2) HTTP
+ * {@code POST /api/v1/events}, and (3) the plain-SQL baseline a user would write, COPY straight into the
+ * event table as its owner, all on the same embedded PostgreSQL in the same run.
+ *
+ * <p>Usage: {@code ./siyu bench ingest [events]} (default 2,000,000).
+ */
+public final class IngestBenchmark {
+
+    static final int BATCH = 1000;
+    static final int WORKERS = 2;
+    static final String[] TYPES = {"view", "favorite", "add_to_cart", "purchase", "share", "message"};
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_000_000;
+        var dataDir = Files.createTempDirectory("siyu-bench-");
+        // command-line arguments: they outrank application.yml, which builder properties would not
+        var context = new SpringApplicationBuilder(SiyuApplication.class)
+                .run(
+                        "--siyu.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--siyu.access.admin-password=bench-admin-password",
+                        "--logging.level.root=warn",
+                        "--logging.file.name=");
+        try {
+            new IngestBenchmark(context).run(events);
+        } finally {
+            context.close();
+        }
+    }
+
+    private final ConfigurableApplicationContext context;
+    private final TenantManagement tenants;
+    private final EventIngestion ingestion;
+
+    IngestBenchmark(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.tenants = context.getBean(TenantManagement.class);
+        this.ingestion = context.getBean(EventIngestion.class);
+    }
+
+    void run(int events) throws Exception {
+        var end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        System.out.printf(
+                Locale.ROOT,
+                "Event ingestion, %,d events of the standard data set's shape, batches of %d,"
+                        + " %d workers, %d cores%n",
+                events,
+                BATCH,
+                WORKERS,
+                Runtime.getRuntime().availableProcessors());
+
+        var warmup = tenants.create("bench warm-up", "Asia/Shanghai");
+        inProcess(warmup, batches(20_000, 99, end));
+
+        var apiTenant = tenants.create("bench in-process", "Asia/Shanghai");
+        double api = inProcess(apiTenant, batches(events, 1, end));
+
+        var httpTenant = tenants.create("bench http", "Asia/Shanghai");
+        double http = overHttp(httpTenant, bodies(batches(events, 2, end)));
+
+        var sqlTenant = tenants.create("bench plain sql", "Asia/Shanghai");
+        double sql = plainCopy(sqlTenant, events, end);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-44s %14s %10s%n", "path", "events/s", "vs SQL");
+        print("Siyu ingestion, in-process (API code path)", api, sql);
+        print("Siyu ingestion, HTTP POST /api/v1/events", http, sql);
+        print("plain SQL: COPY into event as owner", sql, sql);
+    }
+
+    private static void print(String name, double rate, double baseline) {
+        System.out.printf(Locale.ROOT, "%-44s %,14.0f %9.2fx%n", name, rate, rate / baseline);
+    }
+
+    /** Events per second through {@link EventIngestion}, the code behind the API, with {@value #WORKERS} workers. */
+    private double inProcess(TenantId tenant, List<List<JsonNode>> batches) throws Exception {
+        var next = new AtomicInteger();
+        long started = System.nanoTime();
+        parallel(() -> {
+            int i;
+            long accepted = 0;
+            while ((i = next.getAndIncrement()) < batches.size()) {
+                var batch = batches.get(i);
+                accepted += Tenancy.callAs(tenant, () -> ingestion.ingest(batch))
+                        .accepted()
+                        .size();
+            }
+            return accepted;
+        });
+        return rate(batches.stream().mapToInt(List::size).sum(), started);
+    }
+
+    private double overHttp(TenantId tenant, List<String> bodies) throws Exception {
+        var key = Tenancy.callAs(tenant, () -> context.getBean(ApiKeys.class).create("bench", Role.OPERATOR))
+                .key();
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        var uri = URI.create("http://localhost:" + port + "/api/v1/events");
+        var client = HttpClient.newHttpClient();
+        var next = new AtomicInteger();
+        long started = System.nanoTime();
+        parallel(() -> {
+            int i;
+            while ((i = next.getAndIncrement()) < bodies.size()) {
+                var response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                }
+            }
+            return 0L;
+        });
+        return rate((long) bodies.size() * BATCH, started);
+    }
+
+    /** The baseline: the same rows with COPY straight into the partitioned table, as its owner. */
+    private double plainCopy(TenantId tenant, int events, Instant end) throws Exception {
+        var owner = context.getBean("ownerDataSource", DataSource.class);
+        var random = new SplittableRandom(3);
+        var rows = new StringBuilder(events * 96);
+        var now = Instant.now().toString();
+        for (int i = 0; i < events; i++) {
+            rows.append(tenant.value())
+                    .append('\t')
+                    .append(1 + random.nextInt(Math.max(1, events / 20)))
+                    .append('\t')
+                    .append(random.nextInt(TYPES.length))
+                    .append('\t')
+                    .append(timestamp(random, end))
+                    .append('\t')
+                    .append("s")
+                    .append(i)
+                    .append('\t')
+                    .append("{}")
+                    .append('\t')
+                    .append(now)
+                    .append('\n');
+        }
+        long started = System.nanoTime();
+        try (var connection = owner.getConnection()) {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy event (tenant_id, customer_id, type, occurred_at, event_id, properties, received_at) from stdin",
+                            new java.io.StringReader(rows.toString()));
+        }
+        return rate(events, started);
+    }
+
+    static List<List<JsonNode>> batches(int events, long seed, Instant end) {
+        var random = new SplittableRandom(seed);
+        int customers = Math.max(1, events / 20);
+        var batches = new ArrayList<List<JsonNode>>();
+        var batch = new ArrayList<JsonNode>(BATCH);
+        for (int i = 0; i < events; i++) {
+            var type = TYPES[random.nextInt(TYPES.length)];
+            ObjectNode event = JSON.createObjectNode()
+                    .put("eventId", "e" + seed + "-" + i)
+                    .put("type", type)
+                    .put("occurredAt", timestamp(random, end));
+            event.putObject("customer").put("memberNo", "M" + (1 + random.nextInt(customers)));
+            var properties = event.putObject("properties");
+            switch (type) {
+                case "favorite", "add_to_cart" -> properties.put("productId", "p" + random.nextInt(5000));
+                case "purchase" -> properties.put("orderId", "o" + i).put("amount", 10 + random.nextInt(990));
+                default -> {}
+            }
+            batch.add(event);
+            if (batch.size() == BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static List<String> bodies(List<List<JsonNode>> batches) {
+        return batches.stream()
+                .map(batch -> {
+                    var body = JSON.createObjectNode();
+                    body.putArray("events").addAll(batch);
+                    return body.toString();
+                })
+                .toList();
+    }
+
+    private static String timestamp(SplittableRandom random, Instant end) {
+        return end.minusSeconds(1 + random.nextLong(Duration.ofDays(365).toSeconds()))
+                .toString();
+    }
+
+    private static double rate(long events, long startedNanos) {
+        return events / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void parallel(Callable<Long> work) throws Exception {
+        try (var pool = Executors.newFixedThreadPool(WORKERS)) {
+            var futures = new ArrayList<java.util.concurrent.Future<Long>>();
+            for (int i = 0; i < WORKERS; i++) {
+                futures.add(pool.submit(work));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+    }
+}
