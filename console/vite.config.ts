@@ -23,6 +23,9 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/actuator': { target: backend, changeOrigin: false },
+      // the API documentation the event catalog links to
+      '/swagger-ui': { target: backend, changeOrigin: false },
+      '/v3/api-docs': { target: backend, changeOrigin: false },
     },
   },
   build: {

@@ -92,6 +92,20 @@ function stubServer() {
       }),
     'GET /api/v1/tenant': () =>
       jsonResponse({ id: 't-1', name: '示例品牌', timeZone: 'Asia/Shanghai' }),
+    'GET /api/v1/event-types': () =>
+      jsonResponse([
+        {
+          name: 'purchase',
+          code: 3,
+          builtIn: true,
+          displayName: '购买',
+          properties: [
+            { name: 'orderId', kind: 'string', required: true, maxLength: 64, values: [] },
+          ],
+          last30Days: 40,
+          daily: [{ date: '2026-11-01', count: 40 }],
+        },
+      ]),
   })
 }
 
@@ -118,9 +132,10 @@ describe('the console, signed in with every permission', () => {
     stubServer()
     const { wrapper } = await mountApp('/')
     const nav = wrapper.find('nav').text()
-    for (const label of ['首页', '账号与权限', '员工账号', 'API 密钥', '审计日志', '企业设置']) {
-      expect(nav).toContain(label)
-    }
+    const labels = ['首页', '数据', '事件目录', '账号与权限', '员工账号', 'API 密钥', '审计日志']
+    for (const label of [...labels, '企业设置']) expect(nav).toContain(label)
+    const groups = ['首页', '数据', '账号与权限'].map((label) => nav.indexOf(label))
+    expect(groups).toEqual([...groups].sort((a, b) => a - b))
     expect(wrapper.text()).toContain('示例品牌')
     expect(wrapper.text()).toContain('102,345')
     expect(wrapper.text()).toContain('每日新增客户')
@@ -153,6 +168,17 @@ describe('the console, signed in with every permission', () => {
     expect(audit.wrapper.text()).toContain('segment.rebuilt')
     expect(audit.wrapper.text()).toContain('系统')
     expect(audit.wrapper.text()).toContain('角色: 运营经理, 已锁定: 是, took: 2s')
+  })
+
+  it('shows the event catalog under 数据 with its chart, schema and example', async () => {
+    stubServer()
+    const { wrapper } = await mountApp('/data/events')
+    expect(document.title).toBe('事件目录 · 私域 Siyu')
+    expect(wrapper.find('nav .el-menu-item.is-active').text()).toBe('事件目录')
+    expect(wrapper.text()).toContain('近 30 天每日事件量')
+    expect(wrapper.findAll('echarts-stub')).toHaveLength(1)
+    expect(wrapper.text()).toContain('orderId')
+    expect(wrapper.text()).toContain('如何上报事件')
   })
 
   it('shows the tenant settings form', async () => {
@@ -190,5 +216,26 @@ describe('the console, signed in with every permission', () => {
     expect(nav).not.toContain('员工账号')
     expect(nav).not.toContain('API 密钥')
     expect(nav).not.toContain('企业设置')
+    expect(nav).not.toContain('事件目录')
+    expect(nav).not.toContain('数据')
+  })
+
+  it('shows an operator the event catalog but not the access pages', async () => {
+    stubFetch({
+      'GET /api/v1/auth/session': () =>
+        jsonResponse({
+          authenticated: true,
+          account: me({
+            role: 'operator',
+            permissions: ['dashboard:read', 'events:read', 'events:write'],
+          }),
+        }),
+      'GET /api/v1/dashboard/overview': () => jsonResponse(overview),
+    })
+    const { wrapper } = await mountApp('/')
+    const nav = wrapper.find('nav').text()
+    expect(nav).toContain('数据')
+    expect(nav).toContain('事件目录')
+    expect(nav).not.toContain('账号与权限')
   })
 })

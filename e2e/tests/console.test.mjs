@@ -9,6 +9,7 @@ import { launch, openPage, screenshot } from '../support/browser.mjs'
 /** Every page the navigation offers an administrator, with a name for its screenshot. */
 const PAGES = [
   { path: '/', name: 'home' },
+  { path: '/data/events', name: 'events' },
   { path: '/access/accounts', name: 'accounts' },
   { path: '/access/api-keys', name: 'api-keys' },
   { path: '/access/audit', name: 'audit' },
@@ -35,6 +36,15 @@ async function logIn(page, password = ADMIN.password) {
   await page.locator('input[name="username"]').fill(ADMIN.username)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('form.login-form button[type="submit"], form.login-form .el-button--primary').first().click()
+}
+
+/** A new page, signed in as the administrator, on the home page. */
+async function signedIn() {
+  const opened = await openPage(browser)
+  await opened.page.goto(siyu.base + '/login')
+  await logIn(opened.page)
+  await opened.page.waitForURL((url) => url.pathname === '/')
+  return opened
 }
 
 /** Element Plus dialogs fade in and out over 300 ms; screenshots should show them at rest. */
@@ -75,10 +85,7 @@ describe('the console', () => {
   })
 
   test('offers every page in the navigation, and each renders without browser errors (zh-CN)', async () => {
-    const { page, context, unexpectedProblems } = await openPage(browser)
-    await page.goto(siyu.base + '/login')
-    await logIn(page)
-    await page.waitForURL((url) => url.pathname === '/')
+    const { page, context, unexpectedProblems } = await signedIn()
 
     const links = await page.locator('nav a[href], nav [role="menuitem"]').allInnerTexts()
     assert.ok(links.length >= PAGES.length - 1, `navigation lists the pages: ${links.join(' | ')}`)
@@ -128,11 +135,49 @@ describe('the console', () => {
     await context.close()
   })
 
+  test('the event catalog shows every type with its volume, and its example request is accepted as shown', async () => {
+    const { page, context, unexpectedProblems } = await signedIn()
+
+    await page.goto(siyu.base + '/data/events')
+    await settle(page)
+    const catalog = await (await page.request.get(siyu.base + '/api/v1/event-types')).json()
+    assert.deepEqual(
+      catalog.map((type) => type.name),
+      ['view', 'favorite', 'add_to_cart', 'purchase', 'share', 'message'],
+    )
+    const rows = page.locator('.event-types .el-table__body tr')
+    assert.equal(await rows.count(), catalog.length)
+    for (const [i, type] of catalog.entries()) {
+      const row = await rows.nth(i).innerText()
+      assert.ok(row.includes(type.displayName) && row.includes(type.name), `row ${i} names ${type.name}: ${row}`)
+      assert.match(row, new RegExp(type.last30Days.toLocaleString('en-US')), `row ${i} shows the 30-day total`)
+    }
+    assert.ok((await page.locator('canvas').count()) >= 1, 'the daily volumes are drawn as a chart')
+
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value
+    for (const type of catalog) {
+      await page.locator('.send .el-select').click()
+      await page.locator('.el-select-dropdown__item').filter({ hasText: ` · ${type.name}` }).click()
+      const example = JSON.parse(await page.locator('[data-testid="event-example"]').innerText())
+      assert.equal(example.events[0].type, type.name)
+      const sent = await page.request.post(siyu.base + '/api/v1/events', {
+        data: example,
+        headers: { 'X-XSRF-TOKEN': csrf ?? '' },
+      })
+      const result = await sent.json()
+      assert.equal(sent.status(), 200, JSON.stringify(result))
+      assert.equal(result.accepted, 1, `the ${type.name} example is accepted as shown: ${JSON.stringify(result)}`)
+    }
+    await page.locator('.send .el-select').click()
+    await page.locator('.el-select-dropdown__item').filter({ hasText: ' · purchase' }).click()
+    await page.locator('.el-select-dropdown').first().waitFor({ state: 'hidden' })
+    await screenshot(page, 'zh-events-example')
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
   test('an administrator creates a staff account and an API key from the console, and both work', async () => {
-    const { page, context, unexpectedProblems } = await openPage(browser)
-    await page.goto(siyu.base + '/login')
-    await logIn(page)
-    await page.waitForURL((url) => url.pathname === '/')
+    const { page, context, unexpectedProblems } = await signedIn()
 
     await page.goto(siyu.base + '/access/accounts')
     await settle(page)

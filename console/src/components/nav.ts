@@ -1,6 +1,14 @@
 import type { Component } from 'vue'
 import { markRaw } from 'vue'
-import { Document, Key, OfficeBuilding, User } from '@element-plus/icons-vue'
+import {
+  Collection,
+  DataAnalysis,
+  Document,
+  Key,
+  Lock,
+  OfficeBuilding,
+  User,
+} from '@element-plus/icons-vue'
 import type { Permission } from '@/modules/auth/api'
 
 export interface NavItem {
@@ -10,30 +18,58 @@ export interface NavItem {
   permission: Permission
 }
 
-/** The "账号与权限" group; only capabilities that exist are listed. */
-export const accessNav: readonly NavItem[] = [
+export interface NavGroup {
+  /** The submenu's index in ElMenu. */
+  key: string
+  label: string
+  icon: Component
+  items: readonly NavItem[]
+}
+
+/** The groups below 首页, in menu order; only capabilities that exist are listed. */
+export const navGroups: readonly NavGroup[] = [
   {
-    path: '/access/accounts',
-    label: 'common.nav.accounts',
-    icon: markRaw(User),
-    permission: 'accounts:read',
+    key: 'data',
+    label: 'common.nav.data',
+    icon: markRaw(DataAnalysis),
+    items: [
+      {
+        path: '/data/events',
+        label: 'common.nav.events',
+        icon: markRaw(Collection),
+        permission: 'events:read',
+      },
+    ],
   },
   {
-    path: '/access/api-keys',
-    label: 'common.nav.apiKeys',
-    icon: markRaw(Key),
-    permission: 'api-keys:manage',
-  },
-  {
-    path: '/access/audit',
-    label: 'common.nav.audit',
-    icon: markRaw(Document),
-    permission: 'audit:read',
-  },
-  {
-    path: '/access/tenant',
-    label: 'common.nav.tenant',
-    icon: markRaw(OfficeBuilding),
-    permission: 'tenant:write',
+    key: 'access',
+    label: 'common.nav.access',
+    icon: markRaw(Lock),
+    items: [
+      {
+        path: '/access/accounts',
+        label: 'common.nav.accounts',
+        icon: markRaw(User),
+        permission: 'accounts:read',
+      },
+      {
+        path: '/access/api-keys',
+        label: 'common.nav.apiKeys',
+        icon: markRaw(Key),
+        permission: 'api-keys:manage',
+      },
+      {
+        path: '/access/audit',
+        label: 'common.nav.audit',
+        icon: markRaw(Document),
+        permission: 'audit:read',
+      },
+      {
+        path: '/access/tenant',
+        label: 'common.nav.tenant',
+        icon: markRaw(OfficeBuilding),
+        permission: 'tenant:write',
+      },
+    ],
   },
 ]

@@ -33,6 +33,8 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    data: '数据',
+    events: '事件目录',
     access: '账号与权限',
     accounts: '员工账号',
     apiKeys: 'API 密钥',
@@ -92,6 +94,8 @@ export const en: typeof zhCN = {
   },
   nav: {
     home: 'Home',
+    data: 'Data',
+    events: 'Event catalog',
     access: 'Accounts & access',
     accounts: 'Staff accounts',
     apiKeys: 'API keys',

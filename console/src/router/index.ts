@@ -44,6 +44,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'common.nav.home' },
       },
       {
+        path: 'data/events',
+        name: 'events',
+        component: () => import('@/modules/events/EventsView.vue'),
+        meta: { permission: 'events:read', title: 'common.nav.events' },
+      },
+      {
         path: 'access/accounts',
         name: 'accounts',
         component: () => import('@/modules/accounts/AccountsView.vue'),

@@ -7,6 +7,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'api-keys:manage',
   'audit:read',
   'tenant:write',
+  'events:read',
+  'events:write',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -11,6 +11,8 @@ export type Permission =
   | 'audit:read'
   | 'tenant:write'
   | 'metrics:read'
+  | 'events:read'
+  | 'events:write'
 
 export interface TenantInfo {
   id: string
