@@ -40,6 +40,16 @@ public final class ApiClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
+    /** A browser session already logged in as {@code username} of a {@link TestTenants} fixture. */
+    public static ApiClient loggedIn(int port, String username) {
+        var client = new ApiClient(port);
+        var response = client.login(username, TestTenants.PASSWORD);
+        if (response.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + response.body());
+        }
+        return client;
+    }
+
     public ApiClient language(String language) {
         this.language = language;
         return this;

@@ -8,24 +8,8 @@ import io.siyu.IntegrationTest;
 import io.siyu.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class ApiKeyIntegrationTests extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     TestTenants.Fixture fixture;
     ApiClient admin;
@@ -33,8 +17,7 @@ class ApiKeyIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         fixture = tenants.create();
-        admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        admin = ApiClient.loggedIn(port, fixture.admin());
     }
 
     @Test
@@ -56,12 +39,8 @@ class ApiKeyIntegrationTests extends IntegrationTest {
         var key = admin.post("/api/v1/api-keys", json("name", "hash check", "role", "staff"))
                 .text("key");
 
-        var stored = io.siyu.shared.Tenancy.callAs(
-                fixture.tenant(),
-                () -> transactions.execute(
-                        status -> jdbc.sql("select encode(secret_hash, 'escape') || prefix from api_key")
-                                .query(String.class)
-                                .list()));
+        var stored =
+                sql.list(fixture.tenant(), "select encode(secret_hash, 'escape') || prefix from api_key", String.class);
         assertThat(stored).noneMatch(row -> row.contains(key.substring(8)));
     }
 
@@ -104,8 +83,7 @@ class ApiKeyIntegrationTests extends IntegrationTest {
         var byKey = machine.post("/api/v1/api-keys", json("name", "from machine", "role", "staff"));
         assertThat(byKey.status()).isEqualTo(201);
 
-        var crossSite = new ApiClient(port);
-        crossSite.login(fixture.admin(), TestTenants.PASSWORD);
+        var crossSite = ApiClient.loggedIn(port, fixture.admin());
         crossSite.withoutCsrfEcho();
         var forged = crossSite.post("/api/v1/api-keys", json("name", "x", "role", "staff"));
         assertThat(forged.status()).isEqualTo(403);

@@ -8,16 +8,8 @@ import io.siyu.IntegrationTest;
 import io.siyu.TestTenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 class AuthenticationIntegrationTests extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
 
     TestTenants.Fixture fixture;
     ApiClient browser;
@@ -84,8 +76,7 @@ class AuthenticationIntegrationTests extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             browser.login(fixture.operator(), "wrong password");
         }
-        var admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var admin = ApiClient.loggedIn(port, fixture.admin());
         var operatorId = admin.get("/api/v1/accounts?limit=200")
                 .json()
                 .path("items")
@@ -129,10 +120,8 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void checksPermissionsOnEveryEndpointByRole() {
-        var operator = new ApiClient(port);
-        operator.login(fixture.operator(), TestTenants.PASSWORD);
-        var manager = new ApiClient(port);
-        manager.login(fixture.manager(), TestTenants.PASSWORD);
+        var operator = ApiClient.loggedIn(port, fixture.operator());
+        var manager = ApiClient.loggedIn(port, fixture.manager());
 
         assertThat(operator.get("/api/v1/dashboard/overview").status()).isEqualTo(200);
         assertThat(operator.get("/api/v1/accounts").status()).isEqualTo(403);
@@ -190,12 +179,10 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void disablingAnAccountEndsItsOpenSessionsAtOnce() {
-        var staff = new ApiClient(port);
-        staff.login(fixture.staff(), TestTenants.PASSWORD);
+        var staff = ApiClient.loggedIn(port, fixture.staff());
         assertThat(staff.get("/api/v1/dashboard/overview").status()).isEqualTo(200);
 
-        var admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var admin = ApiClient.loggedIn(port, fixture.admin());
         admin.patch("/api/v1/accounts/" + idOf(admin, fixture.staff()), json("enabled", false));
 
         assertThat(staff.get("/api/v1/dashboard/overview").status()).isEqualTo(401);
@@ -207,12 +194,10 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void aChangedRoleAppliesToTheNextRequestOfAnOpenSession() {
-        var operator = new ApiClient(port);
-        operator.login(fixture.operator(), TestTenants.PASSWORD);
+        var operator = ApiClient.loggedIn(port, fixture.operator());
         assertThat(operator.get("/api/v1/accounts").status()).isEqualTo(403);
 
-        var admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var admin = ApiClient.loggedIn(port, fixture.admin());
         admin.patch("/api/v1/accounts/" + idOf(admin, fixture.operator()), json("role", "manager"));
 
         assertThat(operator.get("/api/v1/accounts").status()).isEqualTo(200);
@@ -221,8 +206,7 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void theLastAdministratorCannotBeDemoted() {
-        var admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var admin = ApiClient.loggedIn(port, fixture.admin());
         var response = admin.patch("/api/v1/accounts/" + idOf(admin, fixture.admin()), json("role", "staff"));
 
         assertThat(response.status()).isEqualTo(409);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.ApiClient;
 import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
 import io.siyu.customer.CustomerBulkLoad;
 import io.siyu.customer.CustomerRecord;
 import io.siyu.event.EventBulkLoad;
@@ -17,18 +16,11 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The overview against data with answers known in advance, including the tenant's day boundaries. */
 class DashboardIntegrationTests extends IntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
 
     @Autowired
     CustomerBulkLoad customers;
@@ -62,8 +54,7 @@ class DashboardIntegrationTests extends IntegrationTest {
                 sink.accept(new EventRecord(3, EventType.SHARE, longAgo));
             });
         });
-        operator = new ApiClient(port);
-        operator.login(fixture.operator(), TestTenants.PASSWORD);
+        operator = ApiClient.loggedIn(port, fixture.operator());
     }
 
     @Test

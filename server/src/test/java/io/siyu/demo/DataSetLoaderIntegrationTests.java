@@ -3,13 +3,10 @@ package io.siyu.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
 import io.siyu.shared.Tenancy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class DataSetLoaderIntegrationTests extends IntegrationTest {
 
@@ -19,15 +16,6 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
     @Autowired
     io.siyu.customer.CustomerBulkLoad customers;
 
-    @Autowired
-    TestTenants tenants;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
     @Test
     void loadsExactlyTheGeneratedRowsIntoTheTenantAndNoOther() {
         var tenant = tenants.create().tenant();
@@ -36,20 +24,16 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
 
         loader.load(tenant, data);
 
-        var counts = Tenancy.callAs(
-                tenant,
-                () -> transactions.execute(status -> new long[] {
-                    count("select count(*) from customer"),
-                    count("select count(*) from event"),
-                    count("select count(*) from customer_tag"),
-                    count("select count(*) from tag"),
-                    count("select count(*) from customer where member_level > 0 and member_since is null")
-                }));
+        var counts = new long[] {
+            sql.count(tenant, "select count(*) from customer"),
+            sql.count(tenant, "select count(*) from event"),
+            sql.count(tenant, "select count(*) from customer_tag"),
+            sql.count(tenant, "select count(*) from tag"),
+            sql.count(tenant, "select count(*) from customer where member_level > 0 and member_since is null")
+        };
         assertThat(counts).containsExactly(2_500, 25_000, 12_500, 500, 0);
-        var otherCounts = Tenancy.callAs(
-                other,
-                () -> transactions.execute(
-                        status -> count("select count(*) from customer") + count("select count(*) from event")));
+        var otherCounts =
+                sql.count(other, "select count(*) from customer") + sql.count(other, "select count(*) from event");
         assertThat(otherCounts).isZero();
     }
 
@@ -66,15 +50,7 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
                     }
                 }));
 
-        var stored = Tenancy.callAs(
-                tenant,
-                () -> transactions.execute(status -> jdbc.sql("select display_name from customer order by id")
-                        .query(String.class)
-                        .list()));
+        var stored = sql.list(tenant, "select display_name from customer order by id", String.class);
         assertThat(stored).isEqualTo(names);
-    }
-
-    private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 }

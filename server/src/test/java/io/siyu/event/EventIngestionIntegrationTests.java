@@ -5,31 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siyu.ApiClient;
 import io.siyu.IntegrationTest;
 import io.siyu.TestTenants;
-import io.siyu.shared.Tenancy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class EventIngestionIntegrationTests extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     TestTenants.Fixture fixture;
     ApiClient machine;
@@ -38,8 +21,7 @@ class EventIngestionIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         fixture = tenants.create();
-        var admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        var admin = ApiClient.loggedIn(port, fixture.admin());
         machine = new ApiClient(port)
                 .apiKey(admin.post("/api/v1/api-keys", ApiClient.json("name", "shop", "role", "operator"))
                         .text("key"));
@@ -213,8 +195,7 @@ class EventIngestionIntegrationTests extends IntegrationTest {
 
     @Test
     void staffCannotSendEvents() {
-        var staff = new ApiClient(port);
-        staff.login(fixture.staff(), TestTenants.PASSWORD);
+        var staff = ApiClient.loggedIn(port, fixture.staff());
 
         assertThat(staff.post("/api/v1/events", "{\"events\": []}").status()).isEqualTo(403);
     }
@@ -228,18 +209,12 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                 .toList();
     }
 
-    private long count(String sql) {
-        return Tenancy.callAs(
-                fixture.tenant(),
-                () -> transactions.execute(
-                        status -> jdbc.sql(sql).query(Long.class).single()));
+    private long count(String query) {
+        return sql.count(fixture.tenant(), query);
     }
 
-    private String jsonOf(String sql) {
-        return Tenancy.callAs(
-                fixture.tenant(),
-                () -> transactions.execute(
-                        status -> jdbc.sql(sql).query(String.class).single()));
+    private String jsonOf(String query) {
+        return sql.single(fixture.tenant(), query, String.class);
     }
 
     @Test

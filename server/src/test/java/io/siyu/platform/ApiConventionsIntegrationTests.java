@@ -10,25 +10,16 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Bad input of every kind gets the right status and a problem-details body, never a 500. */
 class ApiConventionsIntegrationTests extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
 
     ApiClient admin;
 
     @BeforeEach
     void setUp() {
         var fixture = tenants.create();
-        admin = new ApiClient(port);
-        admin.login(fixture.admin(), TestTenants.PASSWORD);
+        admin = ApiClient.loggedIn(port, fixture.admin());
     }
 
     @Test
