@@ -60,6 +60,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("timezone", "UTC")
+                    // zonky starts PostgreSQL with -F and synchronous_commit=off for test speed; Siyu promises that
+                    // whatever it acknowledges is durable, so both come back on (later -c options win over -F)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             var password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             prepareDatabase(postgres, password);

@@ -56,6 +56,19 @@ class EmbeddedPostgresServerTests {
         }
     }
 
+    @Test
+    void acknowledgedCommitsAreDurable() throws Exception {
+        try (var server = EmbeddedPostgresServer.start(dataDir);
+                var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+                var rs = connection
+                        .createStatement()
+                        .executeQuery("select current_setting('synchronous_commit')," + " current_setting('fsync')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("on");
+            assertThat(rs.getString(2)).isEqualTo("on");
+        }
+    }
+
     private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
         try (var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
             connection.createStatement().execute(sql);
