@@ -101,17 +101,25 @@ public class ApiKeys {
         var tenant = new TenantId(Long.parseLong(matcher.group(1)));
         return Tenancy.callAs(
                 tenant,
-                () -> transactions.execute(status -> jdbc.sql(
-                                "update api_key set last_used_at = now() where secret_hash = ? and revoked_at is null"
-                                        + " returning id, name, role")
-                        .param(sha256(presented))
-                        .query((rs, n) -> new Actor(
-                                tenant,
-                                rs.getLong(1),
-                                "api-key:" + rs.getString(2),
-                                Role.fromCode(rs.getString(3)).orElseThrow(),
-                                true))
-                        .optional()));
+                () -> transactions.execute(status -> {
+                    var actor = jdbc.sql(
+                                    "select id, name, role from api_key where secret_hash = ? and revoked_at is null")
+                            .param(sha256(presented))
+                            .query((rs, n) -> new Actor(
+                                    tenant,
+                                    rs.getLong(1),
+                                    "api-key:" + rs.getString(2),
+                                    Role.fromCode(rs.getString(3)).orElseThrow(),
+                                    true))
+                            .optional();
+                    // "last used" to the minute is enough; writing it on every request would make all requests with
+                    // one key queue on that row's lock
+                    actor.ifPresent(a -> jdbc.sql("update api_key set last_used_at = now() where id = ?"
+                                    + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                            .param(a.accountId())
+                            .update());
+                    return actor;
+                }));
     }
 
     private Optional<ApiKey> byId(long id) {

@@ -7,7 +7,6 @@ import static io.siyu.event.PropertySpec.Kind.NUMBER;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,9 +74,5 @@ public class EventCatalog {
         var byName = new LinkedHashMap<String, EventTypeDefinition>();
         all().forEach(type -> byName.put(type.name(), type));
         return byName;
-    }
-
-    public Optional<EventTypeDefinition> find(String name) {
-        return Optional.ofNullable(byName().get(name));
     }
 }

@@ -56,10 +56,6 @@ public class EventIngestion {
         this.clock = clock;
     }
 
-    public int maxBatch() {
-        return limits.maxBatch();
-    }
-
     @Transactional
     public IngestResult ingest(List<JsonNode> records) {
         if (records.size() > limits.maxBatch()) {

@@ -30,12 +30,7 @@ class EventPartitions {
         if (months.isEmpty()) {
             return;
         }
-        jdbc.sql("select siyu_ensure_event_partitions(?, ?)")
-                .params(
-                        Date.valueOf(months.getFirst().atDay(1)),
-                        Date.valueOf(months.getLast().atDay(1)))
-                .query(Integer.class)
-                .single();
+        ensureRange(months.getFirst().atDay(1), months.getLast().atDay(1));
         prepared.addAll(months);
     }
 

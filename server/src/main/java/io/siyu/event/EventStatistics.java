@@ -28,18 +28,6 @@ public class EventStatistics {
                 .single();
     }
 
-    /** Events per type code since {@code since}. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Integer, Long> countByTypeSince(Instant since) {
-        var counts = new java.util.HashMap<Integer, Long>();
-        jdbc.sql("select type, count(*) from event where occurred_at >= ? group by type")
-                .param(Timestamp.from(since))
-                .query(rs -> {
-                    counts.put(rs.getInt(1), rs.getLong(2));
-                });
-        return counts;
-    }
-
     /** Events per calendar day in {@code zone} and type, from {@code since}. */
     @Transactional(readOnly = true)
     public List<DailyTypeCount> dailyByType(Instant since, String zone) {
