@@ -16,7 +16,7 @@ public class TestTenants {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** A tenant and the username of one account per role in it. */
-    public record Fixture(TenantId tenant, String admin, String manager, String operator, String staff) {}
+    public record Fixture(TenantId tenant, String admin, String manager, String operator, String staff, long staffId) {}
 
     private final TenantManagement tenants;
     private final AccountManagement accounts;
@@ -30,18 +30,17 @@ public class TestTenants {
         int n = SEQUENCE.incrementAndGet();
         var tenant = tenants.create("测试租户 " + n, "Asia/Shanghai");
         var prefix = "t" + n + "-" + System.nanoTime() % 100_000;
-        return Tenancy.callAs(
-                tenant,
-                () -> new Fixture(
-                        tenant,
-                        account(prefix + "-admin", Role.ADMIN),
-                        account(prefix + "-manager", Role.MANAGER),
-                        account(prefix + "-operator", Role.OPERATOR),
-                        account(prefix + "-staff", Role.STAFF)));
+        return Tenancy.callAs(tenant, () -> {
+            account(prefix + "-admin", Role.ADMIN);
+            account(prefix + "-manager", Role.MANAGER);
+            account(prefix + "-operator", Role.OPERATOR);
+            long staffId = account(prefix + "-staff", Role.STAFF);
+            return new Fixture(
+                    tenant, prefix + "-admin", prefix + "-manager", prefix + "-operator", prefix + "-staff", staffId);
+        });
     }
 
-    private String account(String username, Role role) {
-        accounts.create(username, username, role, PASSWORD);
-        return username;
+    private long account(String username, Role role) {
+        return accounts.create(username, username, role, PASSWORD).id();
     }
 }

@@ -86,6 +86,12 @@ public class AccountManagement {
         return accounts.byId(id).map(StaffAccount::displayName).orElseThrow(() -> AccessProblems.accountNotFound(id));
     }
 
+    /** Display names of the accounts that exist among {@code ids}. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        return accounts.displayNames(ids);
+    }
+
     @Transactional(readOnly = true)
     public StaffAccount get(long id) {
         return accounts.byId(id).orElseThrow(() -> AccessProblems.accountNotFound(id));

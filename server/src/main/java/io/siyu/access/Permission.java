@@ -12,6 +12,16 @@ public final class Permission {
     public static final String METRICS_READ = "metrics:read";
     public static final String EVENTS_READ = "events:read";
     public static final String EVENTS_WRITE = "events:write";
+    public static final String CUSTOMERS_READ = "customers:read";
+    public static final String CUSTOMERS_WRITE = "customers:write";
+    /** Unmasked mobiles, emails and other identities. */
+    public static final String CUSTOMERS_PII = "customers:pii";
+    /** Reads every customer; without it, a staff member sees only the customers they own. */
+    public static final String CUSTOMERS_ALL = "customers:all";
+
+    public static final String COMMERCE_READ = "commerce:read";
+    public static final String COMMERCE_WRITE = "commerce:write";
+    public static final String DATA_TRANSFER = "data:transfer";
 
     private Permission() {}
 }

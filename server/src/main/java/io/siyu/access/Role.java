@@ -18,10 +18,37 @@ public enum Role {
             TENANT_WRITE,
             METRICS_READ,
             EVENTS_READ,
-            EVENTS_WRITE)),
-    MANAGER(Set.of(DASHBOARD_READ, ACCOUNTS_READ, AUDIT_READ, EVENTS_READ, EVENTS_WRITE)),
-    OPERATOR(Set.of(DASHBOARD_READ, EVENTS_READ, EVENTS_WRITE)),
-    STAFF(Set.of(DASHBOARD_READ));
+            EVENTS_WRITE,
+            CUSTOMERS_READ,
+            CUSTOMERS_WRITE,
+            CUSTOMERS_PII,
+            CUSTOMERS_ALL,
+            COMMERCE_READ,
+            COMMERCE_WRITE,
+            DATA_TRANSFER)),
+    MANAGER(Set.of(
+            DASHBOARD_READ,
+            ACCOUNTS_READ,
+            AUDIT_READ,
+            EVENTS_READ,
+            EVENTS_WRITE,
+            CUSTOMERS_READ,
+            CUSTOMERS_WRITE,
+            CUSTOMERS_PII,
+            CUSTOMERS_ALL,
+            COMMERCE_READ,
+            COMMERCE_WRITE,
+            DATA_TRANSFER)),
+    OPERATOR(Set.of(
+            DASHBOARD_READ,
+            EVENTS_READ,
+            EVENTS_WRITE,
+            CUSTOMERS_READ,
+            CUSTOMERS_WRITE,
+            CUSTOMERS_ALL,
+            COMMERCE_READ,
+            DATA_TRANSFER)),
+    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ));
 
     private final Set<String> permissions;
 

@@ -80,6 +80,18 @@ class StaffAccounts {
                 .update();
     }
 
+    java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        var names = new java.util.HashMap<Long, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, display_name from staff_account where id = any(?::bigint[])")
+                    .param(ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
     void update(long id, String displayName, Role role, boolean enabled) {
         jdbc.sql("update staff_account set display_name = ?, role = ?, enabled = ?, updated_at = now() where id = ?")
                 .params(displayName, role.code(), enabled, id)

@@ -1,5 +1,7 @@
 /** Customer profiles: one per real person, with a dense per-tenant number used by the segment engine. */
-@ApplicationModule(displayName = "Customers", allowedDependencies = "shared")
+@ApplicationModule(
+        displayName = "Customers",
+        allowedDependencies = {"shared", "access"})
 @NullMarked
 package io.siyu.customer;
 

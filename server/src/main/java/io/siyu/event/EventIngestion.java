@@ -1,6 +1,9 @@
 package io.siyu.event;
 
+import io.siyu.access.Actor;
+import io.siyu.customer.CustomerActivity;
 import io.siyu.customer.CustomerResolution;
+import io.siyu.customer.IdentityClaim;
 import io.siyu.customer.IdentityKey;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,7 @@ public class EventIngestion {
 
     private final EventCatalog catalog;
     private final CustomerResolution customers;
+    private final CustomerActivity activity;
     private final BulkCopy copy;
     private final EventPartitions partitions;
     private final IngestLimits limits;
@@ -44,12 +49,14 @@ public class EventIngestion {
     EventIngestion(
             EventCatalog catalog,
             CustomerResolution customers,
+            CustomerActivity activity,
             BulkCopy copy,
             EventPartitions partitions,
             IngestLimits limits,
             Clock clock) {
         this.catalog = catalog;
         this.customers = customers;
+        this.activity = activity;
         this.copy = copy;
         this.partitions = partitions;
         this.limits = limits;
@@ -70,11 +77,20 @@ public class EventIngestion {
         var now = clock.instant();
         var byCustomer = resolveCustomers(valid, rejected, now);
         var stored = store(byCustomer, now);
+        var lastActivity = new HashMap<Long, Instant>();
+        byCustomer.forEach((event, customer) -> {
+            if (stored.contains(event.eventId() + "@" + event.occurredAt())) {
+                lastActivity.merge(customer, event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        activity.touch(lastActivity);
+        var survivors = customers.survivors(lastActivity.keySet());
         var accepted = new ArrayList<IngestResult.Accepted>();
         var duplicates = new ArrayList<IngestResult.Duplicate>();
         byCustomer.forEach((event, customer) -> {
             if (stored.contains(event.eventId() + "@" + event.occurredAt())) {
-                accepted.add(new IngestResult.Accepted(event.index(), event.eventId(), customer));
+                accepted.add(new IngestResult.Accepted(
+                        event.index(), event.eventId(), survivors.getOrDefault(customer, customer)));
             } else {
                 duplicates.add(new IngestResult.Duplicate(event.index(), event.eventId()));
             }
@@ -105,23 +121,35 @@ public class EventIngestion {
         return valid;
     }
 
-    /** The customer number of every event that names a customer who exists or can be created. */
+    /**
+     * The home profile of every event that names a customer who exists or can be created. Records with one
+     * identity are resolved together in one round trip; a record with several goes through the merge rules
+     * on its own (and stays with its first known identity's profile when they forbid a merge).
+     */
     private Map<IncomingEvent, Long> resolveCustomers(
             List<IncomingEvent> events, List<IngestResult.Rejected> rejected, Instant now) {
-        var identities = events.stream()
-                .map(IncomingEvent::identity)
-                .filter(Objects::nonNull)
+        var single = events.stream()
+                .filter(e -> e.identities().size() == 1)
+                .map(e -> e.identities().getFirst())
                 .toList();
-        Map<IdentityKey, Long> resolved = identities.isEmpty() ? Map.of() : customers.resolveOrCreate(identities, now);
+        Map<IdentityKey, Long> resolved = single.isEmpty() ? Map.of() : customers.resolveOrCreate(single, now);
         Set<Long> known = customers.existing(events.stream()
                 .map(IncomingEvent::customerNumber)
                 .filter(Objects::nonNull)
                 .toList());
+        var actor = Actor.currentName();
         var result = new java.util.LinkedHashMap<IncomingEvent, Long>();
         for (var event : events) {
-            @Nullable
-            Long customer = event.identity() != null ? resolved.get(event.identity()) : event.customerNumber();
-            if (customer == null || (event.identity() == null && !known.contains(customer))) {
+            @Nullable Long customer;
+            if (event.identities().size() > 1) {
+                var claims = event.identities().stream().map(IdentityClaim::of).toList();
+                customer = customers.resolveTogether(claims, actor, now, false).home();
+            } else if (event.identities().size() == 1) {
+                customer = resolved.get(event.identities().getFirst());
+            } else {
+                customer = known.contains(event.customerNumber()) ? event.customerNumber() : null;
+            }
+            if (customer == null) {
                 rejected.add(new IngestResult.Rejected(
                         event.index(),
                         event.eventId(),

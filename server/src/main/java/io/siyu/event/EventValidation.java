@@ -21,6 +21,9 @@ final class EventValidation {
 
     static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** Identities one event may carry; several mean "these are one person" and go through the merge rules. */
+    static final int MAX_IDENTITIES = 5;
+
     private final Map<String, EventTypeDefinition> catalog;
     private final Instant oldest;
     private final Instant newest;
@@ -52,22 +55,27 @@ final class EventValidation {
         }
         var occurredAt = timestamp(record, at, problems);
         var customer = record.get("customer");
-        IdentityKey identity = null;
+        var identities = new ArrayList<IdentityKey>();
         Long number = null;
-        if (customer == null || !customer.isObject() || customer.size() != 1) {
+        if (customer == null || !customer.isObject() || customer.isEmpty()) {
             problems.add(new FieldProblem(at + ".customer", "event.customer.one-identity"));
-        } else {
-            var entry = customer.properties().iterator().next();
-            if (entry.getKey().equals("customerId")) {
-                if (entry.getValue().canConvertToLong()
-                        && entry.getValue().isIntegralNumber()
-                        && entry.getValue().asLong() > 0) {
-                    number = entry.getValue().asLong();
-                } else {
-                    problems.add(new FieldProblem(at + ".customer.customerId", "event.customer.id"));
-                }
+        } else if (customer.has("customerId")) {
+            var id = customer.get("customerId");
+            if (customer.size() != 1) {
+                problems.add(new FieldProblem(at + ".customer", "event.customer.id-alone"));
+            } else if (id.canConvertToLong() && id.isIntegralNumber() && id.asLong() > 0) {
+                number = id.asLong();
             } else {
-                identity = identity(entry.getKey(), entry.getValue(), at + ".customer." + entry.getKey(), problems);
+                problems.add(new FieldProblem(at + ".customer.customerId", "event.customer.id"));
+            }
+        } else if (customer.size() > MAX_IDENTITIES) {
+            problems.add(new FieldProblem(at + ".customer", "event.customer.too-many", MAX_IDENTITIES));
+        } else {
+            for (var entry : customer.properties()) {
+                var key = identity(entry.getKey(), entry.getValue(), at + ".customer." + entry.getKey(), problems);
+                if (key != null) {
+                    identities.add(key);
+                }
             }
         }
         var properties = record.get("properties");
@@ -80,7 +88,8 @@ final class EventValidation {
             return new Outcome(null, problems);
         }
         var json = properties == null || properties.isNull() ? null : properties.toString();
-        return new Outcome(new IncomingEvent(index, eventId, type, occurredAt, identity, number, json), List.of());
+        return new Outcome(
+                new IncomingEvent(index, eventId, type, occurredAt, List.copyOf(identities), number, json), List.of());
     }
 
     private @Nullable Instant timestamp(JsonNode record, String at, List<FieldProblem> problems) {

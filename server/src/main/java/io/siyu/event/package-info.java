@@ -1,7 +1,7 @@
 /** Customer events (views, favourites, carts, purchases, shares, messages), partitioned by month. */
 @ApplicationModule(
         displayName = "Events",
-        allowedDependencies = {"shared", "customer"})
+        allowedDependencies = {"shared", "access", "customer"})
 @NullMarked
 package io.siyu.event;
 

@@ -16,6 +16,9 @@ class TenantBoundTransactionManager extends JdbcTransactionManager {
 
     TenantBoundTransactionManager(DataSource dataSource) {
         super(dataSource);
+        // A batch runs each record behind a savepoint and reports the ones that fail; a failing record must
+        // roll back to its savepoint only, not doom the whole batch's transaction.
+        setGlobalRollbackOnParticipationFailure(false);
     }
 
     @Override

@@ -75,18 +75,7 @@ class EventController {
         result.duplicates().forEach(d -> lines.add(new RecordResult(d.index(), d.eventId(), "duplicate", null, null)));
         result.rejected()
                 .forEach(r -> lines.add(new RecordResult(
-                        r.index(),
-                        r.eventId(),
-                        "rejected",
-                        null,
-                        r.problems().stream()
-                                .map(p -> Map.of(
-                                        "field", p.field(),
-                                        "code", p.code(),
-                                        "message",
-                                                problems.text(
-                                                        p.code(), p.arguments().toArray(), locale)))
-                                .toList())));
+                        r.index(), r.eventId(), "rejected", null, problems.describe(r.problems(), locale))));
         lines.sort(Comparator.comparingInt(RecordResult::index));
         return new IngestResponse(
                 result.accepted().size(),

@@ -50,21 +50,24 @@ public class Problems {
             problem.setProperty("requestId", requestId);
         }
         if (!fields.isEmpty()) {
-            problem.setProperty(
-                    "errors",
-                    fields.stream()
-                            .map(f -> Map.of(
-                                    "field",
-                                    f.field(),
-                                    "code",
-                                    f.code(),
-                                    "message",
-                                    f.message() != null
-                                            ? f.message()
-                                            : text(f.code(), f.arguments().toArray(), locale)))
-                            .toList());
+            problem.setProperty("errors", describe(fields, locale));
         }
         return problem;
+    }
+
+    /** Field problems as {@code field / code / message} entries in the caller's language. */
+    public List<Map<String, String>> describe(List<FieldProblem> fields, Locale locale) {
+        return fields.stream()
+                .map(f -> Map.of(
+                        "field",
+                        f.field(),
+                        "code",
+                        f.code(),
+                        "message",
+                        f.message() != null
+                                ? f.message()
+                                : text(f.code(), f.arguments().toArray(), locale)))
+                .toList();
     }
 
     public ProblemDetail of(DomainException e) {
