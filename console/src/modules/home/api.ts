@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'purchase',
   'share',
   'message',
+  'refund',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 

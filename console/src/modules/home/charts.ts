@@ -18,6 +18,7 @@ export const EVENT_COLORS: Record<string, string> = {
   purchase: '#17c3a2',
   share: '#f0627f',
   message: '#38bdf8',
+  refund: '#f87171',
 }
 const FALLBACK_COLORS = ['#94a3b8', '#a3a948', '#c084fc', '#fb923c']
 

@@ -35,6 +35,7 @@ export const zhCN = {
     purchase: '购买',
     share: '分享',
     message: '消息',
+    refund: '退款',
   },
   levels: {
     none: '非会员',
@@ -88,6 +89,7 @@ export const en: typeof zhCN = {
     purchase: 'Purchase',
     share: 'Share',
     message: 'Message',
+    refund: 'Refund',
   },
   levels: {
     none: 'Non-member',

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The event types a tenant can send: the standard data set's six built-in types (codes 0–5, matching
+ * The event types a tenant can send: the built-in types (codes 0–6, matching
  * {@link EventType}) and, in later work, the tenant's own types (codes from 100).
  */
 @Service
@@ -62,7 +62,16 @@ public class EventCatalog {
                     true,
                     Map.of(
                             "staffId", PropertySpec.string(64),
-                            "direction", PropertySpec.oneOf("in", "out"))));
+                            "direction", PropertySpec.oneOf("in", "out"))),
+            new EventTypeDefinition(
+                    EventType.REFUND.code(),
+                    "refund",
+                    true,
+                    Map.of(
+                            "orderId", PropertySpec.string(64).mandatory(),
+                            "refundId", PropertySpec.string(64),
+                            "amount", PropertySpec.of(NUMBER).mandatory(),
+                            "currency", PropertySpec.oneOf("CNY", "HKD", "USD"))));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

@@ -2,14 +2,15 @@ package io.siyu.event;
 
 import java.util.Locale;
 
-/** The standard data set's six event types; the code is what is stored. */
+/** The built-in event types: the standard data set's six, and refunds from orders; the code is what is stored. */
 public enum EventType {
     VIEW,
     FAVORITE,
     ADD_TO_CART,
     PURCHASE,
     SHARE,
-    MESSAGE;
+    MESSAGE,
+    REFUND;
 
     public int code() {
         return ordinal();

@@ -1,7 +1,6 @@
 package io.siyu.event;
 
-import io.siyu.customer.IdentityKey;
-import io.siyu.customer.IdentityType;
+import io.siyu.customer.CustomerRef;
 import io.siyu.shared.FieldProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +19,6 @@ import tools.jackson.databind.JsonNode;
 final class EventValidation {
 
     static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    /** Identities one event may carry; several mean "these are one person" and go through the merge rules. */
-    static final int MAX_IDENTITIES = 5;
 
     private final Map<String, EventTypeDefinition> catalog;
     private final Instant oldest;
@@ -54,42 +50,20 @@ final class EventValidation {
             problems.add(new FieldProblem(at + ".type", "event.type.unknown", String.valueOf(typeName)));
         }
         var occurredAt = timestamp(record, at, problems);
-        var customer = record.get("customer");
-        var identities = new ArrayList<IdentityKey>();
-        Long number = null;
-        if (customer == null || !customer.isObject() || customer.isEmpty()) {
-            problems.add(new FieldProblem(at + ".customer", "event.customer.one-identity"));
-        } else if (customer.has("customerId")) {
-            var id = customer.get("customerId");
-            if (customer.size() != 1) {
-                problems.add(new FieldProblem(at + ".customer", "event.customer.id-alone"));
-            } else if (id.canConvertToLong() && id.isIntegralNumber() && id.asLong() > 0) {
-                number = id.asLong();
-            } else {
-                problems.add(new FieldProblem(at + ".customer.customerId", "event.customer.id"));
-            }
-        } else if (customer.size() > MAX_IDENTITIES) {
-            problems.add(new FieldProblem(at + ".customer", "event.customer.too-many", MAX_IDENTITIES));
-        } else {
-            for (var entry : customer.properties()) {
-                var key = identity(entry.getKey(), entry.getValue(), at + ".customer." + entry.getKey(), problems);
-                if (key != null) {
-                    identities.add(key);
-                }
-            }
-        }
+        var customer = CustomerRef.read(record.get("customer"), at + ".customer", problems);
         var properties = record.get("properties");
         if (properties != null && !properties.isNull() && type != null) {
             new PropertyValidation(type, at + ".properties").check(properties, problems);
         } else if (type != null) {
             new PropertyValidation(type, at + ".properties").checkRequired(problems);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || customer == null) {
             return new Outcome(null, problems);
         }
         var json = properties == null || properties.isNull() ? null : properties.toString();
         return new Outcome(
-                new IncomingEvent(index, eventId, type, occurredAt, List.copyOf(identities), number, json), List.of());
+                new IncomingEvent(index, eventId, type, occurredAt, customer.identities(), customer.customerId(), json),
+                List.of());
     }
 
     private @Nullable Instant timestamp(JsonNode record, String at, List<FieldProblem> problems) {
@@ -107,24 +81,6 @@ final class EventValidation {
             return instant;
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(at + ".occurredAt", "event.time.format"));
-            return null;
-        }
-    }
-
-    private static @Nullable IdentityKey identity(String key, JsonNode value, String at, List<FieldProblem> problems) {
-        var type = IdentityType.fromApiName(key);
-        if (type.isEmpty()) {
-            problems.add(new FieldProblem(at, "event.customer.unknown-identity", key));
-            return null;
-        }
-        if (!value.isString()) {
-            problems.add(new FieldProblem(at, "problem.field.type"));
-            return null;
-        }
-        try {
-            return new IdentityKey(type.get(), value.asString());
-        } catch (IdentityKey.InvalidIdentity e) {
-            problems.add(new FieldProblem(at, "event.customer.invalid-identity", key));
             return null;
         }
     }

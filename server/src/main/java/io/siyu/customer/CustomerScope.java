@@ -1,0 +1,49 @@
+package io.siyu.customer;
+
+import io.siyu.access.Actor;
+import io.siyu.access.Permission;
+import io.siyu.shared.DomainException;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which customers the caller may see: everyone with {@code customers:all}, otherwise only the customers the
+ * staff member owns. Others' customers are answered as "not found", so their existence does not leak.
+ */
+@Service
+public class CustomerScope {
+
+    private final JdbcClient jdbc;
+    private final IdentityMerges merges;
+
+    CustomerScope(JdbcClient jdbc, IdentityMerges merges) {
+        this.jdbc = jdbc;
+        this.merges = merges;
+    }
+
+    /** The profiles that make up the customer {@code id} resolves to (home profiles of its data). */
+    @Transactional(readOnly = true)
+    public List<Long> visibleGroup(long id) {
+        long root = merges.rootOf(id);
+        if (!seesAll()) {
+            var owner = jdbc.sql("select owner_account_id from customer where id = ?")
+                    .param(root)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (!Objects.equals(owner, Actor.current().map(Actor::accountId).orElse(null))) {
+                throw DomainException.notFound("customer", id);
+            }
+        }
+        return merges.group(root);
+    }
+
+    public static boolean seesAll() {
+        return Actor.current()
+                .map(a -> a.permissions().contains(Permission.CUSTOMERS_ALL))
+                .orElse(false);
+    }
+}
