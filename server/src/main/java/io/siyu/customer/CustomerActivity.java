@@ -60,6 +60,44 @@ public class CustomerActivity {
                 .update();
     }
 
+    /** Purchase totals to add to one profile. */
+    public record Purchases(int orders, BigDecimal amount, Instant first, Instant last) {
+        public Purchases plus(Purchases other) {
+            return new Purchases(
+                    orders + other.orders,
+                    amount.add(other.amount),
+                    first.isBefore(other.first) ? first : other.first,
+                    last.isAfter(other.last) ? last : other.last);
+        }
+    }
+
+    /** {@link #addPurchases(long, int, BigDecimal, Instant)} for many profiles in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addPurchases(Map<Long, Purchases> totals) {
+        if (totals.isEmpty()) {
+            return;
+        }
+        var ids = longArray(totals.keySet());
+        var orders = new Integer[ids.length];
+        var amounts = new BigDecimal[ids.length];
+        var firsts = new Timestamp[ids.length];
+        var lasts = new Timestamp[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            var p = totals.get(ids[i]);
+            orders[i] = p.orders();
+            amounts[i] = p.amount();
+            firsts[i] = Timestamp.from(p.first());
+            lasts[i] = Timestamp.from(p.last());
+        }
+        jdbc.sql("update customer c set order_count = c.order_count + u.orders, gmv = c.gmv + u.amount,"
+                        + " first_purchase_at = least(c.first_purchase_at, u.first),"
+                        + " last_purchase_at = greatest(c.last_purchase_at, u.last)"
+                        + " from unnest(?::bigint[], ?::int[], ?::numeric[], ?::timestamptz[], ?::timestamptz[])"
+                        + " as u(id, orders, amount, first, last) where c.id = u.id")
+                .params(ids, orders, amounts, firsts, lasts)
+                .update();
+    }
+
     /** Recomputes first/last purchase after a refund took away a profile's only purchases. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void clearPurchaseDatesIfNone(long home) {

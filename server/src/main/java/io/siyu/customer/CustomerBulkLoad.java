@@ -1,7 +1,12 @@
 package io.siyu.customer;
 
+import io.siyu.shared.TenantId;
 import io.siyu.shared.jdbc.BulkCopy;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,21 +15,38 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerBulkLoad {
 
     private static final String[] COLUMNS = {
-        "tenant_id", "id", "display_name", "gender", "city", "member_level", "member_since", "created_at"
+        "tenant_id",
+        "id",
+        "display_name",
+        "gender",
+        "city",
+        "member_level",
+        "member_since",
+        "created_at",
+        "first_seen_at",
+        "birthday",
+        "source_channel",
+        "owner_account_id",
+        "attributes"
     };
+    private static final String[] IDENTITY_COLUMNS = {
+        "tenant_id", "type", "value", "customer_id", "verified", "created_at"
+    };
+    private static final int UPDATE_CHUNK = 50_000;
 
     private final BulkCopy copy;
-    private final CustomerNumbers numbers;
+    private final JdbcClient jdbc;
 
-    CustomerBulkLoad(BulkCopy copy, CustomerNumbers numbers) {
+    CustomerBulkLoad(BulkCopy copy, JdbcClient jdbc) {
         this.copy = copy;
-        this.numbers = numbers;
+        this.jdbc = jdbc;
     }
 
-    /** Inserts the customers that {@code source} emits, in one transaction of the current tenant. */
+    /** Inserts the customers that {@code source} emits (and their mobiles), in one transaction of the tenant. */
     @Transactional
-    public long load(io.siyu.shared.TenantId tenant, Consumer<Consumer<CustomerRecord>> source) {
-        return copy.copy(
+    public long load(TenantId tenant, Consumer<Consumer<CustomerRecord>> source) {
+        var mobiles = new ArrayList<CustomerRecord>();
+        long loaded = copy.copy(
                 "customer",
                 COLUMNS,
                 rows -> source.accept(customer -> {
@@ -34,12 +56,61 @@ public class CustomerBulkLoad {
                             .value(customer.gender())
                             .value(customer.city())
                             .value(customer.memberLevel());
-                    if (customer.memberSince() == null) {
-                        rows.nullValue();
-                    } else {
-                        rows.value(customer.memberSince().toString());
+                    nullable(rows, customer.memberSince());
+                    rows.value(customer.createdAt().toString())
+                            .value(customer.createdAt().toString());
+                    nullable(rows, customer.birthday());
+                    nullable(rows, customer.sourceChannel());
+                    nullable(rows, customer.ownerAccountId());
+                    rows.value(customer.attributes() == null ? "{}" : customer.attributes())
+                            .end();
+                    if (customer.mobile() != null) {
+                        mobiles.add(customer);
                     }
-                    rows.value(customer.createdAt().toString()).end();
                 }));
+        if (!mobiles.isEmpty()) {
+            copy.copy(
+                    "customer_identity",
+                    IDENTITY_COLUMNS,
+                    rows -> mobiles.forEach(customer -> rows.value(tenant.value())
+                            .value("mobile")
+                            .value(new IdentityKey(IdentityType.MOBILE, customer.mobile()).value())
+                            .value(customer.number())
+                            .value("t")
+                            .value(customer.createdAt().toString())
+                            .end()));
+        }
+        return loaded;
+    }
+
+    /**
+     * Sets last activity of loaded customers from what their loaded events say: {@code lastActive[i]} is
+     * the epoch second of customer {@code first + i}'s latest event, or 0 for none.
+     */
+    @Transactional
+    public void lastActivity(long first, long[] lastActive) {
+        for (int from = 0; from < lastActive.length; from += UPDATE_CHUNK) {
+            var ids = new ArrayList<Long>();
+            var times = new ArrayList<Timestamp>();
+            for (int i = from; i < Math.min(lastActive.length, from + UPDATE_CHUNK); i++) {
+                if (lastActive[i] > 0) {
+                    ids.add(first + i);
+                    times.add(Timestamp.from(Instant.ofEpochSecond(lastActive[i])));
+                }
+            }
+            jdbc.sql(
+                            "update customer c set last_active_at = u.at from unnest(?::bigint[], ?::timestamptz[]) as u(id, at)"
+                                    + " where c.id = u.id")
+                    .params(ids.toArray(Long[]::new), times.toArray(Timestamp[]::new))
+                    .update();
+        }
+    }
+
+    private static void nullable(BulkCopy.Rows rows, @org.jspecify.annotations.Nullable Object value) {
+        if (value == null) {
+            rows.nullValue();
+        } else {
+            rows.value(value.toString());
+        }
     }
 }

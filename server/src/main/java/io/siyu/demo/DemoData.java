@@ -30,6 +30,7 @@ class DemoData implements ApplicationRunner {
     private final Installation installation;
     private final AccountManagement accounts;
     private final DataSetLoader loader;
+    private final DemoCommerce commerce;
     private final TransactionTemplate transactions;
 
     DemoData(
@@ -37,11 +38,13 @@ class DemoData implements ApplicationRunner {
             Installation installation,
             AccountManagement accounts,
             DataSetLoader loader,
+            DemoCommerce commerce,
             TransactionTemplate transactions) {
         this.properties = properties;
         this.installation = installation;
         this.accounts = accounts;
         this.loader = loader;
+        this.commerce = commerce;
         this.transactions = transactions;
     }
 
@@ -57,17 +60,24 @@ class DemoData implements ApplicationRunner {
         Tenancy.runAs(
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {
-                    createStaff();
-                    loader.load(tenant, data);
+                    var owners = createStaff();
+                    loader.load(tenant, data, owners);
+                    commerce.load(tenant, data);
                     installation.markDemoDataLoaded();
                 }));
     }
 
-    private void createStaff() {
+    /** The demo's staff accounts; returns the front-office ones, who own customers. */
+    private java.util.List<Long> createStaff() {
         var random = new SplittableRandom(7);
+        var owners = new java.util.ArrayList<Long>();
         for (int i = 1; i <= STAFF; i++) {
             var role = i <= 4 ? Role.MANAGER : i <= 10 ? Role.OPERATOR : Role.STAFF;
-            accounts.createWithoutLogin("staff%02d".formatted(i), Names.person(random), role);
+            long id = accounts.createWithoutLogin("staff%02d".formatted(i), Names.person(random), role);
+            if (role == Role.STAFF) {
+                owners.add(id);
+            }
         }
+        return owners;
     }
 }

@@ -5,6 +5,7 @@ import io.siyu.shared.TenantId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class Generate implements ApplicationRunner {
                 data.seed(),
                 end,
                 tenant);
-        loader.load(tenant, data);
+        loader.load(tenant, data, List.of());
         lastTenant = tenant;
         System.out.println("siyu generate: tenant " + tenant + " holds the standard data set of " + data.customers()
                 + " customers");

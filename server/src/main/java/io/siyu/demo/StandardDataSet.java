@@ -60,8 +60,14 @@ record StandardDataSet(long customers, long seed, Instant end) {
         return tags;
     }
 
-    void customers(long chunk, Consumer<CustomerRecord> sink) {
+    /**
+     * The customers of a chunk. Besides the core fields, each has a unique verified mobile, most have a
+     * birthday, a source channel and custom attributes ({@link #ATTRIBUTES}), and, when {@code owners} is not
+     * empty, four in five are owned by one of them.
+     */
+    void customers(long chunk, List<Long> owners, Consumer<CustomerRecord> sink) {
         var random = random(1, chunk);
+        var extra = random(4, chunk);
         var endDate = LocalDate.ofInstant(end, ZoneOffset.UTC);
         long first = chunk * CHUNK + 1;
         long last = Math.min(customers, first + CHUNK - 1);
@@ -76,8 +82,41 @@ record StandardDataSet(long customers, long seed, Instant end) {
                     random.nextInt(CITIES),
                     level,
                     level == 0 ? null : endDate.minusDays(memberDays),
-                    end.minusSeconds(ageSeconds)));
+                    end.minusSeconds(ageSeconds),
+                    mobile(number),
+                    extra.nextInt(10) < 7 ? LocalDate.of(1970, 1, 1).plusDays(extra.nextInt(13_000)) : null,
+                    SOURCE_CHANNELS[extra.nextInt(SOURCE_CHANNELS.length)],
+                    owners.isEmpty() || extra.nextInt(5) == 0 ? null : owners.get(extra.nextInt(owners.size())),
+                    attributes(extra)));
         }
+    }
+
+    /** A unique mainland mobile per customer number: a bijection of the number onto nine digits. */
+    static String mobile(long number) {
+        return "13%09d".formatted(Math.floorMod(number * 999_999_937L, 1_000_000_000L));
+    }
+
+    static final String[] SOURCE_CHANNELS = {"门店海报", "直播间", "小红书", "抖音", "公众号", "老带新", "企微活码", "天猫订单卡片"};
+    static final String[] SKIN_TYPES = {"干性", "油性", "混合", "敏感"};
+    static final String[] CATEGORIES = {"护肤", "彩妆", "香氛", "个护"};
+
+    /** The custom attributes the data set fills: key, label, type, options. */
+    static final List<String[]> ATTRIBUTES = List.of(
+            new String[] {"skinType", "肤质", "multi_enum", String.join(",", SKIN_TYPES)},
+            new String[] {"preferredCategory", "偏好品类", "enum", String.join(",", CATEGORIES)},
+            new String[] {"budget", "月均预算（元）", "number", ""});
+
+    private static String attributes(SplittableRandom random) {
+        if (random.nextInt(5) < 2) {
+            return "{}";
+        }
+        var skin = SKIN_TYPES[random.nextInt(SKIN_TYPES.length)];
+        var skinTypes = random.nextInt(4) == 0 ? "\"" + skin + "\", \"敏感\"" : "\"" + skin + "\"";
+        if (skin.equals("敏感")) {
+            skinTypes = "\"敏感\"";
+        }
+        return "{\"skinType\": [%s], \"preferredCategory\": \"%s\", \"budget\": %d}"
+                .formatted(skinTypes, CATEGORIES[random.nextInt(CATEGORIES.length)], 100 * (1 + random.nextInt(20)));
     }
 
     void tagAssignments(long chunk, Consumer<Assignment> sink) {

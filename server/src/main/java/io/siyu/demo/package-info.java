@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"shared", "access", "customer", "event", "tagging"})
+        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce"})
 @NullMarked
 package io.siyu.demo;
 

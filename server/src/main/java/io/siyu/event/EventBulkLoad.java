@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventBulkLoad {
 
-    private static final String[] COLUMNS = {"tenant_id", "customer_id", "type", "occurred_at"};
+    private static final String[] COLUMNS = {"tenant_id", "customer_id", "type", "occurred_at", "event_id", "properties"
+    };
 
     private final BulkCopy copy;
     private final EventPartitions partitions;
@@ -31,10 +32,22 @@ public class EventBulkLoad {
         return copy.copy(
                 "event",
                 COLUMNS,
-                rows -> source.accept(event -> rows.value(tenant.value())
-                        .value(event.customerNumber())
-                        .value(event.type().code())
-                        .value(event.occurredAt().toString())
-                        .end()));
+                rows -> source.accept(event -> {
+                    rows.value(tenant.value())
+                            .value(event.customerNumber())
+                            .value(event.type().code())
+                            .value(event.occurredAt().toString());
+                    if (event.eventId() == null) {
+                        rows.nullValue();
+                    } else {
+                        rows.value(event.eventId());
+                    }
+                    if (event.properties() == null) {
+                        rows.nullValue();
+                    } else {
+                        rows.value(event.properties());
+                    }
+                    rows.end();
+                }));
     }
 }

@@ -22,16 +22,21 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
         var other = tenants.create().tenant();
         var data = new StandardDataSet(2_500, 11, Instant.parse("2026-11-01T00:00:00Z"));
 
-        loader.load(tenant, data);
+        loader.load(tenant, data, java.util.List.of());
 
         var counts = new long[] {
             sql.count(tenant, "select count(*) from customer"),
             sql.count(tenant, "select count(*) from event"),
             sql.count(tenant, "select count(*) from customer_tag"),
             sql.count(tenant, "select count(*) from tag"),
-            sql.count(tenant, "select count(*) from customer where member_level > 0 and member_since is null")
+            sql.count(tenant, "select count(*) from customer where member_level > 0 and member_since is null"),
+            sql.count(tenant, "select count(distinct value) from customer_identity where type = 'mobile' and verified"),
+            sql.count(
+                    tenant,
+                    "select count(*) from customer c where last_active_at is distinct from"
+                            + " (select max(occurred_at) from event e where e.customer_id = c.id)")
         };
-        assertThat(counts).containsExactly(2_500, 25_000, 12_500, 500, 0);
+        assertThat(counts).containsExactly(2_500, 25_000, 12_500, 500, 0, 2_500, 0);
         var otherCounts =
                 sql.count(other, "select count(*) from customer") + sql.count(other, "select count(*) from event");
         assertThat(otherCounts).isZero();

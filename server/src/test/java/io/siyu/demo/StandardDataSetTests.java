@@ -95,7 +95,7 @@ class StandardDataSetTests {
     private static List<CustomerRecord> customers(StandardDataSet data) {
         var rows = new ArrayList<CustomerRecord>();
         for (long chunk = 0; chunk < data.customerChunks(); chunk++) {
-            data.customers(chunk, rows::add);
+            data.customers(chunk, java.util.List.of(), rows::add);
         }
         return rows;
     }
