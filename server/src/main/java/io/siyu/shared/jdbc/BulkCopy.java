@@ -71,9 +71,10 @@ public class BulkCopy {
         var staging = "bulk_" + table;
         var connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.createStatement()) {
-            statement.execute("create temporary table if not exists " + staging + " (like " + table
-                    + " including defaults) on commit drop");
-            statement.execute("truncate " + staging);
+            // Only the copied columns, without constraints: generated ids and defaults come with the insert.
+            statement.execute("drop table if exists " + staging);
+            statement.execute("create temporary table " + staging + " on commit drop as select " + columnList + " from "
+                    + table + " with no data");
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (var out = new BufferedWriter(
                     new OutputStreamWriter(
