@@ -226,7 +226,7 @@ class EventIngestionIntegrationTests extends IntegrationTest {
         var english = machine.language("en").get("/api/v1/event-types").json();
 
         assertThat(catalog.valueStream().map(t -> t.path("name").asString()))
-                .containsExactly("view", "favorite", "add_to_cart", "purchase", "share", "message");
+                .containsExactly("view", "favorite", "add_to_cart", "purchase", "share", "message", "refund");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");
