@@ -127,6 +127,26 @@ public final class ApiClient {
         }
     }
 
+    /** The raw body of a GET, for downloads such as XLSX files. */
+    public byte[] getBytes(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept-Language", language);
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        try {
+            var response = http.send(request.build(), BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Replaces the session cookie, as a browser holding a stale cookie would send it. */
     public void useSessionCookie(String value) {
         var cookie = new HttpCookie("SIYU_SESSION", value);

@@ -89,6 +89,31 @@ public class CustomerDirectory {
         return new CursorPage<>(page, encode(last.id(), byName ? last.name() : null));
     }
 
+    /** How many customers match; for export progress. */
+    @Transactional(readOnly = true)
+    public long count(CustomerQuery query) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        where.add("c.survivor_id is null");
+        criteria(query, where, params);
+        return jdbc.sql("select count(*) from customer c where " + String.join(" and ", where))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The custom attribute values of these customers, for exports. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, tools.jackson.databind.JsonNode> attributesOf(java.util.Collection<Long> ids) {
+        var result = new java.util.HashMap<Long, tools.jackson.databind.JsonNode>();
+        jdbc.sql("select id, attributes::text from customer where id = any(?::bigint[])")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(rs.getLong(1), json.readTree(rs.getString(2)));
+                });
+        return result;
+    }
+
     /** The profile {@code id} resolves to (the survivor when {@code id} was merged). */
     @Transactional(readOnly = true)
     public CustomerProfile get(long id) {

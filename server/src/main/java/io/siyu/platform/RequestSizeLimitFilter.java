@@ -24,11 +24,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** File uploads (imports) have their own, larger cap. */
+    static final String UPLOADS = "/api/v1/imports";
+
     private final long limit;
+    private final long uploadLimit;
     private final Problems problems;
 
     RequestSizeLimitFilter(SiyuProperties properties, Problems problems) {
         this.limit = properties.maxBodyBytes();
+        this.uploadLimit = properties.maxUploadBytes();
         this.problems = problems;
     }
 
@@ -40,11 +45,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.payload-too-large", limit);
+        long cap = request.getRequestURI().equals(UPLOADS) ? uploadLimit : limit;
+        if (request.getContentLengthLong() > cap) {
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.payload-too-large", cap);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, cap), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

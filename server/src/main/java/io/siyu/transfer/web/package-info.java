@@ -1,0 +1,5 @@
+/** REST endpoints of the import and export module. */
+@NullMarked
+package io.siyu.transfer.web;
+
+import org.jspecify.annotations.NullMarked;
