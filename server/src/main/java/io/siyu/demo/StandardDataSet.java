@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * <p>Rows come in chunks whose randomness depends only on the chunk index, so chunks can be loaded in
  * separate transactions and still form the same data set.
  */
-record StandardDataSet(long customers, long seed, Instant end) {
+public record StandardDataSet(long customers, long seed, Instant end) {
 
     static final int TAGS = 500;
     static final int TAGS_PER_CUSTOMER = 5;
@@ -43,7 +43,7 @@ record StandardDataSet(long customers, long seed, Instant end) {
         return customers * EVENTS_PER_CUSTOMER;
     }
 
-    long customerChunks() {
+    public long customerChunks() {
         return (customers + CHUNK - 1) / CHUNK;
     }
 
@@ -65,7 +65,7 @@ record StandardDataSet(long customers, long seed, Instant end) {
      * birthday, a source channel and custom attributes ({@link #ATTRIBUTES}), and, when {@code owners} is not
      * empty, four in five are owned by one of them.
      */
-    void customers(long chunk, List<Long> owners, Consumer<CustomerRecord> sink) {
+    public void customers(long chunk, List<Long> owners, Consumer<CustomerRecord> sink) {
         var random = random(1, chunk);
         var extra = random(4, chunk);
         var endDate = LocalDate.ofInstant(end, ZoneOffset.UTC);
@@ -92,7 +92,7 @@ record StandardDataSet(long customers, long seed, Instant end) {
     }
 
     /** A unique mainland mobile per customer number: a bijection of the number onto nine digits. */
-    static String mobile(long number) {
+    public static String mobile(long number) {
         return "13%09d".formatted(Math.floorMod(number * 999_999_937L, 1_000_000_000L));
     }
 
