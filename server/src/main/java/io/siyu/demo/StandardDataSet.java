@@ -33,7 +33,7 @@ public record StandardDataSet(long customers, long seed, Instant end) {
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
     private static final String[] TAG_GROUPS = {"跟进状态", "来源", "属性", "产品", "内容", "活动"};
 
-    StandardDataSet {
+    public StandardDataSet {
         if (customers < 1) {
             throw new IllegalArgumentException("a data set needs at least one customer");
         }
