@@ -174,17 +174,23 @@ public class CustomerDirectory {
         var q = query.q() == null ? "" : query.q().strip();
         if (!q.isEmpty()) {
             var identity = identityIn(q);
+            // Identity and number searches find their few customers first, by primary key, so that the
+            // list query is a handful of key lookups rather than a scan that tests every row.
             if (identity != null) {
-                where.add("c.id in (select coalesce(m.survivor_id, m.id) from customer_identity i"
-                        + " join customer m on m.id = i.customer_id where i.type = ? and i.value = ?)");
-                params.add(identity.type().code());
-                params.add(identity.value());
+                where.add("c.id = any(?::bigint[])");
+                params.add(roots(
+                        "select coalesce(m.survivor_id, m.id) from customer_identity i join customer m on m.id = i.customer_id"
+                                + " where i.type = ? and i.value = ?",
+                        identity.type().code(),
+                        identity.value()));
             } else if (DIGITS.matcher(q).matches()) {
-                where.add("c.id in (select coalesce(m.survivor_id, m.id) from customer m where m.id = ?"
-                        + " union select coalesce(m.survivor_id, m.id) from customer_identity i"
-                        + " join customer m on m.id = i.customer_id where i.type = 'member' and i.value = ?)");
-                params.add(Long.parseLong(q));
-                params.add(q);
+                where.add("c.id = any(?::bigint[])");
+                params.add(roots(
+                        "select coalesce(m.survivor_id, m.id) from customer m where m.id = ?"
+                                + " union select coalesce(m.survivor_id, m.id) from customer_identity i"
+                                + " join customer m on m.id = i.customer_id where i.type = 'member' and i.value = ?",
+                        Long.parseLong(q),
+                        q));
             } else {
                 where.add(
                         "c.display_name collate \"C\" >= ? collate \"C\" and c.display_name collate \"C\" < ? collate \"C\"");
@@ -222,6 +228,10 @@ public class CustomerDirectory {
             params.add(attributeFilter(query).toString());
         }
         return byName;
+    }
+
+    private Long[] roots(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).list().toArray(Long[]::new);
     }
 
     private ObjectNode attributeFilter(CustomerQuery query) {
