@@ -1,6 +1,5 @@
 package io.siyu.bench;
 
-import io.siyu.SiyuApplication;
 import io.siyu.access.ApiKeys;
 import io.siyu.access.Role;
 import io.siyu.access.TenantManagement;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -46,16 +43,8 @@ public final class IngestBenchmark {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_000_000;
-        var dataDir = Files.createTempDirectory("siyu-bench-");
-        // command-line arguments: they outrank application.yml, which builder properties would not
-        var context = new SpringApplicationBuilder(SiyuApplication.class)
-                .run(
-                        "--siyu.data-dir=" + dataDir,
-                        "--server.port=0",
-                        "--siyu.access.admin-password=bench-admin-password",
-                        "--logging.level.root=warn",
-                        "--logging.file.name=");
+        int events = Math.toIntExact(BenchServer.size(args, 2_000_000));
+        var context = BenchServer.start();
         try {
             new IngestBenchmark(context).run(events);
         } finally {

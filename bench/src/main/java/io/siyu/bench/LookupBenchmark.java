@@ -1,6 +1,5 @@
 package io.siyu.bench;
 
-import io.siyu.SiyuApplication;
 import io.siyu.access.TenantManagement;
 import io.siyu.customer.CustomerBulkLoad;
 import io.siyu.customer.CustomerDirectory;
@@ -8,7 +7,6 @@ import io.siyu.customer.CustomerQuery;
 import io.siyu.customer.CustomerRecord;
 import io.siyu.demo.StandardDataSet;
 import io.siyu.shared.Tenancy;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,15 +33,8 @@ public final class LookupBenchmark {
     static final int PAGE = 50;
 
     public static void main(String[] args) throws Exception {
-        long customers = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
-        var dataDir = Files.createTempDirectory("siyu-bench-");
-        var context = new SpringApplicationBuilder(SiyuApplication.class)
-                .run(
-                        "--siyu.data-dir=" + dataDir,
-                        "--server.port=0",
-                        "--siyu.access.admin-password=bench-admin-password",
-                        "--logging.level.root=warn",
-                        "--logging.file.name=");
+        long customers = BenchServer.size(args, 10_000_000L);
+        var context = BenchServer.start();
         try {
             new LookupBenchmark(context).run(customers);
         } finally {
@@ -67,12 +57,14 @@ public final class LookupBenchmark {
         Tenancy.runAs(tenant, () -> {
             for (long chunk = 0; chunk < data.customerChunks(); chunk++) {
                 long c = chunk;
-                load.load(tenant, sink -> data.customers(c, List.of(), (CustomerRecord r) -> {
-                    if (r.number() % 997 == 0 && names.size() < LOOKUPS) {
-                        names.add(r.displayName().substring(0, 2));
-                    }
-                    sink.accept(r);
-                }));
+                load.load(
+                        tenant,
+                        sink -> data.customers(c, List.of(), (CustomerRecord r) -> {
+                            if (r.number() % 997 == 0 && names.size() < LOOKUPS) {
+                                names.add(r.displayName().substring(0, 2));
+                            }
+                            sink.accept(r);
+                        }));
             }
         });
         var owner = new JdbcTemplate(context.getBean("ownerDataSource", DataSource.class));
@@ -94,24 +86,42 @@ public final class LookupBenchmark {
         long t = tenant.value();
         report(
                 "by mobile",
-                time(mobiles, m -> Tenancy.callAs(tenant, () -> directory.search(query(m), PAGE, null).items().size())),
-                time(mobiles, m -> owner.queryForList(
-                                "select c.id, c.display_name from customer_identity i join customer c"
-                                        + " on c.tenant_id = i.tenant_id and c.id = i.customer_id"
-                                        + " where i.tenant_id = ? and i.type = 'mobile' and i.value = ?",
-                                t,
-                                m)
-                        .size()));
+                time(
+                        mobiles,
+                        m -> Tenancy.callAs(
+                                tenant,
+                                () -> directory
+                                        .search(query(m), PAGE, null)
+                                        .items()
+                                        .size())),
+                time(
+                        mobiles,
+                        m -> owner.queryForList(
+                                        "select c.id, c.display_name from customer_identity i join customer c"
+                                                + " on c.tenant_id = i.tenant_id and c.id = i.customer_id"
+                                                + " where i.tenant_id = ? and i.type = 'mobile' and i.value = ?",
+                                        t,
+                                        m)
+                                .size()));
         report(
                 "by name prefix",
-                time(names, n -> Tenancy.callAs(tenant, () -> directory.search(query(n), PAGE, null).items().size())),
-                time(names, n -> owner.queryForList(
-                                "select id, display_name from customer where tenant_id = ? and display_name like ?"
-                                        + " order by display_name limit ?",
-                                t,
-                                n + "%",
-                                PAGE)
-                        .size()));
+                time(
+                        names,
+                        n -> Tenancy.callAs(
+                                tenant,
+                                () -> directory
+                                        .search(query(n), PAGE, null)
+                                        .items()
+                                        .size())),
+                time(
+                        names,
+                        n -> owner.queryForList(
+                                        "select id, display_name from customer where tenant_id = ? and display_name like ?"
+                                                + " order by display_name limit ?",
+                                        t,
+                                        n + "%",
+                                        PAGE)
+                                .size()));
     }
 
     private static CustomerQuery query(String q) {

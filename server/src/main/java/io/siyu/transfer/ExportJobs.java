@@ -121,55 +121,48 @@ public class ExportJobs {
         return path;
     }
 
+    /** One export run: what to write and how. */
+    private record Run(
+            long id,
+            CustomerQuery query,
+            List<String> header,
+            List<AttributeDefinition> definitions,
+            Locale locale,
+            ZoneId zone) {}
+
     private void write(long id, CustomerQuery query, String format, Locale locale, ZoneId zone) {
         var definitions = attributes.all();
-        var header = header(locale, definitions);
+        var run = new Run(id, query, header(locale, definitions), definitions, locale, zone);
         var path = jobs.file(id, "export." + format);
         try (var out = Files.newOutputStream(path)) {
             if (format.equals("csv")) {
-                writeCsv(id, out, query, header, definitions, locale, zone);
+                writeCsv(out, run);
             } else {
-                writeXlsx(id, out, query, header, definitions, locale, zone);
+                writeXlsx(out, run);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeCsv(
-            long id,
-            OutputStream out,
-            CustomerQuery query,
-            List<String> header,
-            List<AttributeDefinition> definitions,
-            Locale locale,
-            ZoneId zone)
-            throws IOException {
+    private void writeCsv(OutputStream out, Run run) throws IOException {
         var writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (var csv = CsvWriter.builder().build(writer)) {
-            csv.writeRecord(header);
-            pages(id, query, definitions, locale, zone, csv::writeRecord);
+            csv.writeRecord(run.header());
+            pages(run, csv::writeRecord);
         }
     }
 
-    private void writeXlsx(
-            long id,
-            OutputStream out,
-            CustomerQuery query,
-            List<String> header,
-            List<AttributeDefinition> definitions,
-            Locale locale,
-            ZoneId zone)
-            throws IOException {
+    private void writeXlsx(OutputStream out, Run run) throws IOException {
         var workbook = new org.dhatim.fastexcel.Workbook(out, "Siyu", "1.0");
-        var sheet = workbook.newWorksheet(locale.getLanguage().equals("en") ? "Customers" : "客户");
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
+        var sheet = workbook.newWorksheet(run.locale().getLanguage().equals("en") ? "Customers" : "客户");
+        for (int c = 0; c < run.header().size(); c++) {
+            sheet.value(0, c, run.header().get(c));
             sheet.style(0, c).bold().set();
         }
         int[] row = {1};
-        pages(id, query, definitions, locale, zone, cells -> {
+        pages(run, cells -> {
             for (int c = 0; c < cells.size(); c++) {
                 sheet.value(row[0], c, cells.get(c));
             }
@@ -185,17 +178,13 @@ public class ExportJobs {
         workbook.finish();
     }
 
-    private void pages(
-            long id,
-            CustomerQuery query,
-            List<AttributeDefinition> definitions,
-            Locale locale,
-            ZoneId zone,
-            java.util.function.Consumer<List<String>> sink) {
+    private void pages(Run run, java.util.function.Consumer<List<String>> sink) {
+        var locale = run.locale();
+        var zone = run.zone();
         String cursor = null;
         long done = 0;
         do {
-            var page = directory.search(query, PAGE, cursor);
+            var page = directory.search(run.query(), PAGE, cursor);
             var owners = accounts.displayNames(page.items().stream()
                     .map(CustomerSummary::ownerId)
                     .filter(Objects::nonNull)
@@ -225,13 +214,13 @@ public class ExportJobs {
                                 : TIME.format(c.lastActiveAt().atZone(zone)));
                 cells.add(TIME.format(c.createdAt().atZone(zone)));
                 var attrs = values.get(c.id());
-                for (var d : definitions) {
+                for (var d : run.definitions()) {
                     cells.add(text(attrs == null ? null : attrs.get(d.key())));
                 }
                 sink.accept(cells);
             }
             done += page.items().size();
-            jobs.progress(id, done, done, 0);
+            jobs.progress(run.id(), done, done, 0);
             cursor = page.nextCursor();
         } while (cursor != null);
     }

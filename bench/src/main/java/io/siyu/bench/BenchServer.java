@@ -1,0 +1,29 @@
+package io.siyu.bench;
+
+import io.siyu.SiyuApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts Siyu for a benchmark: a fresh data folder, a random port, quiet logs. */
+final class BenchServer {
+
+    private BenchServer() {}
+
+    static ConfigurableApplicationContext start() throws IOException {
+        var dataDir = Files.createTempDirectory("siyu-bench-");
+        // command-line arguments: they outrank application.yml, which builder properties would not
+        return new SpringApplicationBuilder(SiyuApplication.class)
+                .run(
+                        "--siyu.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--siyu.access.admin-password=bench-admin-password",
+                        "--logging.level.root=warn",
+                        "--logging.file.name=");
+    }
+
+    static long size(String[] args, long fallback) {
+        return args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : fallback;
+    }
+}
