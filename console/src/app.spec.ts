@@ -132,9 +132,10 @@ describe('the console, signed in with every permission', () => {
     stubServer()
     const { wrapper } = await mountApp('/')
     const nav = wrapper.find('nav').text()
-    const labels = ['首页', '数据', '事件目录', '账号与权限', '员工账号', 'API 密钥', '审计日志']
-    for (const label of [...labels, '企业设置']) expect(nav).toContain(label)
-    const groups = ['首页', '数据', '账号与权限'].map((label) => nav.indexOf(label))
+    const labels = ['首页', '客户列表', '自定义属性', '数据', '事件目录', '账号与权限', '员工账号']
+    for (const label of [...labels, 'API 密钥', '审计日志', '企业设置'])
+      expect(nav).toContain(label)
+    const groups = ['首页', '客户', '数据', '账号与权限'].map((label) => nav.indexOf(label))
     expect(groups).toEqual([...groups].sort((a, b) => a - b))
     expect(wrapper.text()).toContain('示例品牌')
     expect(wrapper.text()).toContain('102,345')
@@ -218,6 +219,7 @@ describe('the console, signed in with every permission', () => {
     expect(nav).not.toContain('企业设置')
     expect(nav).not.toContain('事件目录')
     expect(nav).not.toContain('数据')
+    expect(nav).not.toContain('客户')
   })
 
   it('shows an operator the event catalog but not the access pages', async () => {

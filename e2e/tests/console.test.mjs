@@ -9,6 +9,8 @@ import { launch, openPage, screenshot } from '../support/browser.mjs'
 /** Every page the navigation offers an administrator, with a name for its screenshot. */
 const PAGES = [
   { path: '/', name: 'home' },
+  { path: '/customers', name: 'customers' },
+  { path: '/customers/attributes', name: 'customer-attributes' },
   { path: '/data/events', name: 'events' },
   { path: '/access/accounts', name: 'accounts' },
   { path: '/access/api-keys', name: 'api-keys' },
@@ -119,6 +121,40 @@ describe('the console', () => {
     }
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
+  })
+
+  test('the customer list opens a customer profile with all its tabs, in both languages', async () => {
+    for (const lang of ['zh', 'en']) {
+      const { page, context, unexpectedProblems } = await openPage(browser, { locale: lang === 'en' ? 'en-US' : 'zh-CN' })
+      if (lang === 'en') await context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
+      await page.goto(siyu.base + '/login')
+      await logIn(page)
+      await page.waitForURL((url) => url.pathname === '/')
+
+      await page.goto(siyu.base + '/customers')
+      await settle(page)
+      const first = page.locator('.el-table__body tbody tr').first()
+      await first.waitFor()
+      const name = (await first.locator('.customer-cell__link').innerText()).trim()
+      // a cell away from the name link: the whole row opens the customer
+      await first.locator('td').nth(3).click()
+      await page.waitForURL((url) => /^\/customers\/\d+$/.test(url.pathname))
+      await settle(page)
+      assert.equal((await page.locator('.customer__name').innerText()).trim(), name, 'the profile of the clicked customer')
+      assert.equal(await page.locator('.el-message--error').count(), 0, 'the profile shows no error message')
+      assert.equal(await page.locator('.customer__kpis .kpi').count(), 4, 'the totals are shown')
+      await screenshot(page, `${lang}-customer-detail`)
+
+      for (const tab of ['identities', 'merges', 'timeline', 'orders']) {
+        await page.locator(`#tab-${tab}`).click()
+        await page.waitForURL((url) => url.searchParams.get('tab') === tab)
+        await settle(page)
+        assert.equal(await page.locator('.el-message--error').count(), 0, `the ${tab} tab shows no error message`)
+        await screenshot(page, `${lang}-customer-${tab}`)
+      }
+      assert.deepEqual(unexpectedProblems(), [])
+      await context.close()
+    }
   })
 
   test('a deep link survives the login and a reload', async () => {

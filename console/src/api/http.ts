@@ -77,6 +77,14 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** Calls the Siyu API; resolves with the parsed JSON body (undefined for 204) or rejects with ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithStatus<T>(path, options)).body
+}
+
+/** Like `request`, for the few calls whose success status matters (201 created vs 200 updated). */
+export async function requestWithStatus<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: T }> {
   const method = options.method ?? 'GET'
   const hasBody = options.body !== undefined
   let response: Response
@@ -93,7 +101,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError(0, { code: 'network' })
   }
 
-  if (response.ok) return (await readJson(response)) as T
+  if (response.ok) return { status: response.status, body: (await readJson(response)) as T }
 
   const error = new ApiError(
     response.status,

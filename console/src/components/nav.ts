@@ -7,7 +7,10 @@ import {
   Key,
   Lock,
   OfficeBuilding,
+  Postcard,
+  Tickets,
   User,
+  UserFilled,
 } from '@element-plus/icons-vue'
 import type { Permission } from '@/modules/auth/api'
 
@@ -28,6 +31,25 @@ export interface NavGroup {
 
 /** The groups below 首页, in menu order; only capabilities that exist are listed. */
 export const navGroups: readonly NavGroup[] = [
+  {
+    key: 'customers',
+    label: 'common.nav.customers',
+    icon: markRaw(UserFilled),
+    items: [
+      {
+        path: '/customers',
+        label: 'common.nav.customerList',
+        icon: markRaw(Postcard),
+        permission: 'customers:read',
+      },
+      {
+        path: '/customers/attributes',
+        label: 'common.nav.customerAttributes',
+        icon: markRaw(Tickets),
+        permission: 'customers:read',
+      },
+    ],
+  },
   {
     key: 'data',
     label: 'common.nav.data',
@@ -73,3 +95,18 @@ export const navGroups: readonly NavGroup[] = [
     ],
   },
 ]
+
+/**
+ * The nav entry a page belongs to: its own, or for a page below one (a customer's profile under
+ * /customers) the entry with the longest matching path.
+ */
+export function activeNavPath(path: string): string {
+  let best = path === '/' ? '/' : ''
+  for (const group of navGroups) {
+    for (const item of group.items) {
+      const matches = path === item.path || path.startsWith(`${item.path}/`)
+      if (matches && item.path.length > best.length) best = item.path
+    }
+  }
+  return best || path
+}

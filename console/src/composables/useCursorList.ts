@@ -4,38 +4,48 @@ import { handleError } from '@/api/error-handler'
 
 export const PAGE_SIZE = 50
 
-/** A list read page by page with the server's opaque cursor ("load more", no page numbers). */
+/**
+ * A list read page by page with the server's opaque cursor ("load more", no page numbers).
+ * A reload (e.g. after a filter changed) makes every answer still on its way stale: a slower,
+ * older answer never replaces or extends the newer list.
+ */
 export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<CursorPage<T>>) {
   const items = shallowRef<T[]>([])
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
   const loadingMore = ref(false)
   const hasMore = computed(() => nextCursor.value !== null)
+  let generation = 0
 
   async function reload(): Promise<void> {
+    const current = ++generation
     loading.value = true
+    loadingMore.value = false
     try {
       const page = await fetchPage(null)
+      if (current !== generation) return
       items.value = page.items
       nextCursor.value = page.nextCursor ?? null
     } catch (error) {
-      handleError(error)
+      if (current === generation) handleError(error)
     } finally {
-      loading.value = false
+      if (current === generation) loading.value = false
     }
   }
 
   async function loadMore(): Promise<void> {
-    if (nextCursor.value === null || loadingMore.value) return
+    if (nextCursor.value === null || loadingMore.value || loading.value) return
+    const current = generation
     loadingMore.value = true
     try {
       const page = await fetchPage(nextCursor.value)
+      if (current !== generation) return
       items.value = [...items.value, ...page.items]
       nextCursor.value = page.nextCursor ?? null
     } catch (error) {
-      handleError(error)
+      if (current === generation) handleError(error)
     } finally {
-      loadingMore.value = false
+      if (current === generation) loadingMore.value = false
     }
   }
 

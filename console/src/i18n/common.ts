@@ -33,6 +33,10 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    customers: '客户',
+    customerList: '客户列表',
+    customerAttributes: '自定义属性',
+    customerDetail: '客户详情',
     data: '数据',
     events: '事件目录',
     access: '账号与权限',
@@ -94,6 +98,10 @@ export const en: typeof zhCN = {
   },
   nav: {
     home: 'Home',
+    customers: 'Customers',
+    customerList: 'All customers',
+    customerAttributes: 'Custom attributes',
+    customerDetail: 'Customer profile',
     data: 'Data',
     events: 'Event catalog',
     access: 'Accounts & access',

@@ -3,6 +3,7 @@ import * as accounts from '@/modules/accounts/i18n'
 import * as apiKeys from '@/modules/api-keys/i18n'
 import * as audit from '@/modules/audit/i18n'
 import * as auth from '@/modules/auth/i18n'
+import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as home from '@/modules/home/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -12,6 +13,7 @@ export const zhCN = {
   common: common.zhCN,
   auth: auth.zhCN,
   home: home.zhCN,
+  customers: customers.zhCN,
   events: events.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
@@ -25,6 +27,7 @@ export const en: MessageSchema = {
   common: common.en,
   auth: auth.en,
   home: home.en,
+  customers: customers.en,
   events: events.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,

@@ -44,6 +44,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'common.nav.home' },
       },
       {
+        path: 'customers',
+        name: 'customers',
+        component: () => import('@/modules/customers/CustomersView.vue'),
+        meta: { permission: 'customers:read', title: 'common.nav.customerList' },
+      },
+      {
+        path: 'customers/attributes',
+        name: 'customer-attributes',
+        component: () => import('@/modules/customers/AttributesView.vue'),
+        meta: { permission: 'customers:read', title: 'common.nav.customerAttributes' },
+      },
+      {
+        path: 'customers/:id(\\d+)',
+        name: 'customer',
+        component: () => import('@/modules/customers/CustomerDetailView.vue'),
+        meta: { permission: 'customers:read', title: 'common.nav.customerDetail' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

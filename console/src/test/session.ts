@@ -9,6 +9,13 @@ export const ALL_PERMISSIONS: Permission[] = [
   'tenant:write',
   'events:read',
   'events:write',
+  'customers:read',
+  'customers:write',
+  'customers:pii',
+  'customers:all',
+  'commerce:read',
+  'commerce:write',
+  'data:transfer',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, formatDateTime, hourInZone, todayInZone, utcOffsetLabel } from './time'
+import {
+  addDays,
+  dateInZone,
+  formatDateTime,
+  hourInZone,
+  relativeTime,
+  todayInZone,
+  utcOffsetLabel,
+} from './time'
 
 describe('formatDateTime', () => {
   it('shows a UTC instant as wall-clock time in the tenant zone', () => {
@@ -51,5 +59,39 @@ describe('calendar helpers', () => {
     expect(utcOffsetLabel('Asia/Shanghai', now)).toBe('UTC+08:00')
     expect(utcOffsetLabel('UTC', now)).toBe('UTC+00:00')
     expect(utcOffsetLabel('Asia/Kolkata', now)).toBe('UTC+05:30')
+  })
+})
+
+describe('relative times', () => {
+  // 10:00 on 30 Nov in Shanghai
+  const now = new Date('2026-11-30T02:00:00Z')
+  const ago = (iso: string, locale = 'zh-CN') => relativeTime(iso, locale, 'Asia/Shanghai', now)
+
+  it('say how long ago in the UI language', () => {
+    expect(ago('2026-11-30T01:59:30Z')).toBe('现在')
+    expect(ago('2026-11-30T01:55:00Z')).toBe('5分钟前')
+    expect(ago('2026-11-29T23:00:00Z')).toBe('3小时前')
+    expect(ago('2026-11-27T02:00:00Z')).toBe('3天前')
+    expect(ago('2026-11-09T02:00:00Z')).toBe('3周前')
+    expect(ago('2026-08-30T02:00:00Z')).toBe('3个月前')
+    expect(ago('2024-11-30T02:00:00Z')).toBe('2年前')
+    expect(ago('2026-11-27T02:00:00Z', 'en')).toBe('3 days ago')
+    expect(ago('2026-08-30T02:00:00Z', 'en')).toBe('3 mo. ago')
+  })
+
+  it('count calendar days in the tenant zone: 23:00 last night was yesterday, not hours ago', () => {
+    expect(ago('2026-11-29T15:00:00Z')).toBe('昨天')
+    expect(ago('2026-11-29T15:00:00Z', 'en')).toBe('yesterday')
+    expect(ago('2026-11-28T15:00:00Z')).toBe('前天')
+    expect(ago('2026-11-29T16:30:00Z')).toBe('9小时前')
+  })
+
+  it('keep unparseable text visible', () => {
+    expect(ago('soon')).toBe('soon')
+  })
+
+  it('know the calendar date of an instant in a zone', () => {
+    expect(dateInZone('2026-11-29T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-30')
+    expect(dateInZone('2026-11-29T16:30:00Z', 'UTC')).toBe('2026-11-29')
   })
 })

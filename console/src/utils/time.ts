@@ -97,3 +97,48 @@ export function utcOffsetLabel(timeZone: string, now: Date = new Date()): string
     return ''
   }
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in the given zone; unparseable text stays as it is. */
+export function dateInZone(iso: string, timeZone: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const p = zonedParts(date, timeZone)
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/** Whole days from calendar date `from` to `to` (both YYYY-MM-DD). */
+function daysBetween(from: string, to: string): number {
+  const utc = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number)
+    return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)
+  }
+  return Math.round((utc(to) - utc(from)) / 86_400_000)
+}
+
+/**
+ * How long ago an instant was, in the UI language: "刚刚" / "5 分钟前" / "昨天" / "3 个月前".
+ * Minutes and hours within the last day; calendar days (in the tenant's zone) after that, so
+ * "yesterday" means the day before today there, not 24 hours ago.
+ */
+export function relativeTime(
+  iso: string,
+  locale: string,
+  timeZone: string,
+  now: Date = new Date(),
+): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  // "auto" words only where they are exact (now, yesterday); "last week" would read as a calendar week.
+  // "short": "3 wk. ago" rather than "3 weeks ago", to fit a table column.
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' })
+  const numbers = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' })
+  const seconds = Math.round((now.getTime() - date.getTime()) / 1000)
+  if (seconds < 60) return words.format(0, 'second')
+  if (seconds < 3600) return numbers.format(-Math.floor(seconds / 60), 'minute')
+  const days = daysBetween(dateInZone(iso, timeZone), todayInZone(timeZone, now))
+  if (days <= 0) return numbers.format(-Math.floor(seconds / 3600), 'hour')
+  if (days < 7) return words.format(-days, 'day')
+  if (days < 30) return numbers.format(-Math.floor(days / 7), 'week')
+  if (days < 365) return numbers.format(-Math.floor(days / 30), 'month')
+  return numbers.format(-Math.floor(days / 365), 'year')
+}

@@ -13,6 +13,15 @@ export type Permission =
   | 'metrics:read'
   | 'events:read'
   | 'events:write'
+  | 'customers:read'
+  | 'customers:write'
+  /** Unmasked mobiles, emails and other identities. */
+  | 'customers:pii'
+  /** Every customer; without it, staff see only the customers they own. */
+  | 'customers:all'
+  | 'commerce:read'
+  | 'commerce:write'
+  | 'data:transfer'
 
 export interface TenantInfo {
   id: string

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+// Loaded up front: the router imports pages lazily, which is slow the first time in a test.
+import './CustomersView.vue'
+import './CustomerDetailView.vue'
+import { setLocale } from '@/i18n'
+import { button } from '@/test/dom'
+import { choose, mountApp, type } from '@/test/app'
+import { ATTRIBUTES, CITIES, detail, summary } from '@/test/customers'
+import { jsonResponse, stubFetch } from '@/test/http'
+import { me } from '@/test/session'
+import { settle } from '@/test/settle'
+
+const ROWS = [
+  summary(),
+  summary({
+    id: 20002,
+    name: '访客 7f3a',
+    anonymous: true,
+    gender: 'unknown',
+    city: null,
+    mobile: null,
+    owner: null,
+    sourceChannel: null,
+    memberLevel: 0,
+    orderCount: 0,
+    gmv: 0,
+    lastActiveAt: null,
+  }),
+]
+
+function stubServer(account = me()) {
+  return stubFetch({
+    'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
+    'GET /api/v1/customers': () => jsonResponse({ items: ROWS, nextCursor: 'next' }),
+    'GET /api/v1/cities': () => jsonResponse(CITIES),
+    'GET /api/v1/customer-attributes': () => jsonResponse(ATTRIBUTES),
+    'GET /api/v1/accounts': () =>
+      jsonResponse({
+        items: [
+          { id: 1, username: 'admin', displayName: '王经理', role: 'admin', enabled: true },
+          { id: 9, username: 'li', displayName: '李店长', role: 'staff', enabled: true },
+          { id: 10, username: 'gone', displayName: '离职员工', role: 'staff', enabled: false },
+        ],
+      }),
+    'GET /api/v1/customers/20001': () => jsonResponse(detail()),
+  })
+}
+
+const listCalls = (calls: Request[]) =>
+  calls
+    .filter((c) => new URL(c.url).pathname === '/api/v1/customers')
+    .map((c) => Object.fromEntries(new URL(c.url).searchParams))
+
+const rows = () => [...document.querySelectorAll('.el-table__body tbody tr')]
+
+describe('the customer list', { timeout: 20_000 }, () => {
+  afterEach(() => setLocale('zh-CN'))
+
+  it('shows customers with masked mobiles, tags and money, one filter per enum attribute', async () => {
+    const { calls } = stubServer()
+    const { wrapper } = await mountApp('/customers')
+    expect(document.title).toBe('客户列表 · 私域 Siyu')
+    expect(wrapper.find('nav .el-menu-item.is-active').text()).toBe('客户列表')
+    expect(listCalls(calls)).toEqual([{ limit: '50' }])
+
+    const [known, anonymous] = rows().map((r) => r.textContent ?? '')
+    for (const text of [
+      '林晓雯',
+      '#20001',
+      '137****1111',
+      '女',
+      '上海',
+      '王经理',
+      '企微扫码',
+      '金卡会员',
+      '¥1,234.50',
+      '2026-01-01',
+    ]) {
+      expect(known).toContain(text)
+    }
+    expect(anonymous).toContain('匿名')
+    expect(anonymous).toContain('未分配')
+    expect(anonymous).toContain('非会员')
+    expect(wrapper.text()).toContain('加载更多')
+
+    const placeholders = [...document.querySelectorAll('.filters .el-select__placeholder')].map(
+      (p) => p.textContent?.trim(),
+    )
+    expect(placeholders).toContain('肤质')
+    expect(placeholders).toContain('偏好门店')
+    expect(placeholders).not.toContain('月均预算')
+    expect((document.querySelector('input[name="q"]') as HTMLInputElement).placeholder).toBe(
+      '姓名 / 手机号 / 客户编号 / 邮箱',
+    )
+  })
+
+  it('searches and filters on the server, and keeps the filters in the address', async () => {
+    const { calls } = stubServer()
+    const { router } = await mountApp('/customers?memberLevel=2&attr.store=杭州西湖店')
+    expect(listCalls(calls)[0]).toEqual({
+      memberLevel: '2',
+      'attr.store': '杭州西湖店',
+      limit: '50',
+    })
+
+    await type(document.querySelector('input[name="q"]'), ' 13700001111 ')
+    document
+      .querySelector('input[name="q"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    await settle()
+    await choose(document.querySelectorAll('.filters .el-select')[0]!, '女')
+    await choose(document.querySelectorAll('.filters .el-select')[1]!, '杭州')
+    await settle()
+
+    expect(listCalls(calls).at(-1)).toEqual({
+      q: '13700001111',
+      gender: 'female',
+      city: '5',
+      memberLevel: '2',
+      'attr.store': '杭州西湖店',
+      limit: '50',
+    })
+    expect(router.currentRoute.value.query).toEqual({
+      q: '13700001111',
+      gender: 'female',
+      city: '5',
+      memberLevel: '2',
+      'attr.store': '杭州西湖店',
+    })
+
+    button('重置').click()
+    await settle()
+    expect(listCalls(calls).at(-1)).toEqual({ limit: '50' })
+    expect(router.currentRoute.value.query).toEqual({})
+
+    // the address leads: a link to a filtered list (or the nav entry) sets the filters
+    await router.push('/customers?gender=male')
+    await settle()
+    expect(listCalls(calls).at(-1)).toEqual({ gender: 'male', limit: '50' })
+    expect(document.querySelector('.filters .el-select')?.textContent).toContain('男')
+  })
+
+  it('offers active staff as owners, the signed-in account first', async () => {
+    stubServer()
+    await mountApp('/customers')
+    document.querySelectorAll<HTMLElement>('.filters .el-select__wrapper')[2]!.click()
+    await settle(0)
+    const options = [...document.querySelectorAll('.el-select-dropdown__item')]
+      .filter((o) => o.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
+      .map((o) => o.textContent?.trim())
+    expect(options).toEqual(['我（王经理）', '李店长'])
+  })
+
+  it('has no owner filter for staff who see only their own customers', async () => {
+    stubServer(me({ role: 'staff', permissions: ['customers:read', 'commerce:read'] }))
+    const { wrapper } = await mountApp('/customers')
+    const placeholders = wrapper.findAll('.filters .el-select__placeholder').map((p) => p.text())
+    expect(placeholders).not.toContain('负责人')
+    expect(wrapper.find('.page-header__description').text()).toContain('你负责的客户')
+    expect(wrapper.text()).not.toContain('新建客户')
+  })
+
+  it('opens a customer on a click on the row', async () => {
+    stubServer()
+    const { router, wrapper } = await mountApp('/customers')
+    rows()[0]!.querySelector<HTMLElement>('td:nth-child(3) .cell')!.click()
+    // The profile page is loaded on first use, which takes a moment in the test runner.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/20001'), {
+      timeout: 5000,
+    })
+    await settle()
+    expect(wrapper.find('.customer__name').text()).toBe('林晓雯')
+    expect(wrapper.find('nav .el-menu-item.is-active').text()).toBe('客户列表')
+  })
+
+  it('speaks English', async () => {
+    stubServer()
+    setLocale('en')
+    const { wrapper } = await mountApp('/customers')
+    expect(wrapper.find('nav').text()).toContain('All customers')
+    expect(wrapper.text()).toContain('Gold')
+    expect(wrapper.text()).toContain('Anonymous')
+    expect(wrapper.text()).toContain('New customer')
+  })
+})
