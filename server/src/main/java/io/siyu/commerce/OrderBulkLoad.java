@@ -129,6 +129,9 @@ public class OrderBulkLoad {
                 new CustomerActivity.Purchases(1, o.total(), o.paidAt(), o.paidAt()),
                 CustomerActivity.Purchases::plus));
         activity.addPurchases(totals);
+        var lastActivity = new HashMap<Long, Instant>();
+        totals.forEach((customer, p) -> lastActivity.put(customer, p.last()));
+        activity.touch(lastActivity);
     }
 
     private static void text(BulkCopy.Rows rows, @Nullable String value) {

@@ -14,7 +14,10 @@ public final class IdentityConflict extends DomainException {
     private final List<Long> customers;
 
     IdentityConflict(String code, List<Long> customers) {
-        super(HttpStatus.CONFLICT, code, customers.toString());
+        super(
+                HttpStatus.CONFLICT,
+                code,
+                customers.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(", ")));
         this.customers = List.copyOf(customers);
     }
 

@@ -65,8 +65,7 @@ class DemoCommerce {
         }
         products.upsert(records, "products[%d]", false);
         var random = new SplittableRandom(data.seed() + 11);
-        var batch = new ArrayList<BulkOrder>();
-        long next = 1;
+        var all = new ArrayList<BulkOrder>();
         for (long customer = 1; customer <= data.customers(); customer++) {
             if (random.nextInt(4) != 0) {
                 continue;
@@ -75,8 +74,8 @@ class DemoCommerce {
             for (int i = 0; i < count; i++) {
                 var placed = data.end()
                         .minusSeconds(60 + random.nextLong(Duration.ofDays(360).toSeconds()));
-                batch.add(new BulkOrder(
-                        "SO-%08d".formatted(next++),
+                all.add(new BulkOrder(
+                        "",
                         customer,
                         placed,
                         placed.plusSeconds(30 + random.nextInt(600)),
@@ -84,12 +83,24 @@ class DemoCommerce {
                         CHANNELS[random.nextInt(CHANNELS.length)],
                         lines(random)));
             }
-            if (batch.size() >= CHUNK) {
-                orders.load(tenant, batch);
-                batch.clear();
-            }
         }
-        orders.load(tenant, batch);
+        // Numbered and stored in the order they were placed, as a shop would send them.
+        all.sort(java.util.Comparator.comparing(BulkOrder::placedAt));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            var batch = new ArrayList<BulkOrder>();
+            for (int i = from; i < Math.min(all.size(), from + CHUNK); i++) {
+                var o = all.get(i);
+                batch.add(new BulkOrder(
+                        "SO-%08d".formatted(i + 1),
+                        o.customer(),
+                        o.placedAt(),
+                        o.paidAt(),
+                        o.store(),
+                        o.channel(),
+                        o.lines()));
+            }
+            orders.load(tenant, batch);
+        }
     }
 
     /** One to three different products; cheap roles are bought far more often than premium ones. */

@@ -44,6 +44,7 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException notFound(String what, Object id) {
-        return new DomainException(HttpStatus.NOT_FOUND, "problem.not-found", what, id);
+        // the id as text: message formatting would print 12345 as "12,345"
+        return new DomainException(HttpStatus.NOT_FOUND, "problem.not-found", what, String.valueOf(id));
     }
 }

@@ -71,7 +71,13 @@ public class Problems {
     }
 
     public ProblemDetail of(DomainException e) {
-        return of(e.status(), e.code(), e.fieldProblems(), e.arguments());
+        var args = e.arguments();
+        if (e.code().equals("problem.not-found") && args.length > 0) {
+            // "customer" → 客户 / customer: what was not found, in the caller's language
+            args[0] =
+                    text("entity." + args[0], new Object[0], LocaleContextHolder.getLocale(), String.valueOf(args[0]));
+        }
+        return of(e.status(), e.code(), e.fieldProblems(), args);
     }
 
     /** For filters that answer before Spring MVC (and its locale handling) is reached. */
