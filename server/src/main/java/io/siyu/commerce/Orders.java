@@ -8,12 +8,12 @@ import io.siyu.event.EventType;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
-import io.siyu.shared.PageRequest;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -289,11 +289,30 @@ public class Orders {
         return page.getFirst();
     }
 
-    /** Orders newest first; {@code customers} limits them to these home profiles (a merged group). */
+    /**
+     * Orders by when they were placed, newest first (an imported history of old orders sorts in place);
+     * {@code customers} limits them to these home profiles (a merged group).
+     */
     @Transactional(readOnly = true)
-    public CursorPage<Order> list(@Nullable Collection<Long> customers, @Nullable String status, PageRequest page) {
-        var where = new ArrayList<String>(List.of("o.id < ?"));
-        var params = new ArrayList<Object>(List.of(page.before()));
+    public CursorPage<Order> list(
+            @Nullable Collection<Long> customers, @Nullable String status, int limit, @Nullable String cursor) {
+        var where = new ArrayList<String>(List.of("true"));
+        var params = new ArrayList<Object>();
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                var text = new String(
+                        java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.US_ASCII);
+                int split = text.lastIndexOf('|');
+                where.add("(o.placed_at, o.id) < (?, ?)");
+                params.add(Timestamp.from(Instant.parse(text.substring(0, split))));
+                params.add(Long.parseLong(text.substring(split + 1)));
+            } catch (RuntimeException e) {
+                throw new DomainException(
+                        HttpStatus.BAD_REQUEST,
+                        "problem.invalid-request",
+                        List.of(new FieldProblem("cursor", "problem.page.cursor")));
+            }
+        }
         if (customers != null) {
             where.add("o.customer_id = any(?::bigint[])");
             params.add(customers.toArray(Long[]::new));
@@ -302,8 +321,17 @@ public class Orders {
             where.add("o.status = ?");
             params.add(status);
         }
-        var rows = query(String.join(" and ", where), params, page.fetchSize());
-        return CursorPage.ofDescending(rows, page.limit(), Order::id);
+        var rows = query(String.join(" and ", where), params, limit + 1);
+        if (rows.size() <= limit) {
+            return new CursorPage<>(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        var last = page.getLast();
+        var next = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        (last.placedAt() + "|" + last.id()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new CursorPage<>(page, next);
     }
 
     private List<Order> query(String where, List<Object> params, int limit) {
@@ -312,7 +340,7 @@ public class Orders {
         var orders = jdbc.sql("select o.id, o.order_no, o.customer_id, o.status, o.total_amount,"
                         + " o.paid_amount, o.refunded_amount, o.currency, o.store, o.channel, o.placed_at, o.paid_at"
                         + " from customer_order o where "
-                        + where + " order by o.id desc limit ?")
+                        + where + " order by o.placed_at desc, o.id desc limit ?")
                 .params(all)
                 .query((rs, n) -> order(rs))
                 .list();

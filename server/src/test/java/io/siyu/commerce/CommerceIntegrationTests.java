@@ -145,6 +145,29 @@ class CommerceIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCustomersOrdersComeNewestPlacedFirstAcrossPagesEvenWhenHistoryArrivesLater() {
+        var recent = send(order("SO-new", "13900005009", "[]"));
+        long customer = recent.path("results").get(0).path("customerId").asLong();
+        placed = placed.minus(300, ChronoUnit.DAYS);
+        send(order("SO-old", "13900005009", "[]"));
+        placed = placed.plus(100, ChronoUnit.DAYS);
+        send(order("SO-mid", "13900005009", "[]"));
+
+        var first =
+                admin.get("/api/v1/customers/" + customer + "/orders?limit=2").json();
+        var rest = admin.get("/api/v1/customers/" + customer + "/orders?limit=2&cursor="
+                        + first.path("nextCursor").asString())
+                .json();
+
+        assertThat(first.path("items").valueStream().map(o -> o.path("orderNo").asString()))
+                .containsExactly("SO-new", "SO-mid");
+        assertThat(rest.path("items").valueStream().map(o -> o.path("orderNo").asString()))
+                .containsExactly("SO-old");
+        assertThat(rest.path("nextCursor").isNull()).isTrue();
+        assertThat(admin.get("/api/v1/orders?cursor=nonsense").status()).isEqualTo(400);
+    }
+
+    @Test
     void badOrdersAreRejectedRecordByRecordWithEachFieldNamed() {
         var result = admin.language("en")
                 .post("/api/v1/orders", """

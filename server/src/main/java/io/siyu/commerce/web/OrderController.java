@@ -88,7 +88,7 @@ class OrderController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         checkStatus(status);
-        return orders.list(null, status, PageRequest.of(limit, cursor));
+        return orders.list(null, status, PageRequest.of(limit, null).limit(), cursor);
     }
 
     @GetMapping("/api/v1/orders/{orderNo}")
@@ -106,7 +106,8 @@ class OrderController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return orders.list(scope.visibleGroup(id), null, PageRequest.of(limit, cursor));
+        return orders.list(
+                scope.visibleGroup(id), null, PageRequest.of(limit, null).limit(), cursor);
     }
 
     @PostMapping("/api/v1/orders/{orderNo}/payments")
