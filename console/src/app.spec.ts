@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPinia } from 'pinia'
-import { createMemoryHistory } from 'vue-router'
-import App from './App.vue'
-import { createAppRouter } from './router'
 import { setLocale } from './i18n'
+import { mountApp } from '@/test/app'
 import { jsonResponse, stubFetch } from '@/test/http'
-import { mountWithApp } from '@/test/mount'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -107,22 +103,6 @@ function stubServer() {
         },
       ]),
   })
-}
-
-async function mountApp(path: string) {
-  const pinia = createPinia()
-  const router = createAppRouter({ pinia, history: createMemoryHistory() })
-  await router.push(path)
-  const wrapper = mountWithApp(App, {
-    pinia,
-    global: {
-      plugins: [router],
-      // jsdom has no canvas; the chart component itself is ECharts' concern.
-      stubs: { Echarts: true },
-    },
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 describe('the console, signed in with every permission', () => {

@@ -9,19 +9,13 @@ import {
   Star,
   View,
 } from '@element-plus/icons-vue'
+import { EVENT_TYPES } from '@/modules/home/api'
 import { EVENT_COLORS } from '@/modules/home/charts'
 import { addDays, dateInZone, todayInZone } from '@/utils/time'
 import type { CustomerEvent } from './api'
 
-export const TIMELINE_TYPES = [
-  'view',
-  'favorite',
-  'add_to_cart',
-  'purchase',
-  'share',
-  'message',
-  'refund',
-] as const
+/** The built-in types, as the dashboard knows them. */
+export const TIMELINE_TYPES = EVENT_TYPES
 
 export interface EventStyle {
   icon: Component
