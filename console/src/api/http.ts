@@ -87,12 +87,18 @@ export async function requestWithStatus<T>(
 ): Promise<{ status: number; body: T }> {
   const method = options.method ?? 'GET'
   const hasBody = options.body !== undefined
+  // A file upload: the browser sets the multipart Content-Type with its boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData
   let response: Response
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
-      headers: buildHeaders(method, hasBody),
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      headers: buildHeaders(method, hasBody && !isForm),
+      body: isForm
+        ? (options.body as FormData)
+        : hasBody
+          ? JSON.stringify(options.body)
+          : undefined,
       credentials: 'same-origin',
       signal: options.signal,
     })

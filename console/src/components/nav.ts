@@ -4,11 +4,15 @@ import {
   Collection,
   DataAnalysis,
   Document,
+  Goods,
+  List,
   Key,
   Lock,
   OfficeBuilding,
   Postcard,
+  ShoppingBag,
   Tickets,
+  Upload,
   User,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -18,7 +22,8 @@ export interface NavItem {
   path: string
   label: string
   icon: Component
-  permission: Permission
+  /** All of them when several. */
+  permission: Permission | readonly Permission[]
 }
 
 export interface NavGroup {
@@ -60,6 +65,31 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.events',
         icon: markRaw(Collection),
         permission: 'events:read',
+      },
+      {
+        path: '/data/imports',
+        label: 'common.nav.imports',
+        icon: markRaw(Upload),
+        permission: 'data:transfer',
+      },
+    ],
+  },
+  {
+    key: 'commerce',
+    label: 'common.nav.commerce',
+    icon: markRaw(ShoppingBag),
+    items: [
+      {
+        path: '/commerce/products',
+        label: 'common.nav.products',
+        icon: markRaw(Goods),
+        permission: 'commerce:read',
+      },
+      {
+        path: '/commerce/orders',
+        label: 'common.nav.orders',
+        icon: markRaw(List),
+        permission: ['commerce:read', 'customers:all'],
       },
     ],
   },

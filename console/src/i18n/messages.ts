@@ -3,10 +3,12 @@ import * as accounts from '@/modules/accounts/i18n'
 import * as apiKeys from '@/modules/api-keys/i18n'
 import * as audit from '@/modules/audit/i18n'
 import * as auth from '@/modules/auth/i18n'
+import * as commerce from '@/modules/commerce/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as home from '@/modules/home/i18n'
 import * as tenant from '@/modules/tenant/i18n'
+import * as transfer from '@/modules/transfer/i18n'
 
 // Each capability owns its keys; they are mounted here under the capability's name.
 export const zhCN = {
@@ -15,10 +17,12 @@ export const zhCN = {
   home: home.zhCN,
   customers: customers.zhCN,
   events: events.zhCN,
+  commerce: commerce.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
   audit: audit.zhCN,
   tenant: tenant.zhCN,
+  transfer: transfer.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -29,8 +33,10 @@ export const en: MessageSchema = {
   home: home.en,
   customers: customers.en,
   events: events.en,
+  commerce: commerce.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,
   audit: audit.en,
   tenant: tenant.en,
+  transfer: transfer.en,
 }

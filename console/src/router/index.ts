@@ -19,8 +19,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (the login page). */
     public?: boolean
-    /** Required to open the page; the nav hides it too. */
-    permission?: Permission
+    /** Required to open the page (all of them when several); the nav hides it too. */
+    permission?: Permission | readonly Permission[]
     /** Message key of the page title. */
     title?: string
   }
@@ -66,6 +66,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
         meta: { permission: 'events:read', title: 'common.nav.events' },
+      },
+      {
+        path: 'data/imports',
+        name: 'imports',
+        component: () => import('@/modules/transfer/ImportsView.vue'),
+        meta: { permission: 'data:transfer', title: 'common.nav.imports' },
+      },
+      {
+        path: 'commerce/products',
+        name: 'products',
+        component: () => import('@/modules/commerce/ProductsView.vue'),
+        meta: { permission: 'commerce:read', title: 'common.nav.products' },
+      },
+      {
+        path: 'commerce/orders',
+        name: 'orders',
+        component: () => import('@/modules/commerce/OrdersView.vue'),
+        meta: { permission: ['commerce:read', 'customers:all'], title: 'common.nav.orders' },
       },
       {
         path: 'access/accounts',
@@ -123,7 +141,7 @@ export function installGuards(router: Router, pinia: Pinia): void {
     }
     if (to.meta.public) return session.authenticated ? safeRedirect(to.query.redirect) : true
     if (!session.authenticated) return loginLocation(to.fullPath)
-    if (to.meta.permission && !session.can(to.meta.permission)) {
+    if (to.meta.permission && !session.canAll(to.meta.permission)) {
       ElMessage({ type: 'warning', message: t('common.errors.pageForbidden'), grouping: true })
       return { name: 'home' }
     }

@@ -16,6 +16,11 @@ export const useSessionStore = defineStore('session', () => {
     return me.value?.permissions.includes(permission) ?? false
   }
 
+  /** Every one of the permissions (a page that needs two, like the order list). */
+  function canAll(permissions: Permission | readonly Permission[]): boolean {
+    return (typeof permissions === 'string' ? [permissions] : permissions).every(can)
+  }
+
   /** Asks the server once whether a session exists; later calls reuse the answer. */
   function ensureLoaded(): Promise<void> {
     if (loaded.value) return Promise.resolve()
@@ -59,6 +64,7 @@ export const useSessionStore = defineStore('session', () => {
     authenticated,
     timeZone,
     can,
+    canAll,
     ensureLoaded,
     login,
     logout,
