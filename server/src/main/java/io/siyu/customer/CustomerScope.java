@@ -42,8 +42,11 @@ public class CustomerScope {
     }
 
     public static boolean seesAll() {
-        return Actor.current()
-                .map(a -> a.permissions().contains(Permission.CUSTOMERS_ALL))
-                .orElse(false);
+        return has(Permission.CUSTOMERS_ALL);
+    }
+
+    /** Whether the caller holds {@code permission}. */
+    public static boolean has(String permission) {
+        return Actor.current().map(a -> a.permissions().contains(permission)).orElse(false);
     }
 }

@@ -98,10 +98,13 @@ public class IdentityMerges {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<MergeRecord> history(Collection<Long> group) {
         var ids = longArray(group);
+        return merges("survivor_id = any(?::bigint[]) or merged_id = any(?::bigint[])", ids, ids);
+    }
+
+    private List<MergeRecord> merges(String where, Object... params) {
         return jdbc.sql("select id, survivor_id, merged_id, rule, actor, merged_at, undone_at, undone_by"
-                        + " from customer_merge where survivor_id = any(?::bigint[]) or merged_id = any(?::bigint[])"
-                        + " order by merged_at desc, id desc limit 200")
-                .params(ids, ids)
+                        + " from customer_merge where " + where + " order by merged_at desc, id desc limit 200")
+                .params(params)
                 .query((rs, n) -> new MergeRecord(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -112,6 +115,12 @@ public class IdentityMerges {
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
                         rs.getString(8)))
                 .list();
+    }
+
+    private MergeRecord mergeRecord(long mergeId) {
+        return merges("id = ?", mergeId).stream()
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("customer-merge", mergeId));
     }
 
     /** Applies the merge rules to a write whose identities lead to several profiles. */
@@ -175,10 +184,7 @@ public class IdentityMerges {
     @Transactional
     public MergeRecord undo(long mergeId, String actor) {
         lock();
-        var record = history(mergeRows(mergeId)).stream()
-                .filter(r -> r.id() == mergeId)
-                .findFirst()
-                .orElseThrow(() -> DomainException.notFound("customer-merge", mergeId));
+        var record = mergeRecord(mergeId);
         if (record.undoneAt() != null) {
             throw new DomainException(HttpStatus.CONFLICT, "customer.merge.already-undone", mergeId);
         }
@@ -201,17 +207,7 @@ public class IdentityMerges {
                 .update();
         events.publishEvent(
                 new CustomerMerged(Tenancy.required().value(), mergeId, record.survivorId(), record.mergedId(), true));
-        return history(List.of(record.mergedId())).stream()
-                .filter(r -> r.id() == mergeId)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private List<Long> mergeRows(long mergeId) {
-        return jdbc.sql("select merged_id from customer_merge where id = ?")
-                .param(mergeId)
-                .query(Long.class)
-                .list();
+        return mergeRecord(mergeId);
     }
 
     private void merge(long survivor, long merged, MergeRule rule, String actor) {

@@ -136,12 +136,7 @@ public class ImportJobs {
     public List<RowResult> dryRun(long id, Map<String, String> mapping) {
         var job = jobs.get(id, "import");
         var plan = plan(job, mapping);
-        var rows = new ArrayList<List<String>>();
-        TabularFile.open(jobs.file(id, "input")).read(row -> {
-            if (rows.size() <= DRY_RUN_ROWS) {
-                rows.add(row);
-            }
-        });
+        var rows = TabularFile.open(jobs.file(id, "input"), job.encoding()).head(DRY_RUN_ROWS + 1);
         var results = new ArrayList<RowResult>();
         transactions.executeWithoutResult(status -> {
             results.addAll(process(plan, rows.subList(1, rows.size()), 2));
@@ -196,16 +191,18 @@ public class ImportJobs {
         return report;
     }
 
-    private record Plan(Entity entity, RowMapper mapper, Map<Integer, String> headerOf, Map<String, Integer> fields) {}
+    private record Plan(
+            Entity entity,
+            RowMapper mapper,
+            Map<Integer, String> headerOf,
+            Map<String, Integer> fields,
+            @Nullable String encoding) {}
 
     private Plan plan(Job job, Map<String, String> mapping) {
         var entity = Entity.fromCode(job.entity()).orElseThrow();
-        var header = new ArrayList<String>();
-        TabularFile.open(jobs.file(job.id(), "input")).read(row -> {
-            if (header.isEmpty()) {
-                header.addAll(row);
-            }
-        });
+        var header = TabularFile.open(jobs.file(job.id(), "input"), job.encoding())
+                .head(1)
+                .getFirst();
         var definitions = attributes.all();
         var allowed = fields(entity, definitions);
         var byField = new LinkedHashMap<String, Integer>();
@@ -239,7 +236,8 @@ public class ImportJobs {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", bad);
         }
         var zone = ZoneId.of(tenants.current().timeZone());
-        return new Plan(entity, new RowMapper(entity, byField, zone, json, definitions), headerOf, byField);
+        return new Plan(
+                entity, new RowMapper(entity, byField, zone, json, definitions), headerOf, byField, job.encoding());
     }
 
     private void run(long id, Plan plan, Locale locale) {
@@ -253,7 +251,7 @@ public class ImportJobs {
             var chunk = new ArrayList<List<String>>();
             long[] firstRow = {2};
             boolean[] header = {true};
-            TabularFile.open(jobs.file(id, "input")).read(row -> {
+            TabularFile.open(jobs.file(id, "input"), plan.encoding()).read(row -> {
                 if (header[0]) {
                     header[0] = false;
                     return;

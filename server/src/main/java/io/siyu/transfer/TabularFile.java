@@ -46,6 +46,14 @@ public final class TabularFile {
     }
 
     public static TabularFile open(Path path) {
+        return open(path, null);
+    }
+
+    /**
+     * Like {@link #open(Path)}, with the encoding found when the file was first opened ("UTF-8" or "GBK"),
+     * so that a large file is not decoded once more only to detect it.
+     */
+    public static TabularFile open(Path path, @org.jspecify.annotations.Nullable String knownEncoding) {
         try {
             var head = new byte[4];
             try (var in = Files.newInputStream(path)) {
@@ -54,7 +62,9 @@ public final class TabularFile {
                     return new TabularFile(path, Format.XLSX, StandardCharsets.UTF_8, ',');
                 }
             }
-            var charset = isUtf8(path) ? StandardCharsets.UTF_8 : GBK;
+            var charset = "UTF-8".equals(knownEncoding)
+                    ? StandardCharsets.UTF_8
+                    : "GBK".equals(knownEncoding) ? GBK : isUtf8(path) ? StandardCharsets.UTF_8 : GBK;
             String firstLine;
             try (var reader = Files.newBufferedReader(path, charset)) {
                 firstLine = reader.readLine();
@@ -79,21 +89,39 @@ public final class TabularFile {
 
     /**
      * Passes every row to {@code rows}: the header first. Blank rows are skipped; a row's cells are
-     * stripped text, and rows are padded to the header's width.
+     * stripped text (a row may be shorter than the header).
      */
     public void read(Consumer<List<String>> rows) {
+        scan(row -> {
+            rows.accept(row);
+            return true;
+        });
+    }
+
+    /** The first {@code count} rows (the header is the first), reading no further into the file. */
+    public List<List<String>> head(int count) {
+        var rows = new ArrayList<List<String>>(count);
+        scan(row -> {
+            rows.add(row);
+            return rows.size() < count;
+        });
+        return rows;
+    }
+
+    /** Feeds rows to {@code more} until it answers false or the file ends. */
+    private void scan(java.util.function.Predicate<List<String>> more) {
         try {
             if (format == Format.XLSX) {
-                readXlsx(rows);
+                readXlsx(more);
             } else {
-                readCsv(rows);
+                readCsv(more);
             }
         } catch (IOException e) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "transfer.file.unreadable", e.getMessage());
         }
     }
 
-    private void readCsv(Consumer<List<String>> rows) throws IOException {
+    private void readCsv(java.util.function.Predicate<List<String>> rows) throws IOException {
         try (var reader = Files.newBufferedReader(path, charset);
                 var csv = CsvReader.builder()
                         .fieldSeparator(delimiter)
@@ -108,28 +136,29 @@ public final class TabularFile {
                     cells.add(first ? stripBom(field).strip() : field.strip());
                 }
                 first = false;
-                if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                    rows.accept(cells);
+                if (cells.stream().anyMatch(c -> !c.isEmpty()) && !rows.test(cells)) {
+                    return;
                 }
             }
         }
     }
 
-    private void readXlsx(Consumer<List<String>> rows) throws IOException {
+    private void readXlsx(java.util.function.Predicate<List<String>> rows) throws IOException {
         try (InputStream in = Files.newInputStream(path);
                 var workbook = new ReadableWorkbook(in)) {
             var sheet = workbook.getFirstSheet();
             try (var stream = sheet.openStream()) {
-                stream.forEach(row -> {
+                for (var iterator = stream.iterator(); iterator.hasNext(); ) {
+                    var row = iterator.next();
                     var cells = new ArrayList<String>();
                     for (int i = 0; i < row.getCellCount(); i++) {
                         var cell = row.getCell(i);
                         cells.add(cell == null ? "" : cell.getText().strip());
                     }
-                    if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                        rows.accept(cells);
+                    if (cells.stream().anyMatch(c -> !c.isEmpty()) && !rows.test(cells)) {
+                        return;
                     }
-                });
+                }
             }
         }
     }

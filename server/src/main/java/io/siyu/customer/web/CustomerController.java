@@ -9,6 +9,7 @@ import io.siyu.customer.CustomerBatch;
 import io.siyu.customer.CustomerDirectory;
 import io.siyu.customer.CustomerProfiles;
 import io.siyu.customer.CustomerQuery;
+import io.siyu.customer.CustomerScope;
 import io.siyu.customer.Gender;
 import io.siyu.customer.IdentityMerges;
 import io.siyu.customer.ProfileInput;
@@ -61,6 +62,7 @@ class CustomerController {
     private final CustomerAttributes attributes;
     private final IdentityMerges merges;
     private final AccountManagement accounts;
+    private final CustomerScope scope;
     private final Problems problems;
 
     CustomerController(
@@ -70,6 +72,7 @@ class CustomerController {
             CustomerAttributes attributes,
             IdentityMerges merges,
             AccountManagement accounts,
+            CustomerScope scope,
             Problems problems) {
         this.directory = directory;
         this.profiles = profiles;
@@ -77,6 +80,7 @@ class CustomerController {
         this.attributes = attributes;
         this.merges = merges;
         this.accounts = accounts;
+        this.scope = scope;
         this.problems = problems;
     }
 
@@ -122,7 +126,9 @@ class CustomerController {
                 attributeFilters.put(key.substring(5), value);
             }
         });
-        var scopedOwner = ownOnly() ? Long.valueOf(Actor.current().orElseThrow().accountId()) : ownerId;
+        var scopedOwner = !CustomerScope.seesAll()
+                ? Long.valueOf(Actor.current().orElseThrow().accountId())
+                : ownerId;
         var query = new CustomerQuery(
                 q, genderValue, cityCode, scopedOwner, sourceChannel, memberLevel, anonymous, attributeFilters);
         var result = directory.search(query, page.limit(), cursor);
@@ -235,15 +241,12 @@ class CustomerController {
     }
 
     private Detail detail(long id) {
+        scope.visibleGroup(id);
         var profile = directory.get(id);
-        if (ownOnly()
-                && !Objects.equals(
-                        profile.ownerId(), Actor.current().orElseThrow().accountId())) {
-            throw DomainException.notFound("customer", id);
-        }
         var owners =
                 profile.ownerId() == null ? Map.<Long, String>of() : accounts.displayNames(List.of(profile.ownerId()));
-        return Detail.of(id, profile, owners, can(Permission.CUSTOMERS_PII), LocaleContextHolder.getLocale());
+        return Detail.of(
+                id, profile, owners, CustomerScope.has(Permission.CUSTOMERS_PII), LocaleContextHolder.getLocale());
     }
 
     private ProfileInput read(JsonNode body) {
@@ -263,13 +266,5 @@ class CustomerController {
                     "problem.invalid-request",
                     List.of(new FieldProblem("ownerId", "customer.owner.unknown", owner)));
         }
-    }
-
-    private static boolean ownOnly() {
-        return !can(Permission.CUSTOMERS_ALL);
-    }
-
-    private static boolean can(String permission) {
-        return Actor.current().map(a -> a.permissions().contains(permission)).orElse(false);
     }
 }
