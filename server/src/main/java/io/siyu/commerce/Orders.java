@@ -8,6 +8,7 @@ import io.siyu.event.EventType;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.jdbc.Savepoints;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,10 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -56,7 +54,7 @@ public class Orders {
     private final EventRecorder events;
     private final ObjectMapper json;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
     Orders(
             JdbcClient jdbc,
@@ -66,7 +64,7 @@ public class Orders {
             EventRecorder events,
             ObjectMapper json,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            Savepoints savepoints) {
         this.jdbc = jdbc;
         this.products = products;
         this.customers = customers;
@@ -74,8 +72,7 @@ public class Orders {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     /** Writes a batch of orders, each behind its own savepoint; {@code at} names records, e.g. "orders[%d]". */
@@ -94,21 +91,11 @@ public class Orders {
                 continue;
             }
             int index = i;
-            outcomes.add(savepoint.execute(status -> {
-                try {
-                    var outcome = write(index, input, actor);
-                    if (dryRun) {
-                        status.setRollbackOnly();
-                    }
-                    return outcome;
-                } catch (DomainException e) {
-                    status.setRollbackOnly();
-                    var reasons = e.fieldProblems().isEmpty()
-                            ? List.of(new FieldProblem(path, e.code(), e.arguments()))
-                            : e.fieldProblems();
-                    return new Outcome(index, input.orderNo(), "rejected", null, reasons);
-                }
-            }));
+            outcomes.add(savepoints.record(
+                    path,
+                    dryRun,
+                    () -> write(index, input, actor),
+                    reasons -> new Outcome(index, input.orderNo(), "rejected", null, reasons)));
         }
         return outcomes;
     }

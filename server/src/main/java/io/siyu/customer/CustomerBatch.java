@@ -1,15 +1,12 @@
 package io.siyu.customer;
 
-import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.jdbc.Savepoints;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,13 +23,12 @@ public class CustomerBatch {
 
     private final CustomerProfiles profiles;
     private final CustomerAttributes attributes;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    CustomerBatch(CustomerProfiles profiles, CustomerAttributes attributes, PlatformTransactionManager transactions) {
+    CustomerBatch(CustomerProfiles profiles, CustomerAttributes attributes, Savepoints savepoints) {
         this.profiles = profiles;
         this.attributes = attributes;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     /** {@code at} names a record in problems, e.g. {@code "customers[%d]"} or {@code "row %d"}. */
@@ -52,27 +48,11 @@ public class CustomerBatch {
                 continue;
             }
             int index = i;
-            outcomes.add(savepoint.execute(status -> {
-                try {
-                    var written = profiles.upsert(input, actor);
-                    if (dryRun) {
-                        status.setRollbackOnly();
-                    }
-                    return new Outcome(index, written, List.of());
-                } catch (DomainException e) {
-                    status.setRollbackOnly();
-                    var reasons = e.fieldProblems().isEmpty()
-                            ? List.of(new FieldProblem(path, e.code(), e.arguments()))
-                            : e.fieldProblems().stream()
-                                    .map(p -> new FieldProblem(
-                                            p.field().startsWith(path) ? p.field() : path + "." + p.field(),
-                                            p.code(),
-                                            p.arguments(),
-                                            p.message()))
-                                    .toList();
-                    return new Outcome(index, null, reasons);
-                }
-            }));
+            outcomes.add(savepoints.record(
+                    path,
+                    dryRun,
+                    () -> new Outcome(index, profiles.upsert(input, actor), List.of()),
+                    reasons -> new Outcome(index, null, reasons)));
         }
         return outcomes;
     }
