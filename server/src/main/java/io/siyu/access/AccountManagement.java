@@ -2,6 +2,7 @@ package io.siyu.access;
 
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.PageRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -84,6 +85,12 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public String displayName(long id) {
         return accounts.byId(id).map(StaffAccount::displayName).orElseThrow(() -> AccessProblems.accountNotFound(id));
+    }
+
+    /** The staff a customer can be assigned to: enabled accounts matching {@code query}, by name. */
+    @Transactional(readOnly = true)
+    public List<StaffAccount> directory(String query, int limit) {
+        return accounts.directory(query.strip(), Math.clamp(limit, 1, 200));
     }
 
     /** Display names of the accounts that exist among {@code ids}. */

@@ -80,6 +80,20 @@ class StaffAccounts {
                 .update();
     }
 
+    /** Enabled accounts whose name or username contains {@code query} (all when blank), by name. */
+    List<StaffAccount> directory(String query, int limit) {
+        var pattern = "%"
+                + query.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from staff_account where enabled"
+                        + " and (lower(display_name) like ? or username like ?) order by display_name, id limit ?")
+                .params(pattern, pattern, limit)
+                .query(StaffAccounts::map)
+                .list();
+    }
+
     java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
         var names = new java.util.HashMap<Long, String>();
         if (!ids.isEmpty()) {

@@ -174,6 +174,20 @@ class CustomerProfileIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void whoeverReadsCustomersCanPickAnOwnerFromTheStaffDirectory() {
+        var staff = ApiClient.loggedIn(port, fixture.staff());
+
+        var everyone = staff.get("/api/v1/staff").json();
+        var matching = staff.get("/api/v1/staff?q=" + fixture.staff().toUpperCase(java.util.Locale.ROOT))
+                .json();
+
+        assertThat(everyone.valueStream().map(e -> e.path("id").asLong())).contains(fixture.staffId());
+        assertThat(everyone.size()).isGreaterThanOrEqualTo(4);
+        assertThat(matching.valueStream().map(e -> e.path("id").asLong())).containsExactly(fixture.staffId());
+        assertThat(staff.get("/api/v1/accounts").status()).isEqualTo(403);
+    }
+
+    @Test
     void staffSeeOnlyTheirOwnCustomersWithMaskedIdentities() {
         upsert("{\"identities\": [%s], \"name\": \"自己的\", \"ownerId\": %d}"
                 .formatted(identity("mobile", "13900003001"), fixture.staffId()));
