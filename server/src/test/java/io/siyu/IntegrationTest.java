@@ -36,6 +36,27 @@ public abstract class IntegrationTest {
         registry.add("siyu.data-dir", DATA_DIR::toString);
     }
 
+    /** Retries {@code assertion} for up to five seconds: for what background work applies after a commit. */
+    protected static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static Path createDataDir() {
         try {
             return Files.createTempDirectory("siyu-test-");

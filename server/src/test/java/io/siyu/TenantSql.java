@@ -29,6 +29,11 @@ public class TenantSql {
                 () -> transactions.execute(status -> jdbc.sql(sql).query(type).single()));
     }
 
+    public int update(TenantId tenant, String sql) {
+        return Tenancy.callAs(
+                tenant, () -> transactions.execute(status -> jdbc.sql(sql).update()));
+    }
+
     public <T> List<T> list(TenantId tenant, String sql, Class<T> type) {
         return Tenancy.callAs(
                 tenant,

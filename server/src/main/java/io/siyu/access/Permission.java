@@ -22,6 +22,8 @@ public final class Permission {
     public static final String COMMERCE_READ = "commerce:read";
     public static final String COMMERCE_WRITE = "commerce:write";
     public static final String DATA_TRANSFER = "data:transfer";
+    public static final String SEGMENTS_READ = "segments:read";
+    public static final String SEGMENTS_WRITE = "segments:write";
 
     private Permission() {}
 }

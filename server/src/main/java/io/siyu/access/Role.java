@@ -25,7 +25,9 @@ public enum Role {
             CUSTOMERS_ALL,
             COMMERCE_READ,
             COMMERCE_WRITE,
-            DATA_TRANSFER)),
+            DATA_TRANSFER,
+            SEGMENTS_READ,
+            SEGMENTS_WRITE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -38,7 +40,9 @@ public enum Role {
             CUSTOMERS_ALL,
             COMMERCE_READ,
             COMMERCE_WRITE,
-            DATA_TRANSFER)),
+            DATA_TRANSFER,
+            SEGMENTS_READ,
+            SEGMENTS_WRITE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -47,7 +51,9 @@ public enum Role {
             CUSTOMERS_WRITE,
             CUSTOMERS_ALL,
             COMMERCE_READ,
-            DATA_TRANSFER)),
+            DATA_TRANSFER,
+            SEGMENTS_READ,
+            SEGMENTS_WRITE)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ));
 
     private final Set<String> permissions;

@@ -36,6 +36,11 @@ public class TenantManagement {
         return id;
     }
 
+    /** Every tenant's id: for background work that serves all tenants, each in its own transactions. */
+    public java.util.List<TenantId> ids() {
+        return transactions.execute(status -> tenants.ids());
+    }
+
     @Transactional(readOnly = true)
     public TenantSettings current() {
         return tenants.current()

@@ -2,6 +2,7 @@ package io.siyu.access;
 
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,13 @@ class Tenants {
 
     Tenants(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every tenant's id, for background work that serves them all. */
+    List<TenantId> ids() {
+        return jdbc.sql("select siyu_tenant_ids()")
+                .query((rs, n) -> new TenantId(rs.getLong(1)))
+                .list();
     }
 
     TenantId nextId() {

@@ -22,8 +22,11 @@ public class CustomerActivity {
 
     private final JdbcClient jdbc;
 
-    CustomerActivity(JdbcClient jdbc) {
+    private final CustomerChanges changes;
+
+    CustomerActivity(JdbcClient jdbc, CustomerChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** Moves each profile's last activity forward to the given time (never back). */
@@ -44,6 +47,7 @@ public class CustomerActivity {
                         + " where c.id = u.id and c.id in (select id from locked)")
                 .params(ids, times, ids, times)
                 .update();
+        changes.changed(lastActivity.keySet());
     }
 
     /**
@@ -58,6 +62,7 @@ public class CustomerActivity {
                         + " where id = ?")
                 .params(orders, amount, at, at, home)
                 .update();
+        changes.changed(java.util.List.of(home));
     }
 
     /** Purchase totals to add to one profile. */
@@ -96,6 +101,7 @@ public class CustomerActivity {
                         + " as u(id, orders, amount, first, last) where c.id = u.id")
                 .params(ids, orders, amounts, firsts, lasts)
                 .update();
+        changes.changed(totals.keySet());
     }
 
     /** Recomputes first/last purchase after a refund took away a profile's only purchases. */
@@ -105,5 +111,6 @@ public class CustomerActivity {
                         "update customer set first_purchase_at = null, last_purchase_at = null where id = ? and order_count = 0")
                 .param(home)
                 .update();
+        changes.changed(java.util.List.of(home));
     }
 }

@@ -89,6 +89,21 @@ public class CustomerDirectory {
         return new CursorPage<>(page, encode(last.id(), byName ? last.name() : null));
     }
 
+    /** Summaries of these customers (segment previews), in the order of {@code ids}; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<CustomerSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var byId = new java.util.HashMap<Long, CustomerSummary>();
+        jdbc.sql("select " + SUMMARY_COLUMNS + " from customer c " + MERGED_TOTALS + " where c.id = any(?::bigint[])")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> summary(rs))
+                .list()
+                .forEach(summary -> byId.put(summary.id(), summary));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** How many customers match; for export progress. */
     @Transactional(readOnly = true)
     public long count(CustomerQuery query) {

@@ -29,6 +29,7 @@ public class CustomerProfiles {
     private final CustomerAttributes attributes;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CustomerChanges changes;
 
     CustomerProfiles(
             JdbcClient jdbc,
@@ -36,7 +37,9 @@ public class CustomerProfiles {
             IdentityMerges merges,
             CustomerAttributes attributes,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            CustomerChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.resolution = resolution;
         this.merges = merges;
@@ -120,6 +123,7 @@ public class CustomerProfiles {
         jdbc.sql("update customer set " + String.join(", ", sets) + " where id = ?")
                 .params(params)
                 .update();
+        changes.changed(List.of(id));
     }
 
     private static DomainException invalid(String field, String code, Object... args) {

@@ -38,7 +38,10 @@ public class CustomerResolution {
     private final CustomerNumbers numbers;
     private final IdentityMerges merges;
 
-    CustomerResolution(JdbcClient jdbc, CustomerNumbers numbers, IdentityMerges merges) {
+    private final CustomerChanges changes;
+
+    CustomerResolution(JdbcClient jdbc, CustomerNumbers numbers, IdentityMerges merges, CustomerChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.merges = merges;
@@ -190,6 +193,7 @@ public class CustomerResolution {
                         + " select siyu_current_tenant(), id, '', true, ?, ? from unnest(?::bigint[]) as c(id)")
                 .params(Timestamp.from(seenAt), Timestamp.from(seenAt), longArray(ids))
                 .update();
+        changes.changed(ids);
     }
 
     private void markVerified(List<IdentityClaim> claims) {

@@ -54,7 +54,15 @@ public class IdentityMerges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IdentityMerges(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
+    private final CustomerChanges changes;
+
+    IdentityMerges(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CustomerChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -207,6 +215,7 @@ public class IdentityMerges {
                 .update();
         events.publishEvent(
                 new CustomerMerged(Tenancy.required().value(), mergeId, record.survivorId(), record.mergedId(), true));
+        changes.merged(List.of(record.survivorId(), record.mergedId()));
         return mergeRecord(mergeId);
     }
 
@@ -222,6 +231,7 @@ public class IdentityMerges {
                 .query(Long.class)
                 .single();
         events.publishEvent(new CustomerMerged(Tenancy.required().value(), id, survivor, merged, false));
+        changes.merged(List.of(survivor, merged));
     }
 
     /** Copies into the survivor what it lacks and the merged profile has; returns what was copied. */

@@ -1,7 +1,6 @@
 package io.siyu.event;
 
 import io.siyu.access.Actor;
-import io.siyu.customer.CustomerActivity;
 import io.siyu.customer.CustomerResolution;
 import io.siyu.customer.IdentityClaim;
 import io.siyu.customer.IdentityKey;
@@ -40,20 +39,22 @@ public class EventIngestion {
 
     private final EventCatalog catalog;
     private final CustomerResolution customers;
-    private final CustomerActivity activity;
+    private final ActivityFeed activity;
     private final BulkCopy copy;
     private final EventPartitions partitions;
     private final IngestLimits limits;
     private final Clock clock;
+    private final EventObservers observers;
 
     EventIngestion(
             EventCatalog catalog,
             CustomerResolution customers,
-            CustomerActivity activity,
+            ActivityFeed activity,
             BulkCopy copy,
             EventPartitions partitions,
             IngestLimits limits,
-            Clock clock) {
+            Clock clock,
+            EventObservers observers) {
         this.catalog = catalog;
         this.customers = customers;
         this.activity = activity;
@@ -61,6 +62,7 @@ public class EventIngestion {
         this.partitions = partitions;
         this.limits = limits;
         this.clock = clock;
+        this.observers = observers;
     }
 
     @Transactional
@@ -83,7 +85,8 @@ public class EventIngestion {
                 lastActivity.merge(customer, event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             }
         });
-        activity.touch(lastActivity);
+        activity.afterCommit(lastActivity);
+        observeStored(byCustomer, stored);
         var survivors = customers.survivors(lastActivity.keySet());
         var accepted = new ArrayList<IngestResult.Accepted>();
         var duplicates = new ArrayList<IngestResult.Duplicate>();
@@ -98,6 +101,25 @@ public class EventIngestion {
         accepted.sort(java.util.Comparator.comparingInt(IngestResult.Accepted::index));
         rejected.sort(java.util.Comparator.comparingInt(IngestResult.Rejected::index));
         return new IngestResult(accepted, duplicates, rejected);
+    }
+
+    private void observeStored(Map<IncomingEvent, Long> byCustomer, Set<String> stored) {
+        var customers = new long[stored.size()];
+        var types = new int[stored.size()];
+        var times = new Instant[stored.size()];
+        int n = 0;
+        for (var entry : byCustomer.entrySet()) {
+            var event = entry.getKey();
+            if (n < customers.length && stored.contains(event.eventId() + "@" + event.occurredAt())) {
+                customers[n] = entry.getValue();
+                types[n] = event.type().code();
+                times[n++] = event.occurredAt();
+            }
+        }
+        observers.afterCommit(
+                java.util.Arrays.copyOf(customers, n),
+                java.util.Arrays.copyOf(types, n),
+                java.util.Arrays.copyOf(times, n));
     }
 
     private List<IncomingEvent> validate(List<JsonNode> records, List<IngestResult.Rejected> rejected) {

@@ -25,12 +25,19 @@ public class EventRecorder {
     private final EventPartitions partitions;
     private final CustomerActivity activity;
     private final Clock clock;
+    private final EventObservers observers;
 
-    EventRecorder(JdbcClient jdbc, EventPartitions partitions, CustomerActivity activity, Clock clock) {
+    EventRecorder(
+            JdbcClient jdbc,
+            EventPartitions partitions,
+            CustomerActivity activity,
+            Clock clock,
+            EventObservers observers) {
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.activity = activity;
         this.clock = clock;
+        this.observers = observers;
     }
 
     /** @return whether the event was new */
@@ -50,6 +57,7 @@ public class EventRecorder {
                 .update();
         if (inserted > 0) {
             activity.touch(Map.of(customer, occurredAt));
+            observers.afterCommit(new long[] {customer}, new int[] {type.code()}, new Instant[] {occurredAt});
         }
         return inserted > 0;
     }

@@ -56,6 +56,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(90))
+                    // Stopped by the application context, after the work that still writes on shutdown; a
+                    // hook of its own would race with that (and an orphan is stopped at the next start).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")

@@ -195,6 +195,9 @@ class IdentityMergeIntegrationTests extends IntegrationTest {
         assertThat(sent.json().path("results").get(0).path("customerId").asLong())
                 .as("an event for the merged profile is reported against the survivor")
                 .isEqualTo(a);
+        eventually(() -> assertThat(profile(a).path("lastActiveAt").asString())
+                .as("the event's time reaches the profile after the commit")
+                .isEqualTo(at.toString()));
         long mergeId = profile(a).path("merges").get(0).path("id").asLong();
 
         var undo = admin.post("/api/v1/customer-merges/" + mergeId + "/undo", "{}");

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class EventIngestionIntegrationTests extends IntegrationTest {
@@ -207,6 +208,26 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                 .valueStream()
                 .map(e -> e.path("field").asString())
                 .toList();
+    }
+
+    @Autowired
+    ActivityFeed feed;
+
+    @Test
+    void lastActivityFollowsIngestedEventsAndCatchesUpAfterARestart() {
+        var result = send(event("la-1", "view", "{\"mobile\": \"13700001111\"}", "{}"));
+        long customer = result.path("results").get(0).path("customerId").asLong();
+        var lastActive = "select coalesce(last_active_at::text, '') from customer where id = " + customer;
+        var expected = jsonOf("select occurred_at::text from event where event_id = 'la-1'");
+
+        eventually(() -> assertThat(jsonOf(lastActive)).isEqualTo(expected));
+
+        // As if the process had died after the commit, before the new time reached the profile.
+        sql.update(fixture.tenant(), "update customer set last_active_at = null where id = " + customer);
+        sql.update(fixture.tenant(), "update event_feed_position set applied_through = now() - interval '1 minute'");
+        feed.catchUp();
+
+        assertThat(jsonOf(lastActive)).isEqualTo(expected);
     }
 
     private long count(String query) {

@@ -68,13 +68,14 @@ public class BulkCopy {
             check(column);
         }
         var columnList = String.join(", ", columns);
-        var staging = "bulk_" + table;
+        var staging = "bulk_" + table + "_" + Integer.toHexString(columnList.hashCode() & 0x7fffffff);
         var connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.createStatement()) {
             // Only the copied columns, without constraints: generated ids and defaults come with the insert.
-            statement.execute("drop table if exists " + staging);
-            statement.execute("create temporary table " + staging + " on commit drop as select " + columnList + " from "
-                    + table + " with no data");
+            // The table stays with the pooled connection and empties at commit, so that a batch costs no
+            // catalog writes; the delete covers a second copy into the same table in one transaction.
+            statement.execute("create temporary table if not exists " + staging + " on commit delete rows as select "
+                    + columnList + " from " + table + " with no data; delete from " + staging);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (var out = new BufferedWriter(
                     new OutputStreamWriter(

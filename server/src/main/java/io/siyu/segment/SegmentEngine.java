@@ -1,0 +1,324 @@
+package io.siyu.segment;
+
+import io.siyu.access.TenantManagement;
+import io.siyu.customer.CustomerAttributes;
+import io.siyu.event.EventCatalog;
+import io.siyu.shared.DomainException;
+import io.siyu.shared.Tenancy;
+import io.siyu.shared.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers segment rules from the tenant's bitmap index, built from PostgreSQL on first use and kept current
+ * from the changes other modules report after they commit; the nodes the index cannot answer run as SQL
+ * ({@link RuleSql}) under a time budget.
+ */
+@Service
+public class SegmentEngine {
+
+    /** The longest a rule's SQL part may run before the rule is refused as too costly. */
+    static final int SQL_BUDGET_SECONDS = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentEngine.class);
+
+    private final ConcurrentHashMap<TenantId, Holder> holders = new ConcurrentHashMap<>();
+    private final IndexLoader loader;
+    private final TenantManagement tenants;
+    private final CustomerAttributes attributes;
+    private final EventCatalog catalog;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("segment-upkeep").daemon().factory());
+
+    SegmentEngine(
+            IndexLoader loader,
+            TenantManagement tenants,
+            CustomerAttributes attributes,
+            EventCatalog catalog,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.loader = loader;
+        this.tenants = tenants;
+        this.attributes = attributes;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * What a rule selects right now.
+     *
+     * @param sample how many member ids to return (the lowest numbers), for a preview
+     */
+    public record Evaluation(long count, long total, List<Long> sample, boolean usedSql, long micros) {}
+
+    public Evaluation evaluate(JsonNode json, int sample) {
+        long started = System.nanoTime();
+        var tenant = Tenancy.required();
+        var fields = fields();
+        var rule = parse(json, fields);
+        var holder = holder(tenant, fields);
+        var index = holder.ready.join();
+        var today = LocalDate.now(clock.withZone(index.zone));
+        var fallbacks = fallbacks(rule, index.zone, today);
+        var members = index.read(() -> index.evaluate(rule, today, fallbacks::get));
+        var ids = new ArrayList<Long>(Math.min(sample, members.getCardinality()));
+        var it = members.getIntIterator();
+        while (it.hasNext() && ids.size() < sample) {
+            ids.add((long) it.next());
+        }
+        return new Evaluation(
+                members.getLongCardinality(),
+                index.read(index::size),
+                ids,
+                !fallbacks.isEmpty(),
+                (System.nanoTime() - started) / 1000);
+    }
+
+    /** The members of a rule on a given day (tests check the day rolling over with it). */
+    RoaringBitmap members(JsonNode json, LocalDate today) {
+        var fields = fields();
+        var rule = parse(json, fields);
+        var index = holder(Tenancy.required(), fields).ready.join();
+        var fallbacks = fallbacks(rule, index.zone, today);
+        return index.read(() -> index.evaluate(rule, today, fallbacks::get));
+    }
+
+    /** The members of a rule, for callers that keep or page through them. */
+    RoaringBitmap members(Rule rule) {
+        var tenant = Tenancy.required();
+        var index = holder(tenant, fields()).ready.join();
+        var today = LocalDate.now(clock.withZone(index.zone));
+        var fallbacks = fallbacks(rule, index.zone, today);
+        return index.read(() -> index.evaluate(rule, today, fallbacks::get));
+    }
+
+    Rule parse(JsonNode json, Map<String, Field> fields) {
+        // Its own transaction: outside one, no tenant is bound and row-level security shows no tags.
+        var tagIds = new HashSet<>(java.util.Objects.requireNonNull(transactions.execute(
+                status -> jdbc.sql("select id from tag").query(Integer.class).list())));
+        var types = new LinkedHashMap<String, Integer>();
+        catalog.byName().forEach((name, type) -> types.put(name, type.code()));
+        var parser = new RuleParser(fields, tagIds, types);
+        var rule = parser.parse(json);
+        if (rule == null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
+        }
+        return rule;
+    }
+
+    /** The standard fields and the tenant's custom attributes, by the key rules use. */
+    Map<String, Field> fields() {
+        var fields = new LinkedHashMap<String, Field>();
+        Field.STANDARD.forEach(field -> fields.put(field.key(), field));
+        attributes.all().forEach(definition -> {
+            var field = Field.custom(definition);
+            fields.put(field.key(), field);
+        });
+        return fields;
+    }
+
+    /** Runs the SQL of every node the index cannot answer, before the index is locked for reading. */
+    private Map<Rule, RoaringBitmap> fallbacks(Rule rule, ZoneId zone, LocalDate today) {
+        var needed = new ArrayList<Rule>();
+        collect(rule, needed);
+        var results = new IdentityHashMap<Rule, RoaringBitmap>();
+        for (var node : needed) {
+            results.put(node, sql(node, zone, today));
+        }
+        return results;
+    }
+
+    private static void collect(Rule rule, List<Rule> needed) {
+        switch (rule) {
+            case Rule.All all -> all.rules().forEach(r -> collect(r, needed));
+            case Rule.Any any -> any.rules().forEach(r -> collect(r, needed));
+            case Rule.Not not -> collect(not.rule(), needed);
+            case Rule.Attribute attribute -> {
+                if (!attribute.field().indexed()) {
+                    needed.add(rule);
+                }
+            }
+            case Rule.Event event -> {
+                if (!event.simple()) {
+                    needed.add(rule);
+                }
+            }
+            case Rule.Tags tags -> {}
+        }
+    }
+
+    private RoaringBitmap sql(Rule rule, ZoneId zone, LocalDate today) {
+        var compiled = new RuleSql(zone, today);
+        var query = compiled.ids(rule);
+        var members = new RoaringBitmap();
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("select set_config('statement_timeout', ?, true)")
+                        .param(SQL_BUDGET_SECONDS * 1000 + "")
+                        .query(String.class)
+                        .single();
+                jdbc.sql(query).params(compiled.params()).query(rs -> {
+                    members.add(rs.getInt(1));
+                });
+            });
+        } catch (QueryTimeoutException e) {
+            throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "segment.rule.too-costly", SQL_BUDGET_SECONDS);
+        }
+        return members;
+    }
+
+    // ---- the index of each tenant and its upkeep
+
+    private static final class Holder {
+        final CompletableFuture<TenantIndex> ready = new CompletableFuture<>();
+        final List<Consumer<TenantIndex>> pending = new ArrayList<>();
+        final List<String> signature;
+        volatile @Nullable TenantIndex index;
+
+        Holder(List<String> signature) {
+            this.signature = signature;
+        }
+    }
+
+    private static List<String> signature(Map<String, Field> fields) {
+        return fields.values().stream().map(f -> f.key() + ":" + f.kind()).toList();
+    }
+
+    /** The tenant's index, built on first use and again when its custom attributes change. */
+    private Holder holder(TenantId tenant, Map<String, Field> fields) {
+        var signature = signature(fields);
+        var created = new Holder[1];
+        var holder = holders.compute(tenant, (t, existing) -> {
+            if (existing != null && existing.signature.equals(signature)) {
+                return existing;
+            }
+            created[0] = new Holder(signature);
+            return created[0];
+        });
+        if (created[0] != null) {
+            build(tenant, created[0], fields);
+        }
+        try {
+            holder.ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return holder;
+    }
+
+    private void build(TenantId tenant, Holder holder, Map<String, Field> fields) {
+        try {
+            long started = System.nanoTime();
+            var zone = ZoneId.of(Tenancy.callAs(tenant, () -> tenants.current().timeZone()));
+            var index = new TenantIndex(zone);
+            Tenancy.runAs(tenant, () -> transactions.executeWithoutResult(status -> loader.loadAll(index, fields)));
+            synchronized (holder) {
+                holder.pending.forEach(change -> index.write(() -> {
+                    change.accept(index);
+                    return null;
+                }));
+                holder.pending.clear();
+                holder.index = index;
+            }
+            holder.ready.complete(index);
+            log.info(
+                    "segment index of tenant {} built in {} ms: {} customers, {} MiB",
+                    tenant.value(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    index.read(index::size),
+                    index.read(index::sizeInBytes) >> 20);
+        } catch (RuntimeException e) {
+            holders.remove(tenant, holder);
+            holder.ready.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Builds the index of every tenant now (at start), instead of on each tenant's first question. */
+    void buildAll() {
+        for (var tenant : tenants.ids()) {
+            Tenancy.runAs(tenant, () -> holder(tenant, fields()));
+        }
+    }
+
+    private void change(TenantId tenant, Consumer<TenantIndex> change) {
+        var holder = holders.get(tenant);
+        if (holder == null) {
+            return; // not built yet: the build will read the change from the database
+        }
+        synchronized (holder) {
+            if (holder.index == null) {
+                holder.pending.add(change);
+                return;
+            }
+        }
+        var index = holder.index;
+        change.accept(index);
+    }
+
+    /** Events that have just committed (home profile numbers, type codes, times). */
+    void eventsAdded(TenantId tenant, long[] customers, int[] types, Instant[] times) {
+        change(
+                tenant,
+                index -> index.write(() -> {
+                    for (int i = 0; i < customers.length; i++) {
+                        index.event((int) customers[i], types[i], times[i]);
+                    }
+                    return null;
+                }));
+    }
+
+    /** Profiles that have just changed (attributes, tags, totals; with {@code merged}, also who they belong to). */
+    void customersChanged(TenantId tenant, Collection<Long> ids, boolean merged) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        // Read on the upkeep thread, in a transaction of its own: the caller is still finishing the one that
+        // committed, and a read joined to it would no longer be bound to the tenant.
+        change(
+                tenant,
+                index -> upkeep.execute(() -> {
+                    try {
+                        Tenancy.runAs(
+                                tenant,
+                                () -> transactions.executeWithoutResult(
+                                        status -> loader.reload(index, fields(), ids, merged)));
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "the segment index of tenant {} missed a change of {} customers: {}",
+                                tenant.value(),
+                                ids.size(),
+                                e.getMessage());
+                    }
+                }));
+    }
+}

@@ -1,0 +1,310 @@
+package io.siyu.segment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * One tenant's customers as compressed bitmaps over their dense numbers: a bitmap per value of each
+ * categorical field, bit slices for numbers and dates, a bitmap per tag, and a bitmap per event type and
+ * day (in the tenant's time zone). Only live profiles are indexed; a merged-away profile's tags and events
+ * count for its survivor. Reads share a lock, writes take it alone.
+ */
+final class TenantIndex {
+
+    static final long DATE_BASE = -250_000; // epoch day of the year 1285: older dates are not plausible
+    static final long NUMBER_BASE = -(1L << 40);
+
+    final ZoneId zone;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final RoaringBitmap roots = new RoaringBitmap();
+    private final Map<String, Map<Object, RoaringBitmap>> categories = new HashMap<>();
+    private final Map<String, BitSlicedIndex> numbers = new HashMap<>();
+    private final Map<Integer, RoaringBitmap> tags = new HashMap<>();
+    private final Map<Integer, TreeMap<Integer, RoaringBitmap>> events = new HashMap<>();
+    private final Map<Integer, Integer> survivorOf = new HashMap<>();
+
+    TenantIndex(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** One profile's indexed values: {@link Long}, {@link String} or a list of strings (multi-values). */
+    record Row(int id, int survivor, Map<String, Object> values) {}
+
+    // ---- writes (the caller holds the write lock through write())
+
+    <T> T write(java.util.function.Supplier<T> work) {
+        lock.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    <T> T read(java.util.function.Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Puts a profile (replacing what was indexed of it before); merged-away profiles only map to their root. */
+    void put(Row row, Map<String, Field> fields) {
+        clearValues(row.id());
+        if (row.survivor() != 0) {
+            survivorOf.put(row.id(), row.survivor());
+            return;
+        }
+        survivorOf.remove(row.id());
+        roots.add(row.id());
+        row.values().forEach((key, value) -> {
+            var field = fields.get(key);
+            if (field == null || !field.indexed()) {
+                return;
+            }
+            switch (field.kind()) {
+                case NUMBER, MONEY ->
+                    numbers.computeIfAbsent(key, k -> new BitSlicedIndex(NUMBER_BASE))
+                            .set(row.id(), (Long) value);
+                case DATE ->
+                    numbers.computeIfAbsent(key, k -> new BitSlicedIndex(DATE_BASE))
+                            .set(row.id(), Math.max(DATE_BASE, (Long) value));
+                case MULTI -> {
+                    for (var option : (List<?>) value) {
+                        bitmap(key, option).add(row.id());
+                    }
+                }
+                default -> bitmap(key, value).add(row.id());
+            }
+        });
+    }
+
+    private RoaringBitmap bitmap(String key, Object value) {
+        return categories.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(value, v -> new RoaringBitmap());
+    }
+
+    private void clearValues(int id) {
+        if (!roots.checkedRemove(id)) {
+            return;
+        }
+        categories.values().forEach(values -> values.values().forEach(b -> b.remove(id)));
+        numbers.values().forEach(n -> n.remove(id));
+    }
+
+    /** Forgets the tags of these profiles (before they are read again). */
+    void clearTags(Collection<Integer> ids) {
+        var drop =
+                RoaringBitmap.bitmapOf(ids.stream().mapToInt(Integer::intValue).toArray());
+        tags.values().forEach(b -> b.andNot(drop));
+    }
+
+    /** Forgets the events of these profiles (before they are read again, after a merge or its undo). */
+    void clearEvents(Collection<Integer> ids) {
+        var drop =
+                RoaringBitmap.bitmapOf(ids.stream().mapToInt(Integer::intValue).toArray());
+        events.values().forEach(days -> days.values().forEach(b -> b.andNot(drop)));
+    }
+
+    void tag(int customer, int tag) {
+        tags.computeIfAbsent(tag, t -> new RoaringBitmap()).add(root(customer));
+    }
+
+    void untag(int customer, int tag) {
+        var bitmap = tags.get(tag);
+        if (bitmap != null) {
+            bitmap.remove(root(customer));
+        }
+    }
+
+    void event(int customer, int type, int epochDay) {
+        events.computeIfAbsent(type, t -> new TreeMap<>())
+                .computeIfAbsent(epochDay, d -> new RoaringBitmap())
+                .add(root(customer));
+    }
+
+    void event(int customer, int type, Instant at) {
+        event(customer, type, (int) LocalDate.ofInstant(at, zone).toEpochDay());
+    }
+
+    private int root(int customer) {
+        return survivorOf.getOrDefault(customer, customer);
+    }
+
+    /** The merged-away profiles of these roots, and the roots themselves. */
+    List<Integer> groups(Collection<Integer> ids) {
+        var result = new ArrayList<>(ids);
+        survivorOf.forEach((merged, survivor) -> {
+            if (ids.contains(survivor)) {
+                result.add(merged);
+            }
+        });
+        return result;
+    }
+
+    // ---- reads (the caller holds the read lock through read())
+
+    int size() {
+        return roots.getCardinality();
+    }
+
+    RoaringBitmap roots() {
+        return roots.clone();
+    }
+
+    /**
+     * The members of {@code rule} as of {@code today}; {@code fallback} answers the nodes the bitmaps cannot
+     * (it runs SQL).
+     */
+    RoaringBitmap evaluate(Rule rule, LocalDate today, Function<Rule, RoaringBitmap> fallback) {
+        return switch (rule) {
+            case Rule.All all -> {
+                RoaringBitmap result = null;
+                for (var child : all.rules()) {
+                    var members = evaluate(child, today, fallback);
+                    result = result == null ? members : RoaringBitmap.and(result, members);
+                    if (result.isEmpty()) {
+                        break;
+                    }
+                }
+                yield result == null ? new RoaringBitmap() : result;
+            }
+            case Rule.Any any ->
+                FastAggregation.or(any.rules().stream()
+                        .map(child -> evaluate(child, today, fallback))
+                        .toArray(RoaringBitmap[]::new));
+            case Rule.Not not -> RoaringBitmap.andNot(roots, evaluate(not.rule(), today, fallback));
+            case Rule.Attribute attribute ->
+                attribute.field().indexed() ? attribute(attribute, today) : fallback.apply(rule);
+            case Rule.Tags tagRule -> tags(tagRule);
+            case Rule.Event event -> event.simple() ? event(event, today) : fallback.apply(rule);
+        };
+    }
+
+    private RoaringBitmap attribute(Rule.Attribute rule, LocalDate today) {
+        var field = rule.field();
+        var values = rule.values().stream()
+                .map(v -> v instanceof Rule.DateValue date ? date.resolve(today).toEpochDay() : v)
+                .toList();
+        return switch (field.kind()) {
+            case NUMBER, MONEY, DATE -> number(rule.op(), numbers.get(field.key()), values);
+            case MULTI -> multi(rule.op(), categories.getOrDefault(field.key(), Map.of()), values);
+            default -> category(rule.op(), categories.getOrDefault(field.key(), Map.of()), values);
+        };
+    }
+
+    private RoaringBitmap category(Rule.Op op, Map<Object, RoaringBitmap> byValue, List<Object> values) {
+        var set = FastAggregation.or(byValue.values().iterator());
+        var in = FastAggregation.or(values.stream()
+                .map(v -> byValue.getOrDefault(v, new RoaringBitmap()))
+                .toArray(RoaringBitmap[]::new));
+        return switch (op) {
+            case EQ, IN -> in;
+            case NEQ, NOT_IN -> RoaringBitmap.andNot(set, in);
+            case IS_SET -> set;
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, set);
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private RoaringBitmap multi(Rule.Op op, Map<Object, RoaringBitmap> byValue, List<Object> values) {
+        var set = FastAggregation.or(byValue.values().iterator());
+        var chosen = values.stream()
+                .map(v -> byValue.getOrDefault(v, new RoaringBitmap()))
+                .toArray(RoaringBitmap[]::new);
+        return switch (op) {
+            case IN -> FastAggregation.or(chosen);
+            case ALL -> FastAggregation.and(chosen);
+            case NOT_IN -> RoaringBitmap.andNot(set, FastAggregation.or(chosen));
+            case IS_SET -> set;
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, set);
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private RoaringBitmap number(Rule.Op op, BitSlicedIndex index, List<Object> values) {
+        if (index == null) {
+            return op == Rule.Op.IS_NOT_SET ? roots.clone() : new RoaringBitmap();
+        }
+        long value = values.isEmpty() ? 0 : (Long) values.getFirst();
+        return switch (op) {
+            case EQ -> index.eq(value);
+            case NEQ -> RoaringBitmap.andNot(index.present(), index.eq(value));
+            case GT -> value == Long.MAX_VALUE ? new RoaringBitmap() : index.atLeast(value + 1);
+            case GTE -> index.atLeast(value);
+            case LT -> value == Long.MIN_VALUE ? new RoaringBitmap() : index.atMost(value - 1);
+            case LTE -> index.atMost(value);
+            case BETWEEN -> index.between(value, (Long) values.get(1));
+            case IS_SET -> index.present();
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, index.present());
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private RoaringBitmap tags(Rule.Tags rule) {
+        var chosen = rule.tagIds().stream()
+                .map(id -> tags.getOrDefault(id, new RoaringBitmap()))
+                .toArray(RoaringBitmap[]::new);
+        return switch (rule.mode()) {
+            case ANY -> RoaringBitmap.and(FastAggregation.or(chosen), roots);
+            case ALL -> RoaringBitmap.and(FastAggregation.and(chosen), roots);
+            case NONE -> RoaringBitmap.andNot(roots, FastAggregation.or(chosen));
+        };
+    }
+
+    private RoaringBitmap event(Rule.Event rule, LocalDate today) {
+        int first = (int) Math.max(Integer.MIN_VALUE, rule.window().first(today).toEpochDay());
+        int last = (int) Math.min(Integer.MAX_VALUE, rule.window().last(today).toEpochDay());
+        var days = new ArrayList<RoaringBitmap>();
+        if (first <= last) {
+            var types =
+                    rule.type() == null ? events.values() : List.of(events.getOrDefault(rule.type(), new TreeMap<>()));
+            for (NavigableMap<Integer, RoaringBitmap> byDay : types) {
+                days.addAll(byDay.subMap(first, true, last, true).values());
+            }
+        }
+        var did = RoaringBitmap.and(FastAggregation.or(days.iterator()), roots);
+        return rule.did() ? did : RoaringBitmap.andNot(roots, did);
+    }
+
+    /** Heap taken by the bitmaps (an estimate, from RoaringBitmap's own accounting). */
+    long sizeInBytes() {
+        long bytes = roots.getLongSizeInBytes();
+        for (var values : categories.values()) {
+            for (var bitmap : values.values()) {
+                bytes += bitmap.getLongSizeInBytes();
+            }
+        }
+        bytes +=
+                numbers.values().stream().mapToLong(BitSlicedIndex::sizeInBytes).sum();
+        bytes += tags.values().stream()
+                .mapToLong(RoaringBitmap::getLongSizeInBytes)
+                .sum();
+        for (var byDay : events.values()) {
+            bytes += byDay.values().stream()
+                    .mapToLong(RoaringBitmap::getLongSizeInBytes)
+                    .sum();
+        }
+        return bytes;
+    }
+
+    void optimize() {
+        roots.runOptimize();
+        categories.values().forEach(values -> values.values().forEach(RoaringBitmap::runOptimize));
+        tags.values().forEach(RoaringBitmap::runOptimize);
+        events.values().forEach(days -> days.values().forEach(RoaringBitmap::runOptimize));
+    }
+}
