@@ -15,6 +15,8 @@ export const zhCN = {
     loadMore: '加载更多',
     allLoaded: '已全部加载，共 {count} 条',
     empty: '暂无数据',
+    search: '搜索',
+    reset: '重置',
   },
   boolean: {
     true: '是',
@@ -84,6 +86,8 @@ export const en: typeof zhCN = {
     loadMore: 'Load more',
     allLoaded: 'All {count} loaded',
     empty: 'No data',
+    search: 'Search',
+    reset: 'Reset',
   },
   boolean: {
     true: 'Yes',

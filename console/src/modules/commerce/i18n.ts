@@ -10,10 +10,8 @@ export const zhCN = {
     description:
       '品牌的商品目录。订单行按商品编码关联商品，商品的定位（引流品、明星品等）用于分析与营销。',
     searchPlaceholder: '商品编码 / 名称',
-    search: '搜索',
     role: '定位',
     category: '品类',
-    reset: '重置',
     create: '新建商品',
     emptyFiltered: '没有符合条件的商品',
     columns: {
@@ -92,10 +90,8 @@ export const en: typeof zhCN = {
     description:
       'The product catalogue. Order lines refer to products by SKU; the role of a product (lead, hero…) drives analysis and marketing.',
     searchPlaceholder: 'SKU / name',
-    search: 'Search',
     role: 'Role',
     category: 'Category',
-    reset: 'Reset',
     create: 'New product',
     emptyFiltered: 'No products match',
     columns: {

@@ -52,8 +52,6 @@ export const zhCN = {
     descriptionOwn: '你负责的客户。按姓名、手机号等查找客户，点击客户查看完整画像与互动记录。',
     searchPlaceholder: '姓名 / 手机号 / 客户编号 / 邮箱',
     searchHint: '手机号、邮箱、客户编号和会员号须完整输入；姓名按开头匹配',
-    search: '搜索',
-    reset: '重置',
     filters: {
       gender: '性别',
       city: '城市',
@@ -454,8 +452,6 @@ export const en: typeof zhCN = {
     searchPlaceholder: 'Name / mobile / customer no. / email',
     searchHint:
       'Mobiles, emails, customer and member numbers must be complete; names match from the start',
-    search: 'Search',
-    reset: 'Reset',
     filters: {
       gender: 'Gender',
       city: 'City',
