@@ -35,3 +35,19 @@ export const accountsApi = {
     http.patch<Account>(`/api/v1/accounts/${id}`, changes),
   unlock: (id: number) => http.post<void>(`/api/v1/accounts/${id}/unlock`),
 }
+
+/** An enabled account a customer can be assigned to. */
+export interface StaffEntry {
+  id: number
+  displayName: string
+  role: Role
+}
+
+export const staffApi = {
+  /**
+   * Enabled staff whose name or username contains `q` (all when empty), by name. Needs only
+   * customers:read, unlike the account list.
+   */
+  directory: (q: string, limit: number, signal?: AbortSignal) =>
+    http.get<StaffEntry[]>('/api/v1/staff', { q: q.trim(), limit }, signal),
+}

@@ -6,6 +6,9 @@ import { ATTRIBUTES, CITIES, detail } from '@/test/customers'
 import { jsonResponse, problemResponse, stubFetch } from '@/test/http'
 import { mountWithApp } from '@/test/mount'
 import { settle } from '@/test/settle'
+import { me } from '@/test/session'
+import { useSessionStore } from '@/stores/session'
+import { createPinia, setActivePinia } from 'pinia'
 
 function input(name: string): HTMLInputElement | null {
   return openDialog().querySelector<HTMLInputElement>(`input[name="${name}"]`)
@@ -154,5 +157,43 @@ describe('the edit-profile dialog', { timeout: 15_000 }, () => {
       attributes: { store: '杭州西湖店', budget: null },
     })
     expect(wrapper.emitted('saved')).toEqual([[customer, false]])
+  })
+
+  it('finds the owner in the staff directory and keeps showing a current owner it does not list', async () => {
+    const customer = detail({ owner: { id: 10, name: '离职员工' } })
+    const { calls } = stubFetch({
+      'GET /api/v1/cities': () => jsonResponse(CITIES),
+      'GET /api/v1/staff': (request) =>
+        jsonResponse(
+          new URL(request.url).searchParams.get('q') === '李'
+            ? [{ id: 9, displayName: '李店长', role: 'staff' }]
+            : [{ id: 1, displayName: '王经理', role: 'admin' }],
+        ),
+      'PATCH /api/v1/customers/20001': () => jsonResponse(customer),
+    })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useSessionStore(pinia).me = me()
+    mountWithApp(CustomerFormDialog, {
+      pinia,
+      props: { modelValue: true, customer, definitions: ATTRIBUTES },
+    })
+    await settle()
+    const owner = field('负责人')
+    expect(owner.textContent).toContain('离职员工')
+
+    owner.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+    await settle(0)
+    await type(owner.querySelector('input'), '李')
+    await settle(400)
+    await choose(owner, '李店长')
+    await choose(field('偏好门店'), '上海静安店')
+    button('保存', openDialog()).click()
+    await settle()
+    const staffQueries = calls
+      .filter((c) => new URL(c.url).pathname === '/api/v1/staff')
+      .map((c) => new URL(c.url).searchParams.get('q'))
+    expect(staffQueries).toEqual([null, '李'])
+    expect(await calls.at(-1)!.json()).toEqual({ ownerId: 9, attributes: { store: '上海静安店' } })
   })
 })

@@ -6,7 +6,7 @@ import { setLocale } from '@/i18n'
 import { button } from '@/test/dom'
 import { choose, mountApp, type } from '@/test/app'
 import { ATTRIBUTES, CITIES, detail, summary } from '@/test/customers'
-import { jsonResponse, stubFetch } from '@/test/http'
+import { jsonResponse, stubFetch, type Route } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -28,21 +28,25 @@ const ROWS = [
   }),
 ]
 
-function stubServer(account = me()) {
+// As the directory answers: enabled staff whose name contains q, by name.
+const STAFF = [
+  { id: 9, displayName: '李店长', role: 'staff' },
+  { id: 12, displayName: '李娜', role: 'operator' },
+  { id: 1, displayName: '王经理', role: 'admin' },
+]
+
+function stubServer(account = me(), extra: Record<string, Route> = {}) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/customers': () => jsonResponse({ items: ROWS, nextCursor: 'next' }),
     'GET /api/v1/cities': () => jsonResponse(CITIES),
     'GET /api/v1/customer-attributes': () => jsonResponse(ATTRIBUTES),
-    'GET /api/v1/accounts': () =>
-      jsonResponse({
-        items: [
-          { id: 1, username: 'admin', displayName: '王经理', role: 'admin', enabled: true },
-          { id: 9, username: 'li', displayName: '李店长', role: 'staff', enabled: true },
-          { id: 10, username: 'gone', displayName: '离职员工', role: 'staff', enabled: false },
-        ],
-      }),
+    'GET /api/v1/staff': (request) => {
+      const q = new URL(request.url).searchParams.get('q') ?? ''
+      return jsonResponse(STAFF.filter((s) => s.displayName.includes(q)))
+    },
     'GET /api/v1/customers/20001': () => jsonResponse(detail()),
+    ...extra,
   })
 }
 
@@ -51,7 +55,21 @@ const listCalls = (calls: Request[]) =>
     .filter((c) => new URL(c.url).pathname === '/api/v1/customers')
     .map((c) => Object.fromEntries(new URL(c.url).searchParams))
 
+const staffCalls = (calls: Request[]) =>
+  calls
+    .filter((c) => new URL(c.url).pathname === '/api/v1/staff')
+    .map((c) => Object.fromEntries(new URL(c.url).searchParams))
+
 const rows = () => [...document.querySelectorAll('.el-table__body tbody tr')]
+
+const ownerSelect = () =>
+  document.querySelector('.filters .el-select:has(input[aria-label="负责人"])')
+
+/** The options of the dropdown that is open. */
+const shownOptions = () =>
+  [...document.querySelectorAll('.el-select-dropdown__item')]
+    .filter((o) => o.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
+    .map((o) => o.textContent?.trim())
 
 describe('the customer list', { timeout: 20_000 }, () => {
   afterEach(() => setLocale('zh-CN'))
@@ -140,15 +158,36 @@ describe('the customer list', { timeout: 20_000 }, () => {
     expect(document.querySelector('.filters .el-select')?.textContent).toContain('男')
   })
 
-  it('offers active staff as owners, the signed-in account first', async () => {
-    stubServer()
+  it('offers staff from the directory as owners, the signed-in account first', async () => {
+    const { calls } = stubServer()
     await mountApp('/customers')
-    document.querySelectorAll<HTMLElement>('.filters .el-select__wrapper')[2]!.click()
+    ownerSelect()!.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+    await settle()
+    expect(shownOptions()).toEqual(['我（王经理）', '李店长', '李娜'])
+    expect(staffCalls(calls)).toEqual([{ limit: '50' }])
+    expect(calls.some((c) => new URL(c.url).pathname === '/api/v1/accounts')).toBe(false)
+  })
+
+  it('searches the staff directory as one types, and keeps the chosen owner’s name', async () => {
+    const { calls } = stubServer(me(), {
+      'GET /api/v1/customers': () =>
+        jsonResponse({ items: [summary({ owner: { id: 33, name: '赵主管' } })] }),
+    })
+    await mountApp('/customers?ownerId=33')
+    // Not in the directory's first answer, but named by the customers it owns.
+    expect(ownerSelect()?.textContent).toContain('赵主管')
+
+    ownerSelect()!.querySelector<HTMLElement>('.el-select__wrapper')!.click()
     await settle(0)
-    const options = [...document.querySelectorAll('.el-select-dropdown__item')]
-      .filter((o) => o.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
-      .map((o) => o.textContent?.trim())
-    expect(options).toEqual(['我（王经理）', '李店长'])
+    await type(ownerSelect()!.querySelector('input'), '李')
+    await settle(400)
+    expect(staffCalls(calls).at(-1)).toEqual({ q: '李', limit: '50' })
+    expect(shownOptions()).toEqual(['李店长', '李娜', '赵主管'])
+
+    await choose(ownerSelect(), '李娜')
+    await settle()
+    expect(listCalls(calls).at(-1)).toEqual({ ownerId: '12', limit: '50' })
+    expect(ownerSelect()?.textContent).toContain('李娜')
   })
 
   it('has no owner filter for staff who see only their own customers', async () => {

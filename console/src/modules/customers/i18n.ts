@@ -104,7 +104,7 @@ export const zhCN = {
     placeholders: {
       name: '例如 张三',
       sourceChannel: '例如 门店扫码、直播间、小程序',
-      owner: '选择负责的员工',
+      owner: '输入姓名搜索员工',
       city: '选择或搜索城市',
       select: '请选择',
       input: '请输入',
@@ -504,7 +504,7 @@ export const en: typeof zhCN = {
     placeholders: {
       name: 'e.g. Zhang San',
       sourceChannel: 'e.g. store QR code, live stream, mini program',
-      owner: 'Select a staff member',
+      owner: 'Type a name to find staff',
       city: 'Select or search a city',
       select: 'Select',
       input: 'Enter a value',

@@ -1,8 +1,7 @@
-import { computed, onMounted, ref, shallowRef, watch } from 'vue'
+import { computed, onMounted, ref, shallowReactive, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { handleError } from '@/api/error-handler'
 import { useLatestRequest } from '@/composables/useLatestRequest'
-import { accountsApi } from '@/modules/accounts/api'
+import { staffApi, type StaffEntry } from '@/modules/accounts/api'
 import { useSessionStore } from '@/stores/session'
 import { attributesApi, customersApi, type Owner } from './api'
 
@@ -33,54 +32,74 @@ export function useAttributeDefinitions() {
   return { definitions: computed(() => data.value ?? []), loading, reload: load }
 }
 
-// A tenant has tens, at most a few hundred staff accounts: a few pages cover them all.
-const OWNER_PAGES = 5
+/** How many staff one search shows; typing narrows it down (the directory's own default). */
+export const OWNER_LIMIT = 50
 
 /**
- * Staff a customer can be assigned to. The account list needs accounts:read; without it the
- * signed-in account is the only choice (enough to filter "my customers" or to take one over).
+ * The owners to offer for what was searched: the signed-in account first (always when nothing
+ * was typed, otherwise when the directory found it), then the directory's answer in its order
+ * (by name), then the chosen owner when the answer does not have it, so that the select keeps
+ * showing its name rather than its number.
  */
-export function useOwnerOptions(options: LoadOptions = {}) {
-  const session = useSessionStore()
-  const owners = shallowRef<Owner[]>([])
-  const loading = ref(false)
-  let loaded = false
+export function ownerChoices(
+  found: readonly StaffEntry[],
+  query: string,
+  me: Owner | null,
+  selected: Owner | null,
+): Owner[] {
+  const owners = found.map((staff) => ({ id: staff.id, name: staff.displayName }))
+  const mine = owners.findIndex((owner) => owner.id === me?.id)
+  if (mine >= 0) owners.unshift(...owners.splice(mine, 1))
+  else if (me && query === '') owners.unshift(me)
+  if (selected && !owners.some((owner) => owner.id === selected.id)) owners.push(selected)
+  return owners
+}
 
-  async function load(): Promise<void> {
-    const me = session.me
-    const own: Owner[] = me ? [{ id: me.id, name: me.displayName }] : []
-    owners.value = own
-    if (!session.can('accounts:read')) return
-    loading.value = true
-    try {
-      const all: Owner[] = []
-      let cursor: string | null = null
-      for (let page = 0; page < OWNER_PAGES; page++) {
-        const result = await accountsApi.list(cursor)
-        for (const account of result.items) {
-          if (account.enabled) all.push({ id: account.id, name: account.displayName })
-        }
-        cursor = result.nextCursor ?? null
-        if (cursor === null) break
-      }
-      // The signed-in account first, the others by name.
-      const others = all
-        .filter((owner) => owner.id !== me?.id)
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-      owners.value = [...own, ...others]
-    } catch (error) {
-      handleError(error)
-    } finally {
-      loading.value = false
-    }
+interface OwnerOptions extends LoadOptions {
+  /** The owner chosen now, if any: always offered, by name when it is known. */
+  selectedId?: () => number | null | undefined
+}
+
+/**
+ * Staff a customer can be assigned to, searched on the server as the user types (for an
+ * `ElSelect filterable remote` with `search` as its remote method). Owners the page already knows
+ * by name (a customer's current owner, the owners in a list) are given to `remember`.
+ */
+export function useOwnerOptions(options: OwnerOptions = {}) {
+  const session = useSessionStore()
+  const query = ref<string | null>(null)
+  // Each answer carries the search it is for: the list never mixes one search's staff with another's text.
+  const { data, loading, load } = useLatestRequest(async (signal) => {
+    const q = query.value ?? ''
+    return { q, staff: await staffApi.directory(q, OWNER_LIMIT, signal) }
+  })
+  const known = shallowReactive(new Map<number, string>())
+  const me = computed<Owner | null>(() =>
+    session.me ? { id: session.me.id, name: session.me.displayName } : null,
+  )
+
+  function remember(owner: Owner | null | undefined): void {
+    if (owner) known.set(owner.id, owner.name)
   }
 
-  function ensure(): void {
-    if (loaded) return
-    loaded = true
+  watch(data, (answer) => answer?.staff.forEach((s) => known.set(s.id, s.displayName)))
+
+  const owners = computed(() => {
+    const id = options.selectedId?.() ?? null
+    const selected = id === null ? null : { id, name: known.get(id) ?? `#${id}` }
+    return ownerChoices(data.value?.staff ?? [], data.value?.q ?? '', me.value, selected)
+  })
+
+  function search(text: string): void {
+    const q = text.trim()
+    // Without customers:read there is no directory: the signed-in account is the only choice.
+    if (q === query.value || !session.can('customers:read')) return
+    query.value = q
     void load()
   }
 
+  const ensure = () => search(query.value ?? '')
+
   if (!options.lazy) onMounted(ensure)
-  return { owners, loading, ensure }
+  return { owners, loading, search, ensure, remember }
 }

@@ -38,7 +38,7 @@ function stubServer(account = me()) {
     'GET /api/v1/customers': () => jsonResponse({ items: [summary()] }),
     'GET /api/v1/cities': () => jsonResponse(CITIES),
     'GET /api/v1/customer-attributes': () => jsonResponse(ATTRIBUTES),
-    'GET /api/v1/accounts': () => jsonResponse({ items: [] }),
+    'GET /api/v1/staff': () => jsonResponse([]),
     'POST /api/v1/exports': () => jsonResponse(job(), 202),
     'GET /api/v1/exports/12': () => {
       polls++
