@@ -62,7 +62,37 @@ export const productsApi = {
   save: (product: ProductWrite) => http.post<BatchResult>(PRODUCTS, { products: [product] }),
 }
 
+/** POST /orders/{orderNo}/payments; `paymentNo` makes a resend change nothing. */
+export interface PaymentWrite {
+  paymentNo: string
+  /** Yuan as decimal text ("9.90"). */
+  amount: string
+  paidAt: string
+  method: string | null
+}
+
+/** POST /orders/{orderNo}/refunds; `refundNo` makes a resend change nothing. */
+export interface RefundWrite {
+  refundNo: string
+  /** Yuan as decimal text; at most what is left to refund. */
+  amount: string
+  refundedAt: string
+  reason: string | null
+}
+
+/** Payment methods with a label; the server takes any text. */
+export const PAYMENT_METHODS = ['wechat', 'alipay', 'unionpay', 'card', 'cash', 'balance'] as const
+
+const ORDERS = '/api/v1/orders'
+const order = (orderNo: string) => `${ORDERS}/${encodeURIComponent(orderNo)}`
+
 export const ordersApi = {
   list: (status: string, cursor: string | null) =>
-    http.get<CursorPage<OrderSummary>>('/api/v1/orders', { status, limit: PAGE_SIZE, cursor }),
+    http.get<CursorPage<OrderSummary>>(ORDERS, { status, limit: PAGE_SIZE, cursor }),
+  get: (orderNo: string, signal?: AbortSignal) =>
+    http.get<OrderSummary>(order(orderNo), undefined, signal),
+  pay: (orderNo: string, payment: PaymentWrite) =>
+    http.post<OrderSummary>(`${order(orderNo)}/payments`, payment),
+  refund: (orderNo: string, refund: RefundWrite) =>
+    http.post<OrderSummary>(`${order(orderNo)}/refunds`, refund),
 }
