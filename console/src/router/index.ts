@@ -74,6 +74,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'data:transfer', title: 'common.nav.imports' },
       },
       {
+        path: 'data/exports',
+        name: 'exports',
+        component: () => import('@/modules/transfer/ExportsView.vue'),
+        meta: { permission: 'data:transfer', title: 'common.nav.exports' },
+      },
+      {
         path: 'commerce/products',
         name: 'products',
         component: () => import('@/modules/commerce/ProductsView.vue'),

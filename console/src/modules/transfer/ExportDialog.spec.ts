@@ -7,29 +7,7 @@ import { ATTRIBUTES, CITIES, summary } from '@/test/customers'
 import { jsonResponse, stubFetch } from '@/test/http'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
-import type { Job } from './api'
-
-function job(overrides: Partial<Job> = {}): Job {
-  return {
-    id: 12,
-    kind: 'export',
-    entity: 'customers',
-    format: 'csv',
-    encoding: 'UTF-8',
-    fileName: 'customers-12.csv',
-    status: 'running',
-    mapping: {},
-    totalRows: 2000,
-    processedRows: 0,
-    acceptedRows: 0,
-    rejectedRows: 0,
-    message: null,
-    createdBy: 'admin',
-    createdAt: '2026-11-23T06:00:00Z',
-    finishedAt: null,
-    ...overrides,
-  }
-}
+import { exportJob as job } from '@/test/transfer'
 
 function stubServer(account = me()) {
   let polls = 0
@@ -88,6 +66,10 @@ describe('exporting the customer list', { timeout: 20_000 }, () => {
     )
     expect(link?.getAttribute('href')).toBe('/api/v1/exports/12/file')
     expect(link?.hasAttribute('download')).toBe(true)
+    const history = [...openDialog().querySelectorAll<HTMLAnchorElement>('a')].find(
+      (a) => a.textContent?.trim() === '查看导出记录',
+    )
+    expect(history?.getAttribute('href')).toBe('/data/exports')
     const seen = polls()
     await new Promise((resolve) => setTimeout(resolve, 1300))
     expect(polls()).toBe(seen)

@@ -8,29 +8,8 @@ import { ATTRIBUTES } from '@/test/customers'
 import { jsonResponse, problemResponse, stubFetch, type Route } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
-import type { ImportPreview, Job } from './api'
-
-function job(overrides: Partial<Job> = {}): Job {
-  return {
-    id: 7,
-    kind: 'import',
-    entity: 'customers',
-    format: 'csv',
-    encoding: 'GBK',
-    fileName: '会员名单.csv',
-    status: 'uploaded',
-    mapping: {},
-    totalRows: 3,
-    processedRows: 0,
-    acceptedRows: 0,
-    rejectedRows: 0,
-    message: null,
-    createdBy: 'admin',
-    createdAt: '2026-11-23T06:00:00Z',
-    finishedAt: null,
-    ...overrides,
-  }
-}
+import { job } from '@/test/transfer'
+import type { ImportPreview } from './api'
 
 const PREVIEW: ImportPreview = {
   job: job(),

@@ -89,6 +89,7 @@ export const importsApi = {
 
 export const exportsApi = {
   start: (body: ExportRequest) => http.post<Job>(EXPORTS, body),
+  list: (cursor: string | null) => http.get<CursorPage<Job>>(EXPORTS, { limit: PAGE_SIZE, cursor }),
   get: (id: number) => http.get<Job>(`${EXPORTS}/${id}`),
   fileUrl: (id: number) => `${EXPORTS}/${id}/file`,
 }

@@ -116,6 +116,23 @@ export const zhCN = {
     failed: '导出失败：{message}',
     download: '下载',
     close: '关闭',
+    later: '导出在后台进行，关闭此窗口不会中断；完成后也可在导出记录中下载。',
+    history: '查看导出记录',
+  },
+  history: {
+    title: '导出记录',
+    description: '从客户列表发起的导出，最新的在前。导出在后台进行，完成后可在此下载文件。',
+    empty: '还没有导出记录；在客户列表中点击「导出」发起导出',
+    columns: {
+      file: '文件',
+      status: '状态',
+      progress: '进度',
+      rows: '客户数',
+      createdBy: '操作人',
+      createdAt: '开始时间',
+      finishedAt: '完成时间',
+      actions: '操作',
+    },
   },
 }
 
@@ -237,5 +254,24 @@ export const en: typeof zhCN = {
     failed: 'The export failed: {message}',
     download: 'Download',
     close: 'Close',
+    later:
+      'The export runs in the background and goes on when this window is closed; the file is also in the export history.',
+    history: 'Export history',
+  },
+  history: {
+    title: 'Exports',
+    description:
+      'Exports started from the customer list, newest first. They run in the background; download the file here once it is done.',
+    empty: 'No exports yet. Start one with “Export” on the customer list.',
+    columns: {
+      file: 'File',
+      status: 'Status',
+      progress: 'Progress',
+      rows: 'Customers',
+      createdBy: 'By',
+      createdAt: 'Started',
+      finishedAt: 'Finished',
+      actions: 'Actions',
+    },
   },
 }
