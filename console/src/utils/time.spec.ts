@@ -4,6 +4,7 @@ import {
   dateInZone,
   formatDateTime,
   hourInZone,
+  instantInZone,
   relativeTime,
   todayInZone,
   utcOffsetLabel,
@@ -93,5 +94,28 @@ describe('relative times', () => {
   it('know the calendar date of an instant in a zone', () => {
     expect(dateInZone('2026-11-29T16:30:00Z', 'Asia/Shanghai')).toBe('2026-11-30')
     expect(dateInZone('2026-11-29T16:30:00Z', 'UTC')).toBe('2026-11-29')
+  })
+})
+
+describe('instantInZone', () => {
+  it('finds the instant at which the zone shows a wall-clock time', () => {
+    expect(instantInZone('2026-11-01 10:03:04', 'Asia/Shanghai')).toBe('2026-11-01T02:03:04.000Z')
+    expect(instantInZone('2026-11-02 00:00', 'Asia/Shanghai')).toBe('2026-11-01T16:00:00.000Z')
+    expect(instantInZone('2026-10-31 19:00', 'America/Los_Angeles')).toBe(
+      '2026-11-01T02:00:00.000Z',
+    )
+  })
+
+  it('is the reverse of formatDateTime, also in summer time', () => {
+    for (const iso of ['2026-07-01T12:00:00.000Z', '2026-01-01T12:00:00.000Z']) {
+      const wall = formatDateTime(iso, 'Europe/Berlin', { seconds: true })
+      expect(instantInZone(wall, 'Europe/Berlin')).toBe(iso)
+    }
+  })
+
+  it('takes the hour after a daylight-saving gap, and nothing that is not a time', () => {
+    expect(instantInZone('2026-03-29 02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z')
+    expect(instantInZone('yesterday', 'UTC')).toBeNull()
+    expect(instantInZone('', 'UTC')).toBeNull()
   })
 })

@@ -67,6 +67,29 @@ export function formatDateTime(
   return `${p.year}-${p.month}-${p.day} ${time}`
 }
 
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/
+
+/**
+ * The instant (UTC ISO-8601) at which clocks in the zone show `wallTime` ("2026-11-01 10:03[:04]"),
+ * the reverse of formatDateTime: what an operator picks in the tenant's time, for the API. Null
+ * for text that is no such time. In a daylight-saving gap the clocks skip, the hour after is taken.
+ */
+export function instantInZone(wallTime: string, timeZone: string): string | null {
+  const match = WALL_TIME.exec(wallTime.trim())
+  if (!match) return null
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[]
+  const wanted = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0)
+  if (Number.isNaN(wanted)) return null
+  // Start from the wall time read as UTC and move by what the zone shows instead, twice for DST edges.
+  let instant = wanted
+  for (let i = 0; i < 2; i++) {
+    const p = zonedParts(new Date(instant), timeZone)
+    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second)
+    instant += wanted - shown
+  }
+  return new Date(instant).toISOString()
+}
+
 /** The calendar date (YYYY-MM-DD) it is now in the given zone. */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
   const p = zonedParts(now, timeZone)

@@ -38,8 +38,9 @@ const input = (name: string) =>
   openDialog().querySelector<HTMLInputElement>(`input[name="${name}"]`)
 
 function field(label: string): HTMLElement {
-  const item = [...openDialog().querySelectorAll<HTMLElement>('.el-form-item')].find(
-    (i) => i.querySelector('.el-form-item__label')?.textContent?.trim() === label,
+  // The amount's label also says how much is left: "金额 最多可退 ¥308.90".
+  const item = [...openDialog().querySelectorAll<HTMLElement>('.el-form-item')].find((i) =>
+    i.querySelector('.el-form-item__label')?.textContent?.trim().split(/\s/)[0]?.endsWith(label),
   )
   if (!item) throw new Error(`no field ${label}`)
   return item
@@ -203,10 +204,19 @@ describe('refunding', { timeout: 15_000 }, () => {
 
     await type(input('amount'), '400')
     await type(input('reason'), '尺码不合适')
+    // A time as the tenant's clocks show it (Asia/Shanghai), sent as the instant it is.
+    const picked = field('退款时间').querySelector<HTMLInputElement>('input')!
+    await type(picked, '2026-11-20 10:30:00')
+    picked.dispatchEvent(new Event('change'))
+    await settle(0)
     button('确认退款', openDialog()).click()
     await settle()
     expect(await posts(calls)).toEqual([
-      expect.objectContaining({ amount: '400.00', reason: '尺码不合适' }),
+      expect.objectContaining({
+        amount: '400.00',
+        reason: '尺码不合适',
+        refundedAt: '2026-11-20T02:30:00.000Z',
+      }),
     ])
     expect(errorOf('金额')).toBe('退款金额超过可退金额 308.90。')
     expect(document.querySelector('.el-message')).toBeNull()

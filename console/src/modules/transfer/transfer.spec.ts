@@ -14,6 +14,7 @@ import {
   missingRequired,
   progressPercent,
   progressStatus,
+  rowErrorText,
   sampleValues,
   statusKey,
   statusTag,
@@ -151,5 +152,32 @@ describe('the export body', () => {
   it('keeps city 0 and level 0', () => {
     const body = exportBody({ ...emptyFilters(), city: 0, memberLevel: 0 }, 'csv')
     expect(body).toEqual({ format: 'csv', city: '0', memberLevel: 0 })
+  })
+})
+
+describe('row errors', () => {
+  afterEach(() => setLocale('zh-CN'))
+  const label = (field: string) => fieldLabel(field, t, ATTRIBUTES)
+
+  it('name a field by its label where the server names it by its code', () => {
+    expect(rowErrorText({ field: 'mobile', message: 'mobile 的取值格式不正确。' }, label)).toBe(
+      '手机号的取值格式不正确。',
+    )
+    expect(rowErrorText({ field: 'email', message: '请检查 email 列' }, label)).toBe(
+      '请检查 邮箱列',
+    )
+    expect(rowErrorText({ field: 'mobile', message: 'mobileX 不变' }, label)).toBe('mobileX 不变')
+    setLocale('en')
+    expect(
+      rowErrorText({ field: 'mobile', message: 'The value of mobile is not well-formed.' }, label),
+    ).toBe('The value of Mobile is not well-formed.')
+  })
+
+  it('leave other messages and unknown fields as sent', () => {
+    expect(rowErrorText({ field: 'mobile', message: '手机号格式不正确' }, label)).toBe(
+      '手机号格式不正确',
+    )
+    expect(rowErrorText({ field: 'row', message: 'row 无效' }, label)).toBe('row 无效')
+    expect(rowErrorText({ field: 'name', message: '' }, label)).toBe('姓名')
   })
 })
