@@ -22,6 +22,15 @@ export const zhCN = {
     true: '是',
     false: '否',
   },
+  eventTypes: {
+    view: '浏览',
+    favorite: '收藏',
+    add_to_cart: '加购',
+    purchase: '购买',
+    share: '分享',
+    message: '消息',
+    refund: '退款',
+  },
   roles: {
     admin: '管理员',
     manager: '运营经理',
@@ -93,6 +102,15 @@ export const en: typeof zhCN = {
   boolean: {
     true: 'Yes',
     false: 'No',
+  },
+  eventTypes: {
+    view: 'View',
+    favorite: 'Favourite',
+    add_to_cart: 'Add to cart',
+    purchase: 'Purchase',
+    share: 'Share',
+    message: 'Message',
+    refund: 'Refund',
   },
   roles: {
     admin: 'Admin',

@@ -254,15 +254,6 @@ export const zhCN = {
     today: '今天',
     yesterday: '昨天',
     fromMerged: '来自 #{id}',
-    types: {
-      view: '浏览',
-      favorite: '收藏',
-      add_to_cart: '加购',
-      purchase: '购买',
-      share: '分享',
-      message: '消息',
-      refund: '退款',
-    },
     properties: {
       orderId: '订单号',
       amount: '金额',
@@ -636,15 +627,6 @@ export const en: typeof zhCN = {
     today: 'Today',
     yesterday: 'Yesterday',
     fromMerged: 'from #{id}',
-    types: {
-      view: 'View',
-      favorite: 'Favourite',
-      add_to_cart: 'Add to cart',
-      purchase: 'Purchase',
-      share: 'Share',
-      message: 'Message',
-      refund: 'Refund',
-    },
     properties: {
       orderId: 'Order',
       amount: 'Amount',

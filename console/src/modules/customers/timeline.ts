@@ -40,9 +40,7 @@ export function eventStyle(type: string): EventStyle {
 }
 
 export function eventTypeKey(type: string): string | null {
-  return (TIMELINE_TYPES as readonly string[]).includes(type)
-    ? `customers.timeline.types.${type}`
-    : null
+  return (TIMELINE_TYPES as readonly string[]).includes(type) ? `common.eventTypes.${type}` : null
 }
 
 export interface TimelineDay {

@@ -28,15 +28,6 @@ export const zhCN = {
     newCustomersSeries: '新增客户',
     customers: '客户',
   },
-  eventTypes: {
-    view: '浏览',
-    favorite: '收藏',
-    add_to_cart: '加购',
-    purchase: '购买',
-    share: '分享',
-    message: '消息',
-    refund: '退款',
-  },
   levels: {
     none: '非会员',
     silver: '银卡',
@@ -81,15 +72,6 @@ export const en: typeof zhCN = {
     genders: 'Customers by gender',
     newCustomersSeries: 'New customers',
     customers: 'Customers',
-  },
-  eventTypes: {
-    view: 'View',
-    favorite: 'Favorite',
-    add_to_cart: 'Add to cart',
-    purchase: 'Purchase',
-    share: 'Share',
-    message: 'Message',
-    refund: 'Refund',
   },
   levels: {
     none: 'Non-member',

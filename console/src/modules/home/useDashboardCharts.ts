@@ -50,7 +50,7 @@ export function useDashboardCharts(overview: Ref<Overview | null>) {
     if (!overview.value) return null
     const byType = eventsByType(overview.value.dailyEvents, dates.value, EVENT_TYPES)
     const label = (type: string) =>
-      te(`home.eventTypes.${type}`) ? t(`home.eventTypes.${type}`) : type
+      te(`common.eventTypes.${type}`) ? t(`common.eventTypes.${type}`) : type
     return eventsOption(dates.value, byType, label)
   })
 
