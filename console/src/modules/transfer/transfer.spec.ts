@@ -158,26 +158,21 @@ describe('the export body', () => {
 describe('row errors', () => {
   afterEach(() => setLocale('zh-CN'))
   const label = (field: string) => fieldLabel(field, t, ATTRIBUTES)
+  const error = (message: string) => ({ field: 'row[2].identities[0].value', message })
 
-  it('name a field by its label where the server names it by its code', () => {
-    expect(rowErrorText({ field: 'mobile', message: 'mobile 的取值格式不正确。' }, label)).toBe(
-      '手机号的取值格式不正确。',
-    )
-    expect(rowErrorText({ field: 'email', message: '请检查 email 列' }, label)).toBe(
-      '请检查 邮箱列',
-    )
-    expect(rowErrorText({ field: 'mobile', message: 'mobileX 不变' }, label)).toBe('mobileX 不变')
+  it('name an identity by its label where the server names it by its code', () => {
+    expect(rowErrorText(error('mobile 的取值格式不正确。'), label)).toBe('手机号的取值格式不正确。')
+    expect(rowErrorText(error('请检查 email 和 unionid'), label)).toBe('请检查 邮箱和 微信 UnionID')
+    expect(rowErrorText(error('mobileX 不变'), label)).toBe('mobileX 不变')
     setLocale('en')
-    expect(
-      rowErrorText({ field: 'mobile', message: 'The value of mobile is not well-formed.' }, label),
-    ).toBe('The value of Mobile is not well-formed.')
+    expect(rowErrorText(error('The value of mobile is not well-formed.'), label)).toBe(
+      'The value of Mobile is not well-formed.',
+    )
   })
 
-  it('leave other messages and unknown fields as sent', () => {
-    expect(rowErrorText({ field: 'mobile', message: '手机号格式不正确' }, label)).toBe(
-      '手机号格式不正确',
-    )
-    expect(rowErrorText({ field: 'row', message: 'row 无效' }, label)).toBe('row 无效')
-    expect(rowErrorText({ field: 'name', message: '' }, label)).toBe('姓名')
+  it('leave other messages as sent, and show the field when there is no message', () => {
+    expect(rowErrorText(error('手机号格式不正确'), label)).toBe('手机号格式不正确')
+    expect(rowErrorText(error('姓名 name 过长'), label)).toBe('姓名 name 过长')
+    expect(rowErrorText(error(''), label)).toBe('row[2].identities[0].value')
   })
 })

@@ -209,22 +209,34 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/
 
+/** Identity fields: the server's messages about an identity name its type by this code. */
+const IDENTITY_FIELDS = [
+  'wecomExternalUserId',
+  'externalId',
+  'memberNo',
+  'unionid',
+  'openid',
+  'mobile',
+  'email',
+] as const
+
 /**
- * A row error of an import in the UI language. Some server messages name a field by its code
- * ("mobile 的取值格式不正确。"); where the code stands as a word it is replaced by the field's label,
- * without the space a Chinese sentence does not have ("手机号的取值格式不正确。").
+ * A row error of an import in the UI language. The server's message about an identity names its
+ * type by code ("mobile 的取值格式不正确。"); where such a code stands as a word it is replaced by the
+ * field's label, without the space a Chinese sentence does not have ("手机号的取值格式不正确。").
  */
 export function rowErrorText(
   error: { field: string; message: string },
   label: (field: string) => string,
 ): string {
-  const message = error.message || error.field
-  const name = label(error.field)
-  if (!error.field || name === error.field) return message
-  const code = error.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return message.replace(
-    new RegExp(`(^|[^A-Za-z0-9_.])${code}(?![A-Za-z0-9_])( ?)(.?)`, 'g'),
-    (_match, before: string, space: string, next: string) =>
-      before + name + (CJK.test(next) && CJK.test(name.slice(-1)) ? '' : space) + next,
-  )
+  let text = error.message || error.field
+  for (const code of IDENTITY_FIELDS) {
+    const name = label(code)
+    text = text.replace(
+      new RegExp(`(^|[^A-Za-z0-9_.])${code}(?![A-Za-z0-9_])( ?)(.?)`, 'g'),
+      (_match, before: string, space: string, next: string) =>
+        before + name + (CJK.test(next) && CJK.test(name.slice(-1)) ? '' : space) + next,
+    )
+  }
+  return text
 }
