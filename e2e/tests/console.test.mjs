@@ -53,7 +53,7 @@ async function signedIn() {
   return opened
 }
 
-/** Element Plus dialogs fade in and out over 300 ms; screenshots should show them at rest. */
+/** Element Plus dialogs and drawers fade or slide in over 300 ms; screenshots should show them at rest. */
 async function dialogSettled(page) {
   await page.waitForTimeout(500)
 }
@@ -385,6 +385,7 @@ describe('the console', () => {
     const before = await (await page.request.get(`${siyu.base}/api/v1/orders/${encodeURIComponent(orderNo)}`)).json()
     assert.equal(before.status, 'paid')
     assert.match(await drawer.innerText(), /可退/)
+    await dialogSettled(page)
     await screenshot(page, 'zh-order-drawer')
 
     await drawer.getByRole('button', { name: '退款' }).click()
@@ -434,6 +435,7 @@ describe('the console', () => {
     const drawerEn = english.page.locator('.order-drawer')
     await drawerEn.getByText('Lines').waitFor()
     await settle(english.page)
+    await dialogSettled(english.page)
     const textEn = await drawerEn.innerText()
     for (const part of [`Order ${orderNo}`, 'Partly refunded', 'Refundable', 'Payments', 'Refunds']) {
       assert.ok(textEn.includes(part), `${part} in the English drawer`)
