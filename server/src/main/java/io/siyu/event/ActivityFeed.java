@@ -20,13 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves each profile's "last active" forward after the events that caused it have committed, instead of
- * inside every ingest transaction. Two batches that share customers would otherwise wait for each other's
+ * Moves each profile's "last active" forward after the events that caused it have committed (it is an
+ * {@link EventObserver}), instead of inside every transaction that stores events. Two batches that share customers would otherwise wait for each other's
  * row locks, and a busy customer would be rewritten once per batch; here one writer applies the latest time
  * per customer about once a second.
  *
@@ -35,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions that were still open) from the event table.
  */
 @Component
-class ActivityFeed implements SmartLifecycle {
+class ActivityFeed implements SmartLifecycle, EventObserver {
 
     static final String CONSUMER = "last-active";
     /** Longer than any ingest transaction: an event received before this much ahead of a flush was handed over. */
@@ -64,22 +62,14 @@ class ActivityFeed implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Hands over the latest event time per home profile once the current transaction commits. */
-    void afterCommit(Map<Long, Instant> lastActivity) {
-        if (lastActivity.isEmpty()) {
-            return;
+    /** Takes the latest event time per home profile of events that have just committed. */
+    @Override
+    public void eventsAdded(TenantId tenant, long[] customers, int[] types, Instant[] times) {
+        var latest = new HashMap<Long, Instant>(customers.length * 2);
+        for (int i = 0; i < customers.length; i++) {
+            latest.merge(customers[i], times[i], ActivityFeed::later);
         }
-        var tenant = Tenancy.required();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            offer(tenant, lastActivity);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                offer(tenant, lastActivity);
-            }
-        });
+        offer(tenant, latest);
     }
 
     private void offer(TenantId tenant, Map<Long, Instant> lastActivity) {
@@ -90,7 +80,7 @@ class ActivityFeed implements SmartLifecycle {
         });
     }
 
-    /** Applies everything handed over so far; also what tests call instead of waiting for the next tick. */
+    /** Applies everything handed over so far, each tenant in its own transaction. */
     void flush() {
         for (var tenant : pending.keySet()) {
             var through = clock.instant();
@@ -107,7 +97,7 @@ class ActivityFeed implements SmartLifecycle {
                         }));
             } catch (RuntimeException e) {
                 log.warn("last activity of {} customers could not be applied yet: {}", times.size(), e.getMessage());
-                times.forEach((customer, at) -> offer(tenant, Map.of(customer, at)));
+                offer(tenant, times);
             }
         }
     }

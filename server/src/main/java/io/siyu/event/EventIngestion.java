@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ public class EventIngestion {
 
     private final EventCatalog catalog;
     private final CustomerResolution customers;
-    private final ActivityFeed activity;
     private final BulkCopy copy;
     private final EventPartitions partitions;
     private final IngestLimits limits;
@@ -49,7 +47,6 @@ public class EventIngestion {
     EventIngestion(
             EventCatalog catalog,
             CustomerResolution customers,
-            ActivityFeed activity,
             BulkCopy copy,
             EventPartitions partitions,
             IngestLimits limits,
@@ -57,7 +54,6 @@ public class EventIngestion {
             EventObservers observers) {
         this.catalog = catalog;
         this.customers = customers;
-        this.activity = activity;
         this.copy = copy;
         this.partitions = partitions;
         this.limits = limits;
@@ -79,47 +75,26 @@ public class EventIngestion {
         var now = clock.instant();
         var byCustomer = resolveCustomers(valid, rejected, now);
         var stored = store(byCustomer, now);
-        var lastActivity = new HashMap<Long, Instant>();
-        byCustomer.forEach((event, customer) -> {
-            if (stored.contains(event.eventId() + "@" + event.occurredAt())) {
-                lastActivity.merge(customer, event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        });
-        activity.afterCommit(lastActivity);
-        observeStored(byCustomer, stored);
-        var survivors = customers.survivors(lastActivity.keySet());
-        var accepted = new ArrayList<IngestResult.Accepted>();
+        var fresh = new java.util.LinkedHashMap<IncomingEvent, Long>();
         var duplicates = new ArrayList<IngestResult.Duplicate>();
         byCustomer.forEach((event, customer) -> {
             if (stored.contains(event.eventId() + "@" + event.occurredAt())) {
-                accepted.add(new IngestResult.Accepted(
-                        event.index(), event.eventId(), survivors.getOrDefault(customer, customer)));
+                fresh.put(event, customer);
             } else {
                 duplicates.add(new IngestResult.Duplicate(event.index(), event.eventId()));
             }
         });
+        observers.afterCommit(
+                fresh.values().stream().mapToLong(Long::longValue).toArray(),
+                fresh.keySet().stream().mapToInt(e -> e.type().code()).toArray(),
+                fresh.keySet().stream().map(IncomingEvent::occurredAt).toArray(Instant[]::new));
+        var survivors = customers.survivors(new HashSet<>(fresh.values()));
+        var accepted = new ArrayList<IngestResult.Accepted>();
+        fresh.forEach((event, customer) -> accepted.add(
+                new IngestResult.Accepted(event.index(), event.eventId(), survivors.getOrDefault(customer, customer))));
         accepted.sort(java.util.Comparator.comparingInt(IngestResult.Accepted::index));
         rejected.sort(java.util.Comparator.comparingInt(IngestResult.Rejected::index));
         return new IngestResult(accepted, duplicates, rejected);
-    }
-
-    private void observeStored(Map<IncomingEvent, Long> byCustomer, Set<String> stored) {
-        var customers = new long[stored.size()];
-        var types = new int[stored.size()];
-        var times = new Instant[stored.size()];
-        int n = 0;
-        for (var entry : byCustomer.entrySet()) {
-            var event = entry.getKey();
-            if (n < customers.length && stored.contains(event.eventId() + "@" + event.occurredAt())) {
-                customers[n] = entry.getValue();
-                types[n] = event.type().code();
-                times[n++] = event.occurredAt();
-            }
-        }
-        observers.afterCommit(
-                java.util.Arrays.copyOf(customers, n),
-                java.util.Arrays.copyOf(types, n),
-                java.util.Arrays.copyOf(times, n));
     }
 
     private List<IncomingEvent> validate(List<JsonNode> records, List<IngestResult.Rejected> rejected) {

@@ -1,13 +1,11 @@
 package io.siyu.event;
 
-import io.siyu.customer.CustomerActivity;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,19 +21,12 @@ public class EventRecorder {
 
     private final JdbcClient jdbc;
     private final EventPartitions partitions;
-    private final CustomerActivity activity;
     private final Clock clock;
     private final EventObservers observers;
 
-    EventRecorder(
-            JdbcClient jdbc,
-            EventPartitions partitions,
-            CustomerActivity activity,
-            Clock clock,
-            EventObservers observers) {
+    EventRecorder(JdbcClient jdbc, EventPartitions partitions, Clock clock, EventObservers observers) {
         this.jdbc = jdbc;
         this.partitions = partitions;
-        this.activity = activity;
         this.clock = clock;
         this.observers = observers;
     }
@@ -56,7 +47,6 @@ public class EventRecorder {
                         Timestamp.from(clock.instant()))
                 .update();
         if (inserted > 0) {
-            activity.touch(Map.of(customer, occurredAt));
             observers.afterCommit(new long[] {customer}, new int[] {type.code()}, new Instant[] {occurredAt});
         }
         return inserted > 0;

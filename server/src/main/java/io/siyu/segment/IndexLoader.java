@@ -51,7 +51,7 @@ class IndexLoader {
     /** Fills {@code index} with the tenant's customers, tags and events. */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public void loadAll(TenantIndex index, Map<String, Field> fields) {
-        var zone = literal(index);
+        var zone = RuleSql.literal(index.zone);
         jdbc.query("select " + customerColumns(zone) + " from customer c", rs -> {
             index.put(row(rs, fields), fields);
         });
@@ -69,7 +69,7 @@ class IndexLoader {
     /** Reads these profiles (and the ones merged into them) again; with {@code events}, their events too. */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public void reload(TenantIndex index, Map<String, Field> fields, Collection<Long> ids, boolean events) {
-        var zone = literal(index);
+        var zone = RuleSql.literal(index.zone);
         var array = ids.toArray(Long[]::new);
         var rows = new ArrayList<TenantIndex.Row>();
         client.sql("select " + customerColumns(zone)
@@ -175,13 +175,5 @@ class IndexLoader {
                 default -> {}
             }
         }
-    }
-
-    private static String literal(TenantIndex index) {
-        var id = index.zone.getId();
-        if (!id.matches("[A-Za-z0-9/_+-]+")) {
-            throw new IllegalArgumentException("unexpected zone id " + id);
-        }
-        return "'" + id + "'";
     }
 }

@@ -27,12 +27,16 @@ final class RuleSql {
 
     RuleSql(ZoneId zone, LocalDate today) {
         this.zoneId = zone;
-        // Zone ids are letters, digits and / _ + - only, so the literal cannot break out of its quotes.
+        this.zone = literal(zone);
+        this.today = today;
+    }
+
+    /** The zone as an SQL literal; zone ids are letters, digits and / _ + - only, so it cannot break out. */
+    static String literal(ZoneId zone) {
         if (!zone.getId().matches("[A-Za-z0-9/_+-]+")) {
             throw new IllegalArgumentException("unexpected zone id " + zone.getId());
         }
-        this.zone = "'" + zone.getId() + "'";
-        this.today = today;
+        return "'" + zone.getId() + "'";
     }
 
     /** The query of the ids the rule selects; its parameters are {@link #params()}. */

@@ -85,11 +85,9 @@ public class SegmentEngine {
         var tenant = Tenancy.required();
         var fields = fields();
         var rule = parse(json, fields);
-        var holder = holder(tenant, fields);
-        var index = holder.ready.join();
-        var today = LocalDate.now(clock.withZone(index.zone));
-        var fallbacks = fallbacks(rule, index.zone, today);
-        var members = index.read(() -> index.evaluate(rule, today, fallbacks::get));
+        var index = holder(tenant, fields).ready.join();
+        var fallbacks = new IdentityHashMap<Rule, RoaringBitmap>();
+        var members = members(rule, index, LocalDate.now(clock.withZone(index.zone)), fallbacks);
         var ids = new ArrayList<Long>(Math.min(sample, members.getCardinality()));
         var it = members.getIntIterator();
         while (it.hasNext() && ids.size() < sample) {
@@ -108,16 +106,19 @@ public class SegmentEngine {
         var fields = fields();
         var rule = parse(json, fields);
         var index = holder(Tenancy.required(), fields).ready.join();
-        var fallbacks = fallbacks(rule, index.zone, today);
-        return index.read(() -> index.evaluate(rule, today, fallbacks::get));
+        return members(rule, index, today, new IdentityHashMap<>());
     }
 
-    /** The members of a rule, for callers that keep or page through them. */
-    RoaringBitmap members(Rule rule) {
-        var tenant = Tenancy.required();
-        var index = holder(tenant, fields()).ready.join();
-        var today = LocalDate.now(clock.withZone(index.zone));
-        var fallbacks = fallbacks(rule, index.zone, today);
+    /**
+     * Runs the SQL of every node the index cannot answer first (into {@code fallbacks}), so that the index
+     * is locked for reading only while bitmaps are combined.
+     */
+    private RoaringBitmap members(Rule rule, TenantIndex index, LocalDate today, Map<Rule, RoaringBitmap> fallbacks) {
+        var needed = new ArrayList<Rule>();
+        collect(rule, needed);
+        for (var node : needed) {
+            fallbacks.put(node, sql(node, index.zone, today));
+        }
         return index.read(() -> index.evaluate(rule, today, fallbacks::get));
     }
 
@@ -146,33 +147,16 @@ public class SegmentEngine {
         return fields;
     }
 
-    /** Runs the SQL of every node the index cannot answer, before the index is locked for reading. */
-    private Map<Rule, RoaringBitmap> fallbacks(Rule rule, ZoneId zone, LocalDate today) {
-        var needed = new ArrayList<Rule>();
-        collect(rule, needed);
-        var results = new IdentityHashMap<Rule, RoaringBitmap>();
-        for (var node : needed) {
-            results.put(node, sql(node, zone, today));
-        }
-        return results;
-    }
-
     private static void collect(Rule rule, List<Rule> needed) {
         switch (rule) {
             case Rule.All all -> all.rules().forEach(r -> collect(r, needed));
             case Rule.Any any -> any.rules().forEach(r -> collect(r, needed));
             case Rule.Not not -> collect(not.rule(), needed);
-            case Rule.Attribute attribute -> {
-                if (!attribute.field().indexed()) {
+            default -> {
+                if (TenantIndex.needsSql(rule)) {
                     needed.add(rule);
                 }
             }
-            case Rule.Event event -> {
-                if (!event.simple()) {
-                    needed.add(rule);
-                }
-            }
-            case Rule.Tags tags -> {}
         }
     }
 

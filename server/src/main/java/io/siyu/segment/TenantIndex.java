@@ -144,25 +144,10 @@ final class TenantIndex {
         return survivorOf.getOrDefault(customer, customer);
     }
 
-    /** The merged-away profiles of these roots, and the roots themselves. */
-    List<Integer> groups(Collection<Integer> ids) {
-        var result = new ArrayList<>(ids);
-        survivorOf.forEach((merged, survivor) -> {
-            if (ids.contains(survivor)) {
-                result.add(merged);
-            }
-        });
-        return result;
-    }
-
     // ---- reads (the caller holds the read lock through read())
 
     int size() {
         return roots.getCardinality();
-    }
-
-    RoaringBitmap roots() {
-        return roots.clone();
     }
 
     /**
@@ -187,10 +172,20 @@ final class TenantIndex {
                         .map(child -> evaluate(child, today, fallback))
                         .toArray(RoaringBitmap[]::new));
             case Rule.Not not -> RoaringBitmap.andNot(roots, evaluate(not.rule(), today, fallback));
-            case Rule.Attribute attribute ->
-                attribute.field().indexed() ? attribute(attribute, today) : fallback.apply(rule);
+            case Rule.Attribute attribute when needsSql(rule) -> fallback.apply(rule);
+            case Rule.Attribute attribute -> attribute(attribute, today);
             case Rule.Tags tagRule -> tags(tagRule);
-            case Rule.Event event -> event.simple() ? event(event, today) : fallback.apply(rule);
+            case Rule.Event event when needsSql(rule) -> fallback.apply(rule);
+            case Rule.Event event -> event(event, today);
+        };
+    }
+
+    /** Whether a (non-group) node is answered by SQL: fields the index does not keep, event counts and the like. */
+    static boolean needsSql(Rule rule) {
+        return switch (rule) {
+            case Rule.Attribute attribute -> !attribute.field().indexed();
+            case Rule.Event event -> !event.simple();
+            default -> false;
         };
     }
 
