@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,15 +38,17 @@ class IndexLoader {
         this.jdbc.setFetchSize(FETCH);
     }
 
+    /** The standard fields the index keeps, read by the same SQL that {@link RuleSql} compares them with. */
+    private static final List<Field> STANDARD =
+            Field.STANDARD.stream().filter(Field::indexed).toList();
+
     private static String customerColumns(String zone) {
-        return "c.id, coalesce(c.survivor_id, 0), c.gender, c.city, c.member_level, c.member_since" + EPOCH
-                + ", c.birthday" + EPOCH + ", c.source_channel, c.owner_account_id"
-                + ", (c.first_seen_at at time zone " + zone + ")::date" + EPOCH
-                + ", (c.last_active_at at time zone " + zone + ")::date" + EPOCH
-                + ", c.order_count, round(c.gmv * 100)::bigint"
-                + ", (c.first_purchase_at at time zone " + zone + ")::date" + EPOCH
-                + ", (c.last_purchase_at at time zone " + zone + ")::date" + EPOCH
-                + ", c.attributes::text";
+        var columns = new StringBuilder("c.id, coalesce(c.survivor_id, 0)");
+        for (var field : STANDARD) {
+            var sql = field.sql().replace("%zone", zone);
+            columns.append(", ").append(field.kind() == Field.Kind.DATE ? "(" + sql + ")" + EPOCH : sql);
+        }
+        return columns.append(", c.attributes::text").toString();
     }
 
     /** Fills {@code index} with the tenant's customers, tags and events. */
@@ -111,34 +114,19 @@ class IndexLoader {
 
     private TenantIndex.Row row(ResultSet rs, Map<String, Field> fields) throws SQLException {
         var values = new HashMap<String, Object>();
-        put(values, "gender", rs, 3);
-        put(values, "city", rs, 4);
-        put(values, "memberLevel", rs, 5);
-        put(values, "memberSince", rs, 6);
-        put(values, "birthday", rs, 7);
-        var channel = rs.getString(8);
-        if (channel != null) {
-            values.put("sourceChannel", channel);
+        int column = 3;
+        for (var field : STANDARD) {
+            Object value = field.kind() == Field.Kind.TEXT_CATEGORY ? rs.getString(column) : rs.getLong(column);
+            if (!rs.wasNull()) {
+                values.put(field.key(), value);
+            }
+            column++;
         }
-        put(values, "ownerId", rs, 9);
-        put(values, "firstSeenAt", rs, 10);
-        put(values, "lastActiveAt", rs, 11);
-        put(values, "orderCount", rs, 12);
-        put(values, "gmv", rs, 13);
-        put(values, "firstPurchaseAt", rs, 14);
-        put(values, "lastPurchaseAt", rs, 15);
-        var attributes = rs.getString(16);
+        var attributes = rs.getString(column);
         if (attributes != null && attributes.length() > 2) {
             custom(json.readTree(attributes), fields, values);
         }
         return new TenantIndex.Row(rs.getInt(1), rs.getInt(2), values);
-    }
-
-    private static void put(Map<String, Object> values, String key, ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        if (!rs.wasNull()) {
-            values.put(key, value);
-        }
     }
 
     /** Custom attribute values, converted the way {@link RuleSql} reads them from the JSON. */
