@@ -358,8 +358,13 @@ describe('the console', () => {
     await page.goto(siyu.base + '/customers')
     await settle(page)
     await page.locator('input[name="q"]').fill('导入测试甲')
+    // The search request starts after the address changes: wait for its answer, not for an idle network
+    const searched = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/customers?') && new URL(r.url()).searchParams.get('q') === '导入测试甲',
+    )
     await page.locator('input[name="q"]').press('Enter')
     await page.waitForURL((url) => url.searchParams.get('q') === '导入测试甲')
+    await searched
     await settle(page)
     const rows = page.locator('.el-table__body tbody tr')
     assert.equal(await rows.count(), 1, 'the imported customer is found by name')
