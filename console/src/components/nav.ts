@@ -1,16 +1,19 @@
 import type { Component } from 'vue'
 import { markRaw } from 'vue'
 import {
+  Aim,
   Collection,
   DataAnalysis,
   Document,
   Download,
+  Filter,
   Goods,
   List,
   Key,
   Lock,
   OfficeBuilding,
   Postcard,
+  PriceTag,
   ShoppingBag,
   Tickets,
   Upload,
@@ -53,6 +56,25 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.customerAttributes',
         icon: markRaw(Tickets),
         permission: 'customers:read',
+      },
+    ],
+  },
+  {
+    key: 'audience',
+    label: 'common.nav.audience',
+    icon: markRaw(Aim),
+    items: [
+      {
+        path: '/audience/tags',
+        label: 'common.nav.tags',
+        icon: markRaw(PriceTag),
+        permission: 'tags:read',
+      },
+      {
+        path: '/audience/segments',
+        label: 'common.nav.segments',
+        icon: markRaw(Filter),
+        permission: 'segments:read',
       },
     ],
   },

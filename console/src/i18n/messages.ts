@@ -7,6 +7,8 @@ import * as commerce from '@/modules/commerce/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as home from '@/modules/home/i18n'
+import * as segments from '@/modules/segments/i18n'
+import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
 import * as transfer from '@/modules/transfer/i18n'
 
@@ -17,6 +19,8 @@ export const zhCN = {
   home: home.zhCN,
   customers: customers.zhCN,
   events: events.zhCN,
+  tags: tags.zhCN,
+  segments: segments.zhCN,
   commerce: commerce.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
@@ -33,6 +37,8 @@ export const en: MessageSchema = {
   home: home.en,
   customers: customers.en,
   events: events.en,
+  tags: tags.en,
+  segments: segments.en,
   commerce: commerce.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,

@@ -62,6 +62,36 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'customers:read', title: 'common.nav.customerDetail' },
       },
       {
+        path: 'audience/tags',
+        name: 'tags',
+        component: () => import('@/modules/tags/TagsView.vue'),
+        meta: { permission: 'tags:read', title: 'common.nav.tags' },
+      },
+      {
+        path: 'audience/segments',
+        name: 'segments',
+        component: () => import('@/modules/segments/SegmentsView.vue'),
+        meta: { permission: 'segments:read', title: 'common.nav.segments' },
+      },
+      {
+        path: 'audience/segments/new',
+        name: 'segment-new',
+        component: () => import('@/modules/segments/SegmentEditorView.vue'),
+        meta: { permission: 'segments:write', title: 'common.nav.segmentEditor' },
+      },
+      {
+        path: 'audience/segments/:id(\\d+)',
+        name: 'segment',
+        component: () => import('@/modules/segments/SegmentDetailView.vue'),
+        meta: { permission: 'segments:read', title: 'common.nav.segmentDetail' },
+      },
+      {
+        path: 'audience/segments/:id(\\d+)/edit',
+        name: 'segment-edit',
+        component: () => import('@/modules/segments/SegmentEditorView.vue'),
+        meta: { permission: 'segments:write', title: 'common.nav.segmentEditor' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

@@ -16,6 +16,11 @@ export const ALL_PERMISSIONS: Permission[] = [
   'commerce:read',
   'commerce:write',
   'data:transfer',
+  'tags:read',
+  'tags:write',
+  'tags:manage',
+  'segments:read',
+  'segments:write',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -22,6 +22,11 @@ export type Permission =
   | 'commerce:read'
   | 'commerce:write'
   | 'data:transfer'
+  | 'tags:read'
+  | 'tags:write'
+  | 'tags:manage'
+  | 'segments:read'
+  | 'segments:write'
 
 export interface TenantInfo {
   id: string

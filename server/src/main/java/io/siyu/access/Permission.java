@@ -24,6 +24,11 @@ public final class Permission {
     public static final String DATA_TRANSFER = "data:transfer";
     public static final String SEGMENTS_READ = "segments:read";
     public static final String SEGMENTS_WRITE = "segments:write";
+    public static final String TAGS_READ = "tags:read";
+    /** Tags and untags customers, and keeps one's own personal tags. */
+    public static final String TAGS_WRITE = "tags:write";
+    /** Creates, renames and deletes tag groups and the organisation's tags. */
+    public static final String TAGS_MANAGE = "tags:manage";
 
     private Permission() {}
 }

@@ -27,7 +27,10 @@ public enum Role {
             COMMERCE_WRITE,
             DATA_TRANSFER,
             SEGMENTS_READ,
-            SEGMENTS_WRITE)),
+            SEGMENTS_WRITE,
+            TAGS_READ,
+            TAGS_WRITE,
+            TAGS_MANAGE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -42,7 +45,10 @@ public enum Role {
             COMMERCE_WRITE,
             DATA_TRANSFER,
             SEGMENTS_READ,
-            SEGMENTS_WRITE)),
+            SEGMENTS_WRITE,
+            TAGS_READ,
+            TAGS_WRITE,
+            TAGS_MANAGE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -53,8 +59,11 @@ public enum Role {
             COMMERCE_READ,
             DATA_TRANSFER,
             SEGMENTS_READ,
-            SEGMENTS_WRITE)),
-    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ));
+            SEGMENTS_WRITE,
+            TAGS_READ,
+            TAGS_WRITE,
+            TAGS_MANAGE)),
+    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE));
 
     private final Set<String> permissions;
 

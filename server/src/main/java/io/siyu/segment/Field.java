@@ -48,6 +48,17 @@ record Field(String key, Kind kind, String sql, @Nullable String custom, Map<Str
         Kind(Set<Rule.Op> ops) {
             this.ops = ops;
         }
+
+        /** The kind's name in the API ({@code textCategory}). */
+        String json() {
+            var name = name().toLowerCase(java.util.Locale.ROOT);
+            int underscore = name.indexOf('_');
+            return underscore < 0
+                    ? name
+                    : name.substring(0, underscore)
+                            + Character.toUpperCase(name.charAt(underscore + 1))
+                            + name.substring(underscore + 2);
+        }
     }
 
     static final Map<String, Long> GENDERS = Map.of("unknown", 0L, "male", 1L, "female", 2L);

@@ -64,7 +64,17 @@ sealed interface Rule {
         CONTAINS,
         ALL,
         IS_SET,
-        IS_NOT_SET
+        IS_NOT_SET;
+
+        /** The operator's name in the rule JSON ({@code notIn}, {@code isSet}). */
+        String json() {
+            var parts = name().toLowerCase(java.util.Locale.ROOT).split("_");
+            var name = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+            return name.toString();
+        }
     }
 
     enum TagMode {

@@ -101,6 +101,66 @@ public class SegmentEngine {
                 (System.nanoTime() - started) / 1000);
     }
 
+    /**
+     * A field the builder offers: its kind and operators, and for fields with few values the values live
+     * customers carry now, with counts (most common first, at most {@value #CATALOG_VALUES}).
+     *
+     * @param label the custom attribute's label, null for standard fields (the caller names those)
+     */
+    public record FieldInfo(
+            String key, String kind, List<String> ops, @Nullable String label, List<ValueCount> values) {}
+
+    public record ValueCount(Object value, long count) {}
+
+    static final int CATALOG_VALUES = 200;
+
+    public List<FieldInfo> catalog() {
+        var tenant = Tenancy.required();
+        var fields = fields();
+        var index = holder(tenant, fields).ready.join();
+        var labels = new java.util.HashMap<String, String>();
+        var options = new java.util.HashMap<String, List<String>>();
+        attributes.all().forEach(d -> {
+            labels.put("attributes." + d.key(), d.label());
+            options.put("attributes." + d.key(), d.options());
+        });
+        return fields.values().stream()
+                .map(field -> new FieldInfo(
+                        field.key(),
+                        field.kind().json(),
+                        field.kind().ops.stream().map(Rule.Op::json).toList(),
+                        labels.get(field.key()),
+                        values(field, index, options.getOrDefault(field.key(), List.of()))))
+                .toList();
+    }
+
+    private static List<ValueCount> values(Field field, TenantIndex index, List<String> declared) {
+        if (!field.indexed() || field.kind().ops.contains(Rule.Op.GT)) {
+            return List.of();
+        }
+        var counts = new java.util.HashMap<Object, Long>();
+        declared.forEach(option -> counts.put(option, 0L));
+        index.read(() -> index.valueCounts(field.key())).forEach((value, count) -> {
+            var name = field.codes().entrySet().stream()
+                    .filter(e -> e.getValue().equals(value))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+            Object shown = field.kind() == Field.Kind.BOOLEAN ? Long.valueOf(1L).equals(value) : name.orElse(null);
+            counts.put(shown != null ? shown : value, count);
+        });
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<Object, Long>comparingByValue().reversed())
+                .limit(CATALOG_VALUES)
+                .map(e -> new ValueCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** How many live customers carry each tag, from the index. */
+    public Map<Integer, Long> tagCounts() {
+        var index = holder(Tenancy.required(), fields()).ready.join();
+        return index.read(index::tagCounts);
+    }
+
     /** The members of a rule on a given day (tests check the day rolling over with it). */
     RoaringBitmap members(JsonNode json, LocalDate today) {
         var fields = fields();

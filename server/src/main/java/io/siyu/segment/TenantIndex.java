@@ -275,6 +275,25 @@ final class TenantIndex {
         return rule.did() ? did : RoaringBitmap.andNot(roots, did);
     }
 
+    /** How many live customers carry each value of a categorical or multi-value field. */
+    Map<Object, Long> valueCounts(String key) {
+        var counts = new HashMap<Object, Long>();
+        categories.getOrDefault(key, Map.of()).forEach((value, bitmap) -> {
+            long count = bitmap.getLongCardinality();
+            if (count > 0) {
+                counts.put(value, count);
+            }
+        });
+        return counts;
+    }
+
+    /** How many live customers carry each tag. */
+    Map<Integer, Long> tagCounts() {
+        var counts = new HashMap<Integer, Long>();
+        tags.forEach((tag, bitmap) -> counts.put(tag, RoaringBitmap.andCardinality(bitmap, roots)));
+        return counts;
+    }
+
     /** Heap taken by the bitmaps (an estimate, from RoaringBitmap's own accounting). */
     long sizeInBytes() {
         long bytes = roots.getLongSizeInBytes();

@@ -10,7 +10,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import io.siyu.customer.Cities;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +32,12 @@ class SegmentController {
     private final SegmentEngine engine;
     private final CustomerDirectory customers;
 
-    SegmentController(SegmentEngine engine, CustomerDirectory customers) {
+    private final MessageSource messages;
+
+    SegmentController(SegmentEngine engine, CustomerDirectory customers, MessageSource messages) {
         this.engine = engine;
         this.customers = customers;
+        this.messages = messages;
     }
 
     record Preview(
@@ -43,6 +51,44 @@ class SegmentController {
             @Nullable Instant lastActiveAt) {}
 
     record EvaluationView(long count, long total, boolean usedSql, double tookMs, List<Preview> preview) {}
+
+    record ValueView(Object value, String label, long count) {}
+
+    record FieldView(String key, String label, String kind, List<String> ops, List<ValueView> values) {}
+
+    record CatalogView(List<FieldView> fields) {}
+
+    @GetMapping("/api/v1/segments/fields")
+    @PreAuthorize("hasAuthority('" + Permission.SEGMENTS_READ + "')")
+    @Operation(
+            summary = "The fields a rule can test, in the caller's language: kind, fitting operators and, for fields"
+                    + " with few values, the values customers carry now with counts")
+    CatalogView fields() {
+        var locale = LocaleContextHolder.getLocale();
+        var fields = engine.catalog().stream()
+                .map(f -> new FieldView(
+                        f.key(),
+                        f.label() != null
+                                ? f.label()
+                                : messages.getMessage("segment.field." + f.key(), null, f.key(), locale),
+                        f.kind(),
+                        f.ops(),
+                        f.values().stream()
+                                .map(v -> new ValueView(v.value(), valueLabel(f.key(), v.value(), locale), v.count()))
+                                .toList()))
+                .toList();
+        return new CatalogView(fields);
+    }
+
+    private String valueLabel(String field, Object value, Locale locale) {
+        if (field.equals("city") && value instanceof Long code) {
+            return Cities.byCode(code.intValue()).map(c -> c.name(locale)).orElse(value.toString());
+        }
+        if (value instanceof Boolean || field.equals("gender")) {
+            return messages.getMessage("segment.value." + value, null, value.toString(), locale);
+        }
+        return value.toString();
+    }
 
     @PostMapping("/api/v1/segments/evaluate")
     @PreAuthorize("hasAuthority('" + Permission.SEGMENTS_READ + "')")
