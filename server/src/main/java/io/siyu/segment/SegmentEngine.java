@@ -108,7 +108,11 @@ public class SegmentEngine {
      * @param label the custom attribute's label, null for standard fields (the caller names those)
      */
     public record FieldInfo(
-            String key, String kind, List<String> ops, @Nullable String label, List<ValueCount> values) {}
+            String key,
+            String kind,
+            List<String> ops,
+            @Nullable String label,
+            List<ValueCount> values) {}
 
     public record ValueCount(Object value, long count) {}
 

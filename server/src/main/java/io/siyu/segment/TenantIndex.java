@@ -290,7 +290,7 @@ final class TenantIndex {
     /** How many live customers carry each tag. */
     Map<Integer, Long> tagCounts() {
         var counts = new HashMap<Integer, Long>();
-        tags.forEach((tag, bitmap) -> counts.put(tag, RoaringBitmap.andCardinality(bitmap, roots)));
+        tags.forEach((tag, bitmap) -> counts.put(tag, (long) RoaringBitmap.andCardinality(bitmap, roots)));
         return counts;
     }
 

@@ -1,6 +1,7 @@
 package io.siyu.segment.web;
 
 import io.siyu.access.Permission;
+import io.siyu.customer.Cities;
 import io.siyu.customer.CustomerDirectory;
 import io.siyu.segment.SegmentEngine;
 import io.siyu.shared.DomainException;
@@ -11,13 +12,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import io.siyu.customer.Cities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
