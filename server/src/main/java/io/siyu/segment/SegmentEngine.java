@@ -185,6 +185,32 @@ public class SegmentEngine {
         return evaluate(parse(json)).members();
     }
 
+    /** The customers each rule selects now, parsing against the tenant's fields, tags and layers once. */
+    public List<RoaringBitmap> membersNow(List<JsonNode> rules) {
+        var fields = fields();
+        var tagIds = tagIds();
+        var types = eventTypes();
+        var layers = layers(fields, tagIds, types);
+        var index = holder(Tenancy.required(), fields).ready.join();
+        var today = LocalDate.now(clock.withZone(index.zone));
+        var members = new ArrayList<RoaringBitmap>(rules.size());
+        for (var json : rules) {
+            var parser = new RuleParser(fields, tagIds, types, layers);
+            var rule = parser.parse(json);
+            if (rule == null) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
+            }
+            members.add(members(rule, index, today, new IdentityHashMap<>()));
+        }
+        return members;
+    }
+
+    /** How many live customers the bound tenant has. */
+    public long total() {
+        var index = holder(Tenancy.required(), fields()).ready.join();
+        return index.read(index::size);
+    }
+
     /** The members of a rule on a given day (tests check the day rolling over with it). */
     RoaringBitmap members(JsonNode json, LocalDate today) {
         var fields = fields();

@@ -170,6 +170,16 @@ class SavedSegmentIntegrationTests extends IntegrationTest {
         assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
         assertThat(tagged.json().path("customers").asLong()).isEqualTo(2);
         assertThat(tagged.json().path("added").asLong()).isEqualTo(2);
+
+        var export = admin.post("/api/v1/exports", "{\"format\": \"csv\", \"segmentId\": %d}".formatted(id));
+        assertThat(export.status()).as(export.body()).isEqualTo(202);
+        var job = "/api/v1/exports/" + export.json().path("id").asLong();
+        eventually(() ->
+                assertThat(admin.get(job).json().path("status").asString()).isEqualTo("done"));
+        assertThat(admin.get(job).json().path("fileName").asString()).startsWith("城市21-");
+        var lines = admin.get(job + "/file").body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(String.join("\n", lines)).contains("客户E1", "客户E2").doesNotContain("客户E3");
     }
 
     @Test
