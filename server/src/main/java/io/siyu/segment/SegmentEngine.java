@@ -335,6 +335,18 @@ public class SegmentEngine {
         }
     }
 
+    /**
+     * Builds the bound tenant's index again from the database, for data written around the index (bulk
+     * loads); questions wait for it, and changes committed meanwhile are applied to it once it is built.
+     */
+    public void rebuild() {
+        var tenant = Tenancy.required();
+        var fields = fields();
+        var fresh = new Holder(signature(fields));
+        holders.put(tenant, fresh);
+        build(tenant, fresh, fields);
+    }
+
     /** Builds the index of every tenant now (at start), instead of on each tenant's first question. */
     void buildAll() {
         for (var tenant : tenants.ids()) {

@@ -163,8 +163,12 @@ final class TenantIndex {
         return switch (rule) {
             case Rule.All all -> {
                 RoaringBitmap result = null;
-                for (var child : all.rules()) {
-                    var members = evaluate(child, today, fallback);
+                for (var child : cheapFirst(all.rules())) {
+                    // An event condition after others only looks at the customers still in: each day's
+                    // bitmap is intersected with them before the days are combined.
+                    var members = child instanceof Rule.Event event && result != null && !needsSql(child)
+                            ? event(event, today, result)
+                            : evaluate(child, today, fallback);
                     result = result == null ? members : RoaringBitmap.and(result, members);
                     if (result.isEmpty()) {
                         break;
@@ -181,7 +185,7 @@ final class TenantIndex {
             case Rule.Attribute attribute -> attribute(attribute, today);
             case Rule.Tags tagRule -> tags(tagRule);
             case Rule.Event event when needsSql(rule) -> fallback.apply(rule);
-            case Rule.Event event -> event(event, today);
+            case Rule.Event event -> event(event, today, null);
         };
     }
 
@@ -265,7 +269,22 @@ final class TenantIndex {
         };
     }
 
-    private RoaringBitmap event(Rule.Event rule, LocalDate today) {
+    /** Profile and tag conditions first, events last: an AND is cheapest when what it narrows is small. */
+    private static List<Rule> cheapFirst(List<Rule> rules) {
+        var ordered = new ArrayList<Rule>(rules.size());
+        rules.stream()
+                .filter(r -> r instanceof Rule.Attribute || r instanceof Rule.Tags)
+                .forEach(ordered::add);
+        rules.stream()
+                .filter(r -> !(r instanceof Rule.Attribute || r instanceof Rule.Tags || r instanceof Rule.Event))
+                .forEach(ordered::add);
+        rules.stream().filter(r -> r instanceof Rule.Event).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** @param within when given, only these customers (all live) are looked at */
+    private RoaringBitmap event(
+            Rule.Event rule, LocalDate today, @org.jspecify.annotations.Nullable RoaringBitmap within) {
         int first = (int) Math.max(Integer.MIN_VALUE, rule.window().first(today).toEpochDay());
         int last = (int) Math.min(Integer.MAX_VALUE, rule.window().last(today).toEpochDay());
         var days = new ArrayList<RoaringBitmap>();
@@ -273,8 +292,12 @@ final class TenantIndex {
             var byDay = events.getOrDefault(rule.type() == null ? ANY_TYPE : rule.type(), new TreeMap<>());
             days.addAll(byDay.subMap(first, true, last, true).values());
         }
-        var did = RoaringBitmap.and(FastAggregation.or(days.iterator()), roots);
-        return rule.did() ? did : RoaringBitmap.andNot(roots, did);
+        var did = within == null
+                ? RoaringBitmap.and(FastAggregation.or(days.iterator()), roots)
+                : FastAggregation.or(
+                        days.stream().map(day -> RoaringBitmap.and(within, day)).toArray(RoaringBitmap[]::new));
+        var all = within == null ? roots : within;
+        return rule.did() ? did : RoaringBitmap.andNot(all, did);
     }
 
     /** How many live customers carry each value of a categorical or multi-value field. */
