@@ -8,7 +8,9 @@ import { mountApp, openDialog, type } from '@/test/app'
 import { jsonResponse, problemResponse, stubFetch, type Route } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
+import { ElDatePicker } from 'element-plus'
 import LayerChart from './LayerChart.vue'
+import TransitionDays from './TransitionDays.vue'
 import type { Layer, RfmGrid, SegmentField, Transitions } from './api'
 
 const GROUP_COUNTS = [120, 300, 40, 260, 80, 500, 30, 670]
@@ -404,6 +406,30 @@ describe('the layers page', { timeout: 20_000 }, () => {
     const pane = document.querySelector('#pane-lifecycle')!.textContent!
     expect(pane).toContain('首次出现在近 30 天内')
     expect(pane).toContain('其余所有客户')
+  })
+
+  it('compares only days with a snapshot, the first before the second', async () => {
+    const { calls } = stubServer()
+    const { wrapper } = await mountApp('/audience/layers?tab=lifecycle')
+    await settle()
+    const [from, to] = wrapper.findComponent(TransitionDays).findAllComponents(ElDatePicker)
+    const day = (iso: string) => new Date(`${iso}T00:00:00`)
+    const offFrom = from!.props('disabledDate') as (date: Date) => boolean
+    const offTo = to!.props('disabledDate') as (date: Date) => boolean
+    expect(offFrom(day('2026-11-20'))).toBe(false)
+    expect(offFrom(day('2026-11-26'))).toBe(false)
+    expect(offFrom(day('2026-11-21'))).toBe(true)
+    expect(offFrom(day('2026-11-27'))).toBe(true)
+    expect(offTo(day('2026-11-26'))).toBe(false)
+    expect(offTo(day('2026-11-20'))).toBe(true)
+
+    from!.vm.$emit('update:modelValue', '2026-11-26')
+    await settle()
+    const asked = calls.filter((c) => c.url.includes('/lifecycle/transitions')).at(-1)!
+    expect(Object.fromEntries(new URL(asked.url).searchParams)).toEqual({
+      from: '2026-11-26',
+      to: '2026-11-27',
+    })
   })
 
   it('explains on the first day that flows need a second snapshot', async () => {
