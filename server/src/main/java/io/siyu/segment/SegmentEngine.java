@@ -345,6 +345,25 @@ public class SegmentEngine {
                 }));
     }
 
+    /** Tags that customers have just gained or lost. */
+    void tagsChanged(TenantId tenant, Map<Integer, long[]> added, Map<Integer, long[]> removed) {
+        change(
+                tenant,
+                index -> index.write(() -> {
+                    added.forEach((tag, ids) -> {
+                        for (long id : ids) {
+                            index.tag((int) id, tag);
+                        }
+                    });
+                    removed.forEach((tag, ids) -> {
+                        for (long id : ids) {
+                            index.untag((int) id, tag);
+                        }
+                    });
+                    return null;
+                }));
+    }
+
     /** Profiles that have just changed (attributes, tags, totals; with {@code merged}, also who they belong to). */
     void customersChanged(TenantId tenant, Collection<Long> ids, boolean merged) {
         if (ids.isEmpty()) {
