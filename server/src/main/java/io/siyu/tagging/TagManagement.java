@@ -223,6 +223,19 @@ public class TagManagement {
     // ---- customers' tags
 
     /**
+     * Keeps a rule tag equal to its segment: puts it on the customers who entered and takes it off those who
+     * left. Called by the segment engine, not on anyone's behalf, so no visibility applies.
+     */
+    @Transactional
+    public void keep(int tag, Collection<Long> entered, Collection<Long> exited) {
+        var by = new TagAssignments.By(TagSource.RULE, null, null);
+        assignments.add(entered, List.of(tag), by);
+        if (!exited.isEmpty()) {
+            assignments.remove(merges.members(exited).keySet(), List.of(tag), by);
+        }
+    }
+
+    /**
      * Puts tags on customers and takes others off. Customers the caller may not see count as unknown;
      * rule tags are refused unless {@code source} is {@link TagSource#RULE}.
      */
