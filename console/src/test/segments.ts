@@ -169,7 +169,7 @@ export function segment(overrides: Partial<Segment> = {}): Segment {
     createdAt: '2026-11-01T02:00:00Z',
     updatedAt: '2026-11-28T02:00:00Z',
     evaluatedAt: '2026-11-29T18:00:00Z',
-    createdBy: '王经理',
+    createdBy: { id: 1, name: '王经理' },
     ...overrides,
   }
 }

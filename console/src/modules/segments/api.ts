@@ -86,7 +86,7 @@ export interface Segment {
   createdAt: string
   updatedAt?: string | null
   evaluatedAt?: string | null
-  createdBy?: string | null
+  createdBy?: { id: number; name: string } | null
 }
 
 export interface SegmentWrite {

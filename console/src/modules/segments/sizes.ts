@@ -16,11 +16,18 @@ export function sevenDayChange(points: readonly SizePoint[]): number | null {
   return last.size - before.size
 }
 
-export function totals(points: readonly SizePoint[]): { entered: number; exited: number } {
+/**
+ * Who entered and left over the days. On the day the segment was saved everyone "entered": that
+ * is its starting size, not movement, so that day's entries are not counted.
+ */
+export function totals(
+  points: readonly SizePoint[],
+  createdDay?: string,
+): { entered: number; exited: number } {
   let entered = 0
   let exited = 0
   for (const p of points) {
-    entered += p.entered
+    if (p.day !== createdDay) entered += p.entered
     exited += p.exited
   }
   return { entered, exited }
