@@ -135,7 +135,7 @@ describe('a segment', { timeout: 30_000 }, () => {
     ])
     const result = dialog.querySelector('[data-testid="tag-result"]')!.textContent
     expect(result).toContain('已处理 5,624 位成员')
-    expect(result).toContain('新增 5,000 个标签记录，移除 12 个')
+    expect(result).toContain('新打上 5,000 个标签，移除 12 个')
   })
 
   it('exports its members and points to the export history', async () => {

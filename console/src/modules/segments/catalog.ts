@@ -23,11 +23,13 @@ import type { SummaryLabels } from './describe'
 import type { RuleValue } from './rule'
 
 /** The field groups of the attribute picker. */
-export type FieldGroup = 'profile' | 'commerce' | 'custom'
+export type FieldGroup = 'profile' | 'commerce' | 'custom' | 'layers'
 const COMMERCE = ['orderCount', 'gmv', 'firstPurchaseAt', 'lastPurchaseAt']
 
 export function fieldGroup(key: string): FieldGroup {
   if (key.startsWith('attributes.')) return 'custom'
+  // Layerings (RFM groups, lifecycle stages) as `layers.<key>`, once the catalog lists them.
+  if (key.startsWith('layers.')) return 'layers'
   return COMMERCE.includes(key) ? 'commerce' : 'profile'
 }
 

@@ -80,6 +80,7 @@ export const zhCN = {
       profile: '基础资料',
       commerce: '消费',
       custom: '自定义属性',
+      layers: '客户分层',
     },
     ops: {
       eq: '等于',
@@ -233,7 +234,7 @@ export const zhCN = {
     submit: '执行',
     nothing: '请至少选择一个要添加或移除的标签',
     done: '已处理 {count} 位成员',
-    result: '新增 {added} 个标签记录，移除 {removed} 个',
+    result: '新打上 {added} 个标签，移除 {removed} 个（成员已有的标签不重复计算）',
   },
   export: {
     hint: '导出人群「{name}」的全部成员，手机号将脱敏显示。',
@@ -350,6 +351,7 @@ export const en: typeof zhCN = {
       profile: 'Profile',
       commerce: 'Purchases',
       custom: 'Custom attributes',
+      layers: 'Layers',
     },
     ops: {
       eq: 'is',
@@ -505,7 +507,7 @@ export const en: typeof zhCN = {
     submit: 'Apply',
     nothing: 'Choose at least one tag to add or remove',
     done: '{count} members processed',
-    result: '{added} tags added, {removed} removed',
+    result: '{added} tags put on, {removed} taken off (tags members already had are not counted)',
   },
   export: {
     hint: 'Exports every member of “{name}”. Mobiles are masked.',
