@@ -44,7 +44,15 @@ public class SegmentManagement {
     private final MembershipTracker tracker;
     private final TagManagement tags;
 
-    SegmentManagement(Segments segments, SegmentEngine engine, MembershipTracker tracker, TagManagement tags) {
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    SegmentManagement(
+            Segments segments,
+            SegmentEngine engine,
+            MembershipTracker tracker,
+            TagManagement tags,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.segments = segments;
         this.engine = engine;
         this.tracker = tracker;
@@ -127,13 +135,22 @@ public class SegmentManagement {
         reloadAfterCommit();
     }
 
+    /** The definitions rules refer to (layers) changed: saved segments are read and evaluated again. */
+    public void definitionsChanged() {
+        reloadAfterCommit();
+    }
+
     /** The current members, ascending. */
     public RoaringBitmap members(long id) {
         var tracked = tracker.members(Tenancy.required(), id);
-        if (tracked != null) {
+        if (tracked != null && transactions.execute(status -> segments.find(id).isPresent())) {
             return tracked;
         }
-        return engine.evaluate(engine.parse(get(id).rule())).members();
+        // Its own transaction: callers may hold none, and without one row-level security shows no segment.
+        var segment = transactions.execute(status -> get(id));
+        return engine.evaluate(
+                        engine.parse(java.util.Objects.requireNonNull(segment).rule()))
+                .members();
     }
 
     /** A page of members after {@code after} (exclusive), ascending; with one more id when another page follows. */

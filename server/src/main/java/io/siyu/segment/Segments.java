@@ -1,10 +1,6 @@
 package io.siyu.segment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import io.siyu.shared.Bitmaps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,14 +76,14 @@ class Segments {
     RoaringBitmap published(long id) {
         var members = jdbc.sql("select members from segment_snapshot where segment_id = ?")
                 .param(id)
-                .query((rs, n) -> bitmap(rs.getBytes(1)))
+                .query((rs, n) -> Bitmaps.bitmap(rs.getBytes(1)))
                 .optional()
                 .orElseGet(RoaringBitmap::new);
         jdbc.sql("select entered, exited from segment_change where segment_id = ? order by seq")
                 .param(id)
                 .query(rs -> {
-                    members.or(bitmap(rs.getBytes(1)));
-                    members.andNot(bitmap(rs.getBytes(2)));
+                    members.or(Bitmaps.bitmap(rs.getBytes(1)));
+                    members.andNot(Bitmaps.bitmap(rs.getBytes(2)));
                 });
         return members;
     }
@@ -107,7 +103,7 @@ class Segments {
         if (!entered.isEmpty() || !exited.isEmpty()) {
             jdbc.sql("insert into segment_change (tenant_id, segment_id, entered, exited) values"
                             + " (siyu_current_tenant(), ?, ?, ?)")
-                    .params(id, bytes(entered), bytes(exited))
+                    .params(id, Bitmaps.bytes(entered), Bitmaps.bytes(exited))
                     .update();
         }
         jdbc.sql("insert into segment_size (tenant_id, segment_id, day, size, entered, exited)"
@@ -126,7 +122,7 @@ class Segments {
         jdbc.sql("insert into segment_snapshot (tenant_id, segment_id, members, taken_at) values"
                         + " (siyu_current_tenant(), ?, ?, now()) on conflict (tenant_id, segment_id)"
                         + " do update set members = excluded.members, taken_at = excluded.taken_at")
-                .params(id, bytes(members))
+                .params(id, Bitmaps.bytes(members))
                 .update();
         jdbc.sql("delete from segment_change where segment_id = ?").param(id).update();
     }
@@ -175,28 +171,5 @@ class Segments {
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         var at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
-    }
-
-    static byte[] bytes(RoaringBitmap members) {
-        // A copy: readers may be using the members while they are written out.
-        var bitmap = members.clone();
-        bitmap.runOptimize();
-        var out = new ByteArrayOutputStream(bitmap.serializedSizeInBytes());
-        try (var data = new DataOutputStream(out)) {
-            bitmap.serialize(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static RoaringBitmap bitmap(byte[] bytes) {
-        var bitmap = new RoaringBitmap();
-        try {
-            bitmap.deserialize(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bitmap;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -25,6 +24,8 @@ final class TenantIndex {
 
     static final long DATE_BASE = -250_000; // epoch day of the year 1285: older dates are not plausible
     static final long NUMBER_BASE = -(1L << 40);
+    /** Events of every type by day, kept beside each type's: "any event in the last 7 days" is 7 bitmaps, not 7 per type. */
+    static final int ANY_TYPE = -1;
 
     final ZoneId zone;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -131,9 +132,13 @@ final class TenantIndex {
     }
 
     void event(int customer, int type, int epochDay) {
+        int root = root(customer);
         events.computeIfAbsent(type, t -> new TreeMap<>())
                 .computeIfAbsent(epochDay, d -> new RoaringBitmap())
-                .add(root(customer));
+                .add(root);
+        events.computeIfAbsent(ANY_TYPE, t -> new TreeMap<>())
+                .computeIfAbsent(epochDay, d -> new RoaringBitmap())
+                .add(root);
     }
 
     void event(int customer, int type, Instant at) {
@@ -265,11 +270,8 @@ final class TenantIndex {
         int last = (int) Math.min(Integer.MAX_VALUE, rule.window().last(today).toEpochDay());
         var days = new ArrayList<RoaringBitmap>();
         if (first <= last) {
-            var types =
-                    rule.type() == null ? events.values() : List.of(events.getOrDefault(rule.type(), new TreeMap<>()));
-            for (NavigableMap<Integer, RoaringBitmap> byDay : types) {
-                days.addAll(byDay.subMap(first, true, last, true).values());
-            }
+            var byDay = events.getOrDefault(rule.type() == null ? ANY_TYPE : rule.type(), new TreeMap<>());
+            days.addAll(byDay.subMap(first, true, last, true).values());
         }
         var did = RoaringBitmap.and(FastAggregation.or(days.iterator()), roots);
         return rule.did() ? did : RoaringBitmap.andNot(roots, did);

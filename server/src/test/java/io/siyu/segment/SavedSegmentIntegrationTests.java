@@ -80,6 +80,30 @@ class SavedSegmentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anIngestedEventPublishesTheCustomerEnteringASegment() {
+        var fixture = tenants.create();
+        var admin = ApiClient.loggedIn(port, fixture.admin());
+        long a = customer(admin, "V1", 1);
+        long id = create(admin, "今天浏览过", "{\"event\": {\"type\": \"view\", \"lastDays\": 1}}", null);
+        // Nobody viewed anything yet: the first evaluation finds the segment empty and publishes nothing.
+        eventually(() -> assertThat(admin.get("/api/v1/segments/" + id)
+                        .json()
+                        .path("evaluatedAt")
+                        .isString())
+                .isTrue());
+        assertThat(changes(fixture.tenant(), id)).isEmpty();
+
+        var sent = admin.post("/api/v1/events", """
+                {"events": [{"eventId": "v-1", "type": "view", "occurredAt": "%s", "customer": {"memberNo": "V1"}}]}""".formatted(
+                        java.time.Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+        eventually(() -> assertThat(changes(fixture.tenant(), id).stream().flatMap(c -> c.entered().stream()))
+                .containsExactly(a));
+        assertThat(changes(fixture.tenant(), id).getLast().first()).isFalse();
+    }
+
+    @Test
     void aRestartPublishesWhatChangedWhileDownAndNothingTwice() {
         var fixture = tenants.create();
         var admin = ApiClient.loggedIn(port, fixture.admin());
@@ -170,6 +194,16 @@ class SavedSegmentIntegrationTests extends IntegrationTest {
         assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
         assertThat(tagged.json().path("customers").asLong()).isEqualTo(2);
         assertThat(tagged.json().path("added").asLong()).isEqualTo(2);
+
+        var export = admin.post("/api/v1/exports", "{\"format\": \"csv\", \"segmentId\": %d}".formatted(id));
+        assertThat(export.status()).as(export.body()).isEqualTo(202);
+        var job = "/api/v1/exports/" + export.json().path("id").asLong();
+        eventually(() ->
+                assertThat(admin.get(job).json().path("status").asString()).isEqualTo("done"));
+        assertThat(admin.get(job).json().path("fileName").asString()).startsWith("城市21-");
+        var lines = admin.get(job + "/file").body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(String.join("\n", lines)).contains("客户E1", "客户E2").doesNotContain("客户E3");
     }
 
     @Test
