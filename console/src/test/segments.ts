@@ -67,6 +67,16 @@ export const FIELDS: SegmentField[] = [
     ops: ['in', 'notIn', 'all', 'isSet', 'isNotSet'],
     values: [{ value: '敏感', label: '敏感', count: 5284 }],
   },
+  {
+    key: 'layers.lifecycle',
+    label: '生命周期',
+    kind: 'layer',
+    ops: ['eq', 'in', 'neq', 'notIn'],
+    values: [
+      { value: 'new', label: '新客', count: 838 },
+      { value: 'active', label: '活跃', count: 11006 },
+    ],
+  },
 ]
 
 const eventType = (name: string, displayName: string, code: number): EventTypeInfo => ({

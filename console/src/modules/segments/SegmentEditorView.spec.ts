@@ -133,6 +133,27 @@ describe('the segment builder', { timeout: 30_000 }, () => {
     expect(live()).toContain('规则有误')
   })
 
+  it('picks a layer level (RFM group, lifecycle stage) from its levels with their counts', async () => {
+    const { calls } = stubSegmentServer()
+    await mountApp('/audience/segments/new')
+    const field = conditions()[0]!.querySelector('[data-testid="field-select"] .el-select__wrapper')
+    ;(field as HTMLElement).click()
+    await settle(0)
+    const groups = [...document.querySelectorAll<HTMLElement>('.el-select-group__title')]
+      .filter((g) => g.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
+      .map((g) => g.textContent?.trim())
+    expect(groups).toEqual(['基础资料', '消费', '自定义属性', '客户分层'])
+    await pick(conditions()[0]!.querySelector('[data-testid="field-select"]'), '生命周期')
+    await pick(conditions()[0]!.querySelector('[data-testid="value-input"]'), '活跃')
+    await settle(500)
+    expect(await bodies(calls, 'POST', '/api/v1/segments/evaluate')).toEqual([
+      {
+        rule: { and: [{ attribute: 'layers.lifecycle', op: 'eq', value: 'active' }] },
+        preview: 10,
+      },
+    ])
+  })
+
   it('refuses to save unfinished conditions and points at them', async () => {
     const { calls } = stubSegmentServer()
     await mountApp('/audience/segments/new')

@@ -13,6 +13,8 @@ export const FIELD_KINDS = [
   'date',
   'multi',
   'text',
+  /** A layering (RFM group, lifecycle stage): its levels, one per customer. */
+  'layer',
 ] as const
 export type FieldKind = (typeof FIELD_KINDS)[number]
 

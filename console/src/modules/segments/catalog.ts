@@ -34,7 +34,7 @@ export function fieldGroup(key: string): FieldGroup {
 }
 
 /** Kinds whose values are picked from a list (with counts). */
-export const LISTED_KINDS = ['category', 'textCategory', 'boolean', 'multi']
+export const LISTED_KINDS = ['category', 'textCategory', 'boolean', 'multi', 'layer']
 
 /**
  * The field list as the server gives it (values customers carry now), completed for picking: every
