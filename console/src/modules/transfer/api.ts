@@ -52,9 +52,11 @@ export interface DryRunResult {
   rows: DryRunRow[]
 }
 
-/** The body of POST /exports: the format and the customer list's filters. */
+/** The body of POST /exports: the format and the customer list's filters, or a segment. */
 export interface ExportRequest {
   format: ExportFormat
+  /** Exports the members of this segment (instead of filtering the customer list). */
+  segmentId?: number
   q?: string
   gender?: string
   /** A city code as text (the server also takes a name). */
