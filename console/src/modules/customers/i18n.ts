@@ -156,6 +156,7 @@ export const zhCN = {
     },
     tabs: {
       profile: '资料',
+      tags: '标签',
       identities: '身份',
       merges: '合并记录',
       timeline: '动态',
@@ -527,6 +528,7 @@ export const en: typeof zhCN = {
     },
     tabs: {
       profile: 'Profile',
+      tags: 'Tags',
       identities: 'Identities',
       merges: 'Merges',
       timeline: 'Activity',
