@@ -231,6 +231,9 @@ describe('the customer list', { timeout: 20_000 }, () => {
     expect(router.currentRoute.value.name).toBe('customers')
     const bar = () => document.querySelector<HTMLElement>('[data-testid="bulk-bar"]')!
     expect(bar().textContent).toContain('已选择 2 位客户')
+    expect(
+      document.querySelectorAll('.el-table__body .select-cell .el-checkbox.is-checked'),
+    ).toHaveLength(2)
 
     button('批量打标签', bar()).click()
     await settle()

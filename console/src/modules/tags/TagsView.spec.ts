@@ -104,7 +104,7 @@ describe('the tag management page', { timeout: 20_000 }, () => {
     expect(personal()?.textContent).toContain('周末才回')
     expect(group(3).textContent).toContain('这个组还没有标签')
     expect(wrapper.find('[data-testid="tags-summary"]').text()).toBe(
-      '3 个标签组 · 4 个公共标签 · 1 个规则标签',
+      '3 个组 · 4 个公共标签 · 1 个规则标签',
     )
   })
 

@@ -35,7 +35,7 @@ export const zhCN = {
     show: '标签组类型说明',
   },
   summary: {
-    groups: '{n} 个标签组',
+    groups: '{n} 个组',
     tags: '{n} 个公共标签',
     rules: '{n} 个规则标签',
   },
@@ -79,6 +79,8 @@ export const zhCN = {
     notEmptyTitle: '请先清空标签组',
     notEmpty:
       '标签组“{name}”里还有 {n} 个标签。只能删除空的标签组：请先把这些标签移到其他组或删除。',
+    notEmptyPersonal:
+      '标签组“{name}”里还有 {n} 个标签，其中 {count} 个是你的个人标签。只能删除空的标签组：请先把这些标签移到其他组或删除。',
     ok: '知道了',
     removed: '已删除标签组“{name}”',
   },
@@ -194,12 +196,12 @@ export const en: typeof zhCN = {
     campaign: 'Campaign',
   },
   kindHelp: {
-    followUp: 'How far the follow-up has got, e.g. “call back”, “added on WeCom”, “won”',
-    source: 'Where the customer came from, e.g. “store QR code”, “live stream”, “referral”',
-    attribute: 'What the customer is like, e.g. “sensitive skin”, “young mum”, “price-conscious”',
-    product: 'Products bought or looked at, e.g. “bought serum”, “interested in sunscreen”',
-    content: 'Content read or claimed, e.g. “read the ingredients guide”, “got a sample”',
-    campaign: 'Campaigns taken part in, e.g. “Double 11 warm-up”, “members’ day”',
+    followUp: 'How far the follow-up has got: to call back, added on WeCom, won…',
+    source: 'Where the customer came from: store QR code, live stream, referral…',
+    attribute: 'What the customer is like: sensitive skin, young mum, price-conscious…',
+    product: 'Products bought or looked at: bought the serum, interested in sunscreen…',
+    content: 'Content read or claimed: read the ingredients guide, got a sample…',
+    campaign: 'Campaigns taken part in: Double 11 warm-up, members’ day…',
   },
   sources: {
     manual: 'Manual',
@@ -258,6 +260,8 @@ export const en: typeof zhCN = {
     notEmptyTitle: 'Empty the group first',
     notEmpty:
       'The group “{name}” still has {n} tags. Only an empty group can be deleted: move its tags to another group or delete them first.',
+    notEmptyPersonal:
+      'The group “{name}” still has {n} tags, {count} of them your personal tags. Only an empty group can be deleted: move its tags to another group or delete them first.',
     ok: 'Got it',
     removed: 'Tag group “{name}” deleted',
   },
@@ -300,13 +304,13 @@ export const en: typeof zhCN = {
   },
   personal: {
     title: 'My personal tags',
-    help: 'Only you see and use these: notes of your own about customers, e.g. “replies at weekends only”.',
+    help: 'Only you see and use these: your own notes about customers, such as replies at weekends only.',
     create: 'New personal tag',
     empty: 'You have no personal tags yet',
   },
   empty: {
     groups: 'No tag groups yet',
-    groupsHelp: 'Create a group first, e.g. “Follow-up”, then add tags to it.',
+    groupsHelp: 'Create a group first, such as Follow-up status, then add tags to it.',
     search: 'No tag name contains “{name}”',
     kind: 'No groups of this kind',
   },
