@@ -7,6 +7,7 @@ import * as commerce from '@/modules/commerce/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as home from '@/modules/home/i18n'
+import * as layers from '@/modules/layers/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -21,6 +22,7 @@ export const zhCN = {
   events: events.zhCN,
   tags: tags.zhCN,
   segments: segments.zhCN,
+  layers: layers.zhCN,
   commerce: commerce.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
@@ -39,6 +41,7 @@ export const en: MessageSchema = {
   events: events.en,
   tags: tags.en,
   segments: segments.en,
+  layers: layers.en,
   commerce: commerce.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,

@@ -92,6 +92,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'segments:write', title: 'common.nav.segmentEditor' },
       },
       {
+        path: 'audience/layers',
+        name: 'layers',
+        component: () => import('@/modules/layers/LayersView.vue'),
+        meta: { permission: 'segments:read', title: 'common.nav.layers' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

@@ -101,8 +101,10 @@ describe('the export history', { timeout: 20_000 }, () => {
     const { router } = await open('/data/exports')
     await router.push('/')
     await settle()
+    // A slow machine may have polled once before the page was left; none may follow.
+    const seen = polls()
     await new Promise((resolve) => setTimeout(resolve, 2300))
-    expect(polls()).toBe(0)
+    expect(polls()).toBe(seen)
   })
 
   it('speaks English', async () => {

@@ -1,5 +1,6 @@
 package io.siyu.customer;
 
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.Tenancy;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,8 +9,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Collects the profiles a transaction changes and tells the observers once it has committed. */
 @Component
@@ -41,27 +40,14 @@ class CustomerChanges {
             return;
         }
         var tenant = Tenancy.required();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            notify(tenant, Set.copyOf(ids), merged);
-            return;
-        }
-        var pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            var fresh = new Pending();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CustomerChanges.this);
-                    if (status == STATUS_COMMITTED) {
-                        CustomerChanges.this.notify(tenant, fresh.ids, fresh.merged);
-                    }
-                }
-            });
-            pending = fresh;
-        }
-        pending.ids.addAll(ids);
-        pending.merged |= merged;
+        AfterCommit.collect(
+                this,
+                Pending::new,
+                pending -> {
+                    pending.ids.addAll(ids);
+                    pending.merged |= merged;
+                },
+                pending -> notify(tenant, pending.ids, pending.merged));
     }
 
     private void notify(io.siyu.shared.TenantId tenant, Set<Long> ids, boolean merged) {

@@ -41,6 +41,27 @@ public class CustomerScope {
         return merges.group(root);
     }
 
+    /**
+     * The customer each id resolves to, for the ids whose customer the caller may see; the others are left
+     * out, as if unknown.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> visibleRoots(java.util.Collection<Long> ids) {
+        var roots = merges.rootsOf(ids);
+        if (seesAll() || roots.isEmpty()) {
+            return roots;
+        }
+        var owned = new java.util.HashSet<>(
+                jdbc.sql("select id from customer where id = any(?::bigint[]) and owner_account_id = ?")
+                        .params(
+                                roots.values().stream().distinct().toArray(Long[]::new),
+                                Actor.current().map(Actor::accountId).orElse(-1L))
+                        .query(Long.class)
+                        .list());
+        roots.values().removeIf(root -> !owned.contains(root));
+        return roots;
+    }
+
     public static boolean seesAll() {
         return has(Permission.CUSTOMERS_ALL);
     }

@@ -42,6 +42,31 @@ public class CustomerStatistics {
                 .list();
     }
 
+    /**
+     * Quantile cut points over live customers who bought: days since the last purchase (in {@code zone}),
+     * order count and GMV, at the given fractions (ascending).
+     */
+    public record PurchaseQuantiles(List<Integer> recencyDays, List<Integer> orders, List<java.math.BigDecimal> gmv) {}
+
+    @Transactional(readOnly = true)
+    public PurchaseQuantiles purchaseQuantiles(String zone, java.time.LocalDate today, double[] fractions) {
+        var at = java.util.Arrays.stream(fractions).boxed().toArray(Double[]::new);
+        return jdbc.sql(
+                        "select percentile_disc(?::float8[]) within group (order by ? - (last_purchase_at at time zone ?)::date),"
+                                + " percentile_disc(?::float8[]) within group (order by order_count),"
+                                + " percentile_disc(?::float8[]) within group (order by gmv)"
+                                + " from customer where survivor_id is null and last_purchase_at is not null")
+                .params(at, today, zone, at, at)
+                .query((rs, n) -> rs.getArray(1) == null
+                        ? new PurchaseQuantiles(List.of(), List.of(), List.of())
+                        : new PurchaseQuantiles(
+                                List.of((Integer[]) rs.getArray(1).getArray()),
+                                List.of((Integer[]) rs.getArray(2).getArray()),
+                                List.of((java.math.BigDecimal[]) rs.getArray(3).getArray())))
+                .optional()
+                .orElse(new PurchaseQuantiles(List.of(), List.of(), List.of()));
+    }
+
     @Transactional(readOnly = true)
     public List<Bucket> byMemberLevel() {
         return buckets("member_level");

@@ -93,6 +93,20 @@ public class IdentityMerges {
         return root;
     }
 
+    /** Every profile that resolves to one of {@code roots}, mapped to its root. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, Long> members(Collection<Long> roots) {
+        var members = new HashMap<Long, Long>();
+        var array = longArray(new LinkedHashSet<>(roots));
+        jdbc.sql("select id, coalesce(survivor_id, id) from customer where id = any(?::bigint[])"
+                        + " or survivor_id = any(?::bigint[])")
+                .params(array, array)
+                .query(rs -> {
+                    members.put(rs.getLong(1), rs.getLong(2));
+                });
+        return members;
+    }
+
     /** Every profile that resolves to {@code root}, the root first. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Long> group(long root) {

@@ -32,6 +32,15 @@ public record StandardDataSet(long customers, long seed, Instant end) {
     static final long CHUNK = 100_000;
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
     private static final String[] TAG_GROUPS = {"跟进状态", "来源", "属性", "产品", "内容", "活动"};
+    // The first tags of each group have the names an operator would give them; the rest are numbered.
+    private static final String[][] TAG_NAMES = {
+        {"待跟进", "已添加好友", "已沟通", "有意向", "已报价", "已成交", "已复购", "暂无需求", "已流失"},
+        {"门店扫码", "直播间", "小红书", "抖音", "公众号", "朋友推荐", "包裹卡", "线下活动", "视频号", "官网"},
+        {"宝妈", "学生", "白领", "价格敏感", "品质优先", "高消费力", "新手", "资深用户", "夜猫子", "周末活跃"},
+        {"引流品体验", "明星品", "个性化定制", "贵族系列", "护肤", "彩妆", "个护", "母婴", "食品", "家居"},
+        {"爱看测评", "爱看教程", "爱看福利", "干货党", "种草达人", "直播常客"},
+        {"双11参与", "618参与", "会员日", "拼团", "秒杀", "抽奖", "签到打卡", "裂变邀请"}
+    };
 
     public StandardDataSet {
         if (customers < 1) {
@@ -55,7 +64,9 @@ public record StandardDataSet(long customers, long seed, Instant end) {
         var tags = new ArrayList<TagDefinition>(TAGS);
         for (int id = 1; id <= TAGS; id++) {
             var group = TAG_GROUPS[(id - 1) % TAG_GROUPS.length];
-            tags.add(new TagDefinition(id, group, group + "-" + id));
+            int rank = (id - 1) / TAG_GROUPS.length;
+            var names = TAG_NAMES[(id - 1) % TAG_GROUPS.length];
+            tags.add(new TagDefinition(id, group, rank < names.length ? names[rank] : group + " " + (rank + 1)));
         }
         return tags;
     }

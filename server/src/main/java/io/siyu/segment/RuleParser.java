@@ -34,14 +34,30 @@ final class RuleParser {
     private final Map<String, Field> fields;
     private final Set<Integer> tagIds;
     private final Map<String, Integer> eventTypes;
+    private final Map<String, Map<String, Rule>> layers;
     private final List<FieldProblem> problems = new ArrayList<>();
     private int nodes;
 
     RuleParser(Map<String, Field> fields, Set<Integer> tagIds, Map<String, Integer> eventTypes) {
+        this(fields, tagIds, eventTypes, Map.of());
+    }
+
+    /** @param layers each layer's levels with the rule that selects exactly that level's customers */
+    RuleParser(
+            Map<String, Field> fields,
+            Set<Integer> tagIds,
+            Map<String, Integer> eventTypes,
+            Map<String, Map<String, Rule>> layers) {
         this.fields = fields;
         this.tagIds = tagIds;
         this.eventTypes = eventTypes;
+        this.layers = layers;
     }
+
+    /** The prefix of layer fields in rules: {@code layers.rfm}. */
+    static final String LAYERS = "layers.";
+
+    private static final Set<Rule.Op> LAYER_OPS = Set.of(Rule.Op.EQ, Rule.Op.IN, Rule.Op.NEQ, Rule.Op.NOT_IN);
 
     /** The rule, or null with {@link #problems()} saying why. */
     @Nullable
@@ -97,6 +113,9 @@ final class RuleParser {
 
     private @Nullable Rule attribute(JsonNode json, String at) {
         var key = text(json.get("attribute"));
+        if (key != null && key.startsWith(LAYERS) && layers.containsKey(key.substring(LAYERS.length()))) {
+            return layer(json, at, key, layers.get(key.substring(LAYERS.length())));
+        }
         var field = key == null ? null : fields.get(key);
         if (field == null) {
             return problem(at + ".attribute", "segment.rule.field.unknown", String.valueOf(key));
@@ -131,6 +150,38 @@ final class RuleParser {
             values.add(value);
         }
         return new Rule.Attribute(field, op, values);
+    }
+
+    /** A layer condition becomes the rules of the levels chosen: in a level, or in none of them. */
+    private @Nullable Rule layer(JsonNode json, String at, String key, Map<String, Rule> levels) {
+        var op = op(json.get("op"));
+        if (op == null || !LAYER_OPS.contains(op)) {
+            return problem(at + ".op", "segment.rule.op.unfit", text(json.get("op")) + "", key);
+        }
+        var raw = new ArrayList<JsonNode>();
+        if (json.has("values") && json.get("values").isArray()) {
+            json.get("values").forEach(raw::add);
+        } else if (json.has("value")) {
+            raw.add(json.get("value"));
+        }
+        if (raw.isEmpty()
+                || raw.size() > levels.size()
+                || (raw.size() != 1 && (op == Rule.Op.EQ || op == Rule.Op.NEQ))) {
+            return problem(
+                    at + ".values",
+                    "segment.rule.values.count",
+                    op == Rule.Op.EQ || op == Rule.Op.NEQ ? 1 : levels.size());
+        }
+        var chosen = new ArrayList<Rule>();
+        for (int i = 0; i < raw.size(); i++) {
+            var level = levels.get(text(raw.get(i)));
+            if (level == null) {
+                return problem(at + ".values[" + i + "]", "segment.rule.value.unfit", key);
+            }
+            chosen.add(level);
+        }
+        Rule in = chosen.size() == 1 ? chosen.getFirst() : new Rule.Any(chosen);
+        return op == Rule.Op.EQ || op == Rule.Op.IN ? in : new Rule.Not(in);
     }
 
     private @Nullable Object value(Field field, JsonNode node) {

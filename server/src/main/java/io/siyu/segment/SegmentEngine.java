@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +48,7 @@ public class SegmentEngine {
     private static final Logger log = LoggerFactory.getLogger(SegmentEngine.class);
 
     private final ConcurrentHashMap<TenantId, Holder> holders = new ConcurrentHashMap<>();
+    private final List<Consumer<TenantId>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final IndexLoader loader;
     private final TenantManagement tenants;
     private final CustomerAttributes attributes;
@@ -53,6 +56,7 @@ public class SegmentEngine {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ObjectProvider<LayerCatalog> layerCatalog;
     private final java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("segment-upkeep").daemon().factory());
 
@@ -63,7 +67,9 @@ public class SegmentEngine {
             EventCatalog catalog,
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<LayerCatalog> layerCatalog) {
+        this.layerCatalog = layerCatalog;
         this.loader = loader;
         this.tenants = tenants;
         this.attributes = attributes;
@@ -128,14 +134,23 @@ public class SegmentEngine {
             labels.put("attributes." + d.key(), d.label());
             options.put("attributes." + d.key(), d.options());
         });
-        return fields.values().stream()
+        var catalog = new ArrayList<>(fields.values().stream()
                 .map(field -> new FieldInfo(
                         field.key(),
                         field.kind().json(),
                         field.kind().ops.stream().map(Rule.Op::json).toList(),
                         labels.get(field.key()),
                         values(field, index, options.getOrDefault(field.key(), List.of()))))
-                .toList();
+                .toList());
+        var today = LocalDate.now(clock.withZone(index.zone));
+        layers(fields, tagIds(), eventTypes()).forEach((layer, levels) -> {
+            var counts = new ArrayList<ValueCount>();
+            levels.forEach((level, rule) -> counts.add(new ValueCount(
+                    level, members(rule, index, today, new IdentityHashMap<>()).getLongCardinality())));
+            catalog.add(new FieldInfo(
+                    RuleParser.LAYERS + layer, "layer", List.of("eq", "in", "neq", "notIn"), null, counts));
+        });
+        return catalog;
     }
 
     private static List<ValueCount> values(Field field, TenantIndex index, List<String> declared) {
@@ -165,6 +180,37 @@ public class SegmentEngine {
         return index.read(index::tagCounts);
     }
 
+    /** The customers a rule selects now (by customer id), for the bound tenant. */
+    public RoaringBitmap membersNow(JsonNode json) {
+        return evaluate(parse(json)).members();
+    }
+
+    /** The customers each rule selects now, parsing against the tenant's fields, tags and layers once. */
+    public List<RoaringBitmap> membersNow(List<JsonNode> rules) {
+        var fields = fields();
+        var tagIds = tagIds();
+        var types = eventTypes();
+        var layers = layers(fields, tagIds, types);
+        var index = holder(Tenancy.required(), fields).ready.join();
+        var today = LocalDate.now(clock.withZone(index.zone));
+        var members = new ArrayList<RoaringBitmap>(rules.size());
+        for (var json : rules) {
+            var parser = new RuleParser(fields, tagIds, types, layers);
+            var rule = parser.parse(json);
+            if (rule == null) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
+            }
+            members.add(members(rule, index, today, new IdentityHashMap<>()));
+        }
+        return members;
+    }
+
+    /** How many live customers the bound tenant has. */
+    public long total() {
+        var index = holder(Tenancy.required(), fields()).ready.join();
+        return index.read(index::size);
+    }
+
     /** The members of a rule on a given day (tests check the day rolling over with it). */
     RoaringBitmap members(JsonNode json, LocalDate today) {
         var fields = fields();
@@ -186,18 +232,64 @@ public class SegmentEngine {
         return index.read(() -> index.evaluate(rule, today, fallbacks::get));
     }
 
-    Rule parse(JsonNode json, Map<String, Field> fields) {
-        // Its own transaction: outside one, no tenant is bound and row-level security shows no tags.
-        var tagIds = new HashSet<>(java.util.Objects.requireNonNull(transactions.execute(
-                status -> jdbc.sql("select id from tag").query(Integer.class).list())));
-        var types = new LinkedHashMap<String, Integer>();
-        catalog.byName().forEach((name, type) -> types.put(name, type.code()));
-        var parser = new RuleParser(fields, tagIds, types);
+    Rule parse(@Nullable JsonNode json, Map<String, Field> fields) {
+        var tagIds = tagIds();
+        var types = eventTypes();
+        var parser = new RuleParser(fields, tagIds, types, layers(fields, tagIds, types));
         var rule = parser.parse(json);
         if (rule == null) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
         }
         return rule;
+    }
+
+    /**
+     * Each layer's levels with the rule that selects exactly that level: its own rule and none of the levels
+     * before it. A level whose rule no longer holds (a tag was deleted) is left out and logged.
+     */
+    private Map<String, Map<String, Rule>> layers(
+            Map<String, Field> fields, Set<Integer> tagIds, Map<String, Integer> types) {
+        var catalog = layerCatalog.getIfAvailable();
+        if (catalog == null) {
+            return Map.of();
+        }
+        var compiled = new LinkedHashMap<String, Map<String, Rule>>();
+        for (var layer : catalog.layers()) {
+            var levels = new LinkedHashMap<String, Rule>();
+            var before = new ArrayList<Rule>();
+            for (var level : layer.levels()) {
+                var own = level.rule() == null ? null : new RuleParser(fields, tagIds, types).parse(level.rule());
+                if (level.rule() != null && own == null) {
+                    log.warn("level {} of layer {} has a rule that no longer holds", level.key(), layer.key());
+                    continue;
+                }
+                Rule others = before.isEmpty()
+                        ? null
+                        : new Rule.Not(before.size() == 1 ? before.getFirst() : new Rule.Any(List.copyOf(before)));
+                if (own == null && others == null) {
+                    continue;
+                }
+                levels.put(
+                        level.key(), own == null ? others : others == null ? own : new Rule.All(List.of(own, others)));
+                if (own != null) {
+                    before.add(own);
+                }
+            }
+            compiled.put(layer.key(), levels);
+        }
+        return compiled;
+    }
+
+    private Set<Integer> tagIds() {
+        // Its own transaction: outside one, no tenant is bound and row-level security shows no tags.
+        return new HashSet<>(java.util.Objects.requireNonNull(transactions.execute(
+                status -> jdbc.sql("select id from tag").query(Integer.class).list())));
+    }
+
+    private Map<String, Integer> eventTypes() {
+        var types = new LinkedHashMap<String, Integer>();
+        catalog.byName().forEach((name, type) -> types.put(name, type.code()));
+        return types;
     }
 
     /** The standard fields and the tenant's custom attributes, by the key rules use. */
@@ -298,6 +390,7 @@ public class SegmentEngine {
                 holder.index = index;
             }
             holder.ready.complete(index);
+            changed(tenant);
             log.info(
                     "segment index of tenant {} built in {} ms: {} customers, {} MiB",
                     tenant.value(),
@@ -318,6 +411,36 @@ public class SegmentEngine {
         }
     }
 
+    /** Called with the tenant after each change has reached its index (on the thread that applied it). */
+    void onChange(Consumer<TenantId> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(TenantId tenant) {
+        for (var listener : listeners) {
+            listener.accept(tenant);
+        }
+    }
+
+    /** What a rule selects now, for the bound tenant; the index is built first if need be. */
+    record Members(RoaringBitmap members, boolean usedSql, LocalDate today) {}
+
+    Members evaluate(Rule rule) {
+        var index = holder(Tenancy.required(), fields()).ready.join();
+        var today = LocalDate.now(clock.withZone(index.zone));
+        var fallbacks = new IdentityHashMap<Rule, RoaringBitmap>();
+        return new Members(members(rule, index, today, fallbacks), !fallbacks.isEmpty(), today);
+    }
+
+    /** The bound tenant's time zone, in which its days are counted. */
+    ZoneId zone() {
+        return holder(Tenancy.required(), fields()).ready.join().zone;
+    }
+
+    Rule parse(@Nullable JsonNode json) {
+        return parse(json, fields());
+    }
+
     private void change(TenantId tenant, Consumer<TenantIndex> change) {
         var holder = holders.get(tenant);
         if (holder == null) {
@@ -331,6 +454,7 @@ public class SegmentEngine {
         }
         var index = holder.index;
         change.accept(index);
+        changed(tenant);
     }
 
     /** Events that have just committed (home profile numbers, type codes, times). */
@@ -341,6 +465,25 @@ public class SegmentEngine {
                     for (int i = 0; i < customers.length; i++) {
                         index.event((int) customers[i], types[i], times[i]);
                     }
+                    return null;
+                }));
+    }
+
+    /** Tags that customers have just gained or lost. */
+    void tagsChanged(TenantId tenant, Map<Integer, long[]> added, Map<Integer, long[]> removed) {
+        change(
+                tenant,
+                index -> index.write(() -> {
+                    added.forEach((tag, ids) -> {
+                        for (long id : ids) {
+                            index.tag((int) id, tag);
+                        }
+                    });
+                    removed.forEach((tag, ids) -> {
+                        for (long id : ids) {
+                            index.untag((int) id, tag);
+                        }
+                    });
                     return null;
                 }));
     }
@@ -360,6 +503,7 @@ public class SegmentEngine {
                                 tenant,
                                 () -> transactions.executeWithoutResult(
                                         status -> loader.reload(index, fields(), ids, merged)));
+                        changed(tenant);
                     } catch (RuntimeException e) {
                         log.warn(
                                 "the segment index of tenant {} missed a change of {} customers: {}",

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Segments",
-        allowedDependencies = {"shared", "access", "customer", "event"})
+        allowedDependencies = {"shared", "access", "customer", "event", "tagging"})
 @NullMarked
 package io.siyu.segment;
 

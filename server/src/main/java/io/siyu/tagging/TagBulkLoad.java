@@ -23,14 +23,26 @@ public class TagBulkLoad {
         this.copy = copy;
     }
 
+    /** Defines the tags and, first, their groups (named by the tags, of the kind their name says). */
     @Transactional
     public long defineTags(TenantId tenant, List<TagDefinition> tags) {
+        var groups = new java.util.LinkedHashMap<String, Integer>();
+        tags.forEach(tag -> groups.putIfAbsent(tag.group(), groups.size() + 1));
+        copy.copy(
+                "tag_group",
+                new String[] {"tenant_id", "id", "name", "kind", "position"},
+                rows -> groups.forEach((name, id) -> rows.value(tenant.value())
+                        .value(id)
+                        .value(name)
+                        .value(TagKind.named(name).orElse(TagKind.ATTRIBUTE).code())
+                        .value(id)
+                        .end()));
         return copy.copy(
                 "tag",
-                new String[] {"tenant_id", "id", "group_name", "name"},
+                new String[] {"tenant_id", "id", "group_id", "name"},
                 rows -> tags.forEach(tag -> rows.value(tenant.value())
                         .value(tag.id())
-                        .value(tag.group())
+                        .value(groups.get(tag.group()))
                         .value(tag.name())
                         .end()));
     }

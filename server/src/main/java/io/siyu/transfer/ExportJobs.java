@@ -67,7 +67,53 @@ public class ExportJobs {
         this.tenants = tenants;
     }
 
+    /** Which customers an export writes, a page at a time. */
+    private interface Source {
+        long total();
+
+        CursorPage<CustomerSummary> page(@Nullable String cursor);
+    }
+
+    /** Exports the customers a search finds. */
     public Job start(CustomerQuery query, String format, String actor) {
+        var source = new Source() {
+            @Override
+            public long total() {
+                return directory.count(query);
+            }
+
+            @Override
+            public CursorPage<CustomerSummary> page(@Nullable String cursor) {
+                return directory.search(query, PAGE, cursor);
+            }
+        };
+        return start(source, "customers-", "客户-", format, actor);
+    }
+
+    /** Exports the given customers (a segment's members), in the order given. */
+    public Job start(long[] ids, String name, String format, String actor) {
+        var source = new Source() {
+            @Override
+            public long total() {
+                return ids.length;
+            }
+
+            @Override
+            public CursorPage<CustomerSummary> page(@Nullable String cursor) {
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                int to = Math.min(ids.length, from + PAGE);
+                var page = new ArrayList<Long>(to - from);
+                for (int i = from; i < to; i++) {
+                    page.add(ids[i]);
+                }
+                return new CursorPage<>(directory.summaries(page), to < ids.length ? String.valueOf(to) : null);
+            }
+        };
+        var safe = name.replaceAll("[\\\\/:*?\"<>|\\s]+", "_") + "-";
+        return start(source, safe, safe, format, actor);
+    }
+
+    private Job start(Source source, String prefixEn, String prefixZh, String format, String actor) {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new DomainException(
                     HttpStatus.BAD_REQUEST,
@@ -75,10 +121,10 @@ public class ExportJobs {
                     List.of(new io.siyu.shared.FieldProblem("format", "transfer.format.invalid")));
         }
         var locale = LocaleContextHolder.getLocale();
-        var name = (locale.getLanguage().equals("en") ? "customers-" : "客户-")
+        var name = (locale.getLanguage().equals("en") ? prefixEn : prefixZh)
                 + java.time.LocalDate.now(ZoneId.of(tenants.current().timeZone())) + "." + format;
         long id = jobs.create("export", Entity.CUSTOMERS, format, null, name, actor);
-        jobs.begin(id, java.util.Map.of(), directory.count(query));
+        jobs.begin(id, java.util.Map.of(), source.total());
         var tenant = Tenancy.required();
         var security = SecurityContextHolder.getContext();
         var zone = ZoneId.of(tenants.current().timeZone());
@@ -87,7 +133,7 @@ public class ExportJobs {
             try {
                 ImportJobs.RUNNING.acquire();
                 Tenancy.runAs(tenant, () -> {
-                    write(id, query, format, locale, zone);
+                    write(id, source, format, locale, zone);
                     jobs.finish(id, true, null);
                 });
             } catch (InterruptedException e) {
@@ -124,15 +170,15 @@ public class ExportJobs {
     /** One export run: what to write and how. */
     private record Run(
             long id,
-            CustomerQuery query,
+            Source source,
             List<String> header,
             List<AttributeDefinition> definitions,
             Locale locale,
             ZoneId zone) {}
 
-    private void write(long id, CustomerQuery query, String format, Locale locale, ZoneId zone) {
+    private void write(long id, Source source, String format, Locale locale, ZoneId zone) {
         var definitions = attributes.all();
-        var run = new Run(id, query, header(locale, definitions), definitions, locale, zone);
+        var run = new Run(id, source, header(locale, definitions), definitions, locale, zone);
         var path = jobs.file(id, "export." + format);
         try (var out = Files.newOutputStream(path)) {
             if (format.equals("csv")) {
@@ -184,7 +230,7 @@ public class ExportJobs {
         String cursor = null;
         long done = 0;
         do {
-            var page = directory.search(run.query(), PAGE, cursor);
+            var page = run.source().page(cursor);
             var owners = accounts.displayNames(page.items().stream()
                     .map(CustomerSummary::ownerId)
                     .filter(Objects::nonNull)

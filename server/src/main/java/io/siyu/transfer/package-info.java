@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Import and export",
-        allowedDependencies = {"shared", "access", "customer", "commerce", "event"})
+        allowedDependencies = {"shared", "access", "customer", "commerce", "event", "segment"})
 @NullMarked
 package io.siyu.transfer;
 

@@ -265,8 +265,11 @@ class SegmentEngineOracleTests extends IntegrationTest {
                     // Every 15th profile is merged into the one before it: its tags and events count there.
                     jdbc.sql("update customer set survivor_id = id - 1 where id % 15 = 0")
                             .update();
+                    jdbc.sql("insert into tag_group (tenant_id, id, name, kind) values (siyu_current_tenant(), 1, '属性',"
+                                    + " 'attribute')")
+                            .update();
                     jdbc.sql(
-                                    "insert into tag (tenant_id, id, group_name, name) select siyu_current_tenant(), g, '属性', '标签' || g"
+                                    "insert into tag (tenant_id, id, group_id, name) select siyu_current_tenant(), g, 1, '标签' || g"
                                             + " from generate_series(1, 6) g")
                             .update();
                     jdbc.sql(

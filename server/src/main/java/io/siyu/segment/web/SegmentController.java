@@ -8,11 +8,8 @@ import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -40,17 +37,7 @@ class SegmentController {
         this.messages = messages;
     }
 
-    record Preview(
-            long id,
-            String name,
-            String gender,
-            @Nullable Integer city,
-            int memberLevel,
-            long orderCount,
-            BigDecimal gmv,
-            @Nullable Instant lastActiveAt) {}
-
-    record EvaluationView(long count, long total, boolean usedSql, double tookMs, List<Preview> preview) {}
+    record EvaluationView(long count, long total, boolean usedSql, double tookMs, List<Previews.Preview> preview) {}
 
     record ValueView(Object value, String label, long count) {}
 
@@ -70,7 +57,13 @@ class SegmentController {
                         f.key(),
                         f.label() != null
                                 ? f.label()
-                                : messages.getMessage("segment.field." + f.key(), null, f.key(), locale),
+                                : messages.getMessage(
+                                        f.key().startsWith("layers.")
+                                                ? f.key().replace("layers.", "layer.")
+                                                : "segment.field." + f.key(),
+                                        null,
+                                        f.key(),
+                                        locale),
                         f.kind(),
                         f.ops(),
                         f.values().stream()
@@ -83,6 +76,10 @@ class SegmentController {
     private String valueLabel(String field, Object value, Locale locale) {
         if (field.equals("city") && value instanceof Long code) {
             return Cities.byCode(code.intValue()).map(c -> c.name(locale)).orElse(value.toString());
+        }
+        if (field.startsWith("layers.")) {
+            var key = field.replace("layers.", "layer.") + "." + value;
+            return messages.getMessage(key, null, value.toString(), locale);
         }
         if (value instanceof Boolean || field.equals("gender")) {
             return messages.getMessage("segment.value." + value, null, value.toString(), locale);
@@ -104,17 +101,7 @@ class SegmentController {
                     List.of(new FieldProblem("preview", "segment.preview.range", MAX_PREVIEW)));
         }
         var result = engine.evaluate(body.get("rule"), previewSize);
-        var preview = customers.summaries(result.sample()).stream()
-                .map(c -> new Preview(
-                        c.id(),
-                        c.name(),
-                        c.gender().name().toLowerCase(java.util.Locale.ROOT),
-                        c.city(),
-                        c.memberLevel(),
-                        c.orderCount(),
-                        c.gmv(),
-                        c.lastActiveAt()))
-                .toList();
+        var preview = Previews.of(customers, result.sample());
         return new EvaluationView(result.count(), result.total(), result.usedSql(), result.micros() / 1000.0, preview);
     }
 }

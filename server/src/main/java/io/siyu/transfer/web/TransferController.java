@@ -4,7 +4,9 @@ import io.siyu.access.Actor;
 import io.siyu.access.Permission;
 import io.siyu.customer.Cities;
 import io.siyu.customer.CustomerQuery;
+import io.siyu.customer.CustomerScope;
 import io.siyu.customer.Gender;
+import io.siyu.segment.SegmentManagement;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
@@ -59,13 +61,17 @@ class TransferController {
             @Nullable Long ownerId,
             @Nullable String sourceChannel,
             @Nullable Integer memberLevel,
-            @Nullable Map<String, String> attributes) {}
+            @Nullable Map<String, String> attributes,
+            @Nullable Long segmentId) {}
 
     private final ImportJobs imports;
     private final ExportJobs exports;
     private final Problems problems;
 
-    TransferController(ImportJobs imports, ExportJobs exports, Problems problems) {
+    private final SegmentManagement segments;
+
+    TransferController(ImportJobs imports, ExportJobs exports, Problems problems, SegmentManagement segments) {
+        this.segments = segments;
         this.imports = imports;
         this.exports = exports;
         this.problems = problems;
@@ -145,8 +151,19 @@ class TransferController {
     @PreAuthorize(
             "hasAuthority('" + Permission.DATA_TRANSFER + "') and hasAuthority('" + Permission.CUSTOMERS_ALL + "')")
     @Operation(
-            summary = "Export the customers a search finds (the list page's filters) as csv or xlsx, in the background")
+            summary = "Export the customers a search finds (the list page's filters), or a saved segment's members"
+                    + " (segmentId), as csv or xlsx, in the background")
     ResponseEntity<Job> export(@RequestBody ExportRequest body) {
+        var format = body.format() == null ? "csv" : body.format();
+        if (body.segmentId() != null) {
+            if (!CustomerScope.has(Permission.SEGMENTS_READ)) {
+                throw new DomainException(HttpStatus.FORBIDDEN, "status.403");
+            }
+            var segment = segments.get(body.segmentId());
+            var members =
+                    segments.members(segment.id()).stream().mapToLong(i -> i).toArray();
+            return ResponseEntity.accepted().body(exports.start(members, segment.name(), format, Actor.currentName()));
+        }
         var gender = body.gender() == null ? null : Gender.parse(body.gender()).orElse(null);
         var city = body.city() == null
                 ? null
