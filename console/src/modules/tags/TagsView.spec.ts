@@ -157,7 +157,17 @@ describe('the tag management page', { timeout: 20_000 }, () => {
     const { calls } = stubServer({
       'POST /api/v1/tags': () =>
         ++answer === 1
-          ? problemResponse(409, { code: 'tag.name.taken', detail: '这个组里已经有“待回访”了' })
+          ? problemResponse(409, {
+              code: 'problem.invalid-request',
+              detail: '请求有误',
+              errors: [
+                {
+                  field: 'name',
+                  code: 'tag.name-taken',
+                  message: '这个分组里已有名为“待回访”的标签。',
+                },
+              ],
+            })
           : jsonResponse(tag({ id: 15, groupId: 1, name: '待二次回访' }), 201),
     })
     await mountApp('/audience/tags')
@@ -172,7 +182,7 @@ describe('the tag management page', { timeout: 20_000 }, () => {
       name: '待回访',
     })
     expect(openDialog().querySelector('.el-form-item__error')?.textContent).toContain(
-      '这个组里已经有“待回访”了',
+      '这个分组里已有名为“待回访”的标签。',
     )
     expect(document.querySelector('.el-message--error')).toBeNull()
 
@@ -185,12 +195,24 @@ describe('the tag management page', { timeout: 20_000 }, () => {
   })
 
   it('renames and moves a tag from its card', async () => {
-    const bodies: unknown[] = []
+    const bodies: Record<string, unknown>[] = []
     stubServer({
       'PATCH /api/v1/tags/11': async (request) => {
         const body = (await request.json()) as Record<string, unknown>
         bodies.push(body)
-        return jsonResponse(tag({ id: 11, groupId: 1, name: '待回访', ...body }))
+        // the first move finds the name taken in the other group
+        return bodies.filter((b) => 'groupId' in b).length === 1
+          ? problemResponse(409, {
+              detail: '请求有误',
+              errors: [
+                {
+                  field: 'name',
+                  code: 'tag.name-taken',
+                  message: '这个分组里已有名为“待回访”的标签。',
+                },
+              ],
+            })
+          : jsonResponse(tag({ id: 11, groupId: 1, name: '待回访', ...body }))
       },
     })
     await mountApp('/audience/tags')
@@ -208,7 +230,13 @@ describe('the tag management page', { timeout: 20_000 }, () => {
     await choose(openDialog().querySelector('.el-select'), '渠道来源')
     button('保存', openDialog()).click()
     await settle()
-    expect(bodies.at(-1)).toEqual({ groupId: 2 })
+    // shown on the group, the field that was changed
+    expect(openDialog().querySelector('.el-form-item__error')?.textContent).toContain(
+      '这个分组里已有名为“待回访”的标签。',
+    )
+    button('保存', openDialog()).click()
+    await settle()
+    expect(bodies.slice(1)).toEqual([{ groupId: 2 }, { groupId: 2 }])
     expect([...document.querySelectorAll('.el-message--success')].at(-1)?.textContent).toContain(
       '已把“待回访”移到“渠道来源”',
     )

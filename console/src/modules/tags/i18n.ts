@@ -174,6 +174,7 @@ export const zhCN = {
     addDone: '已为 {n} 位客户打标签：新打上 {count} 个（已带有的不重复计算）',
     removeDone: '已从 {n} 位客户移除标签：共移除 {count} 个',
     tooMany: '一次最多给 {n} 位客户打标签，请减少选择',
+    unknown: '；另有 {n} 位客户你无权查看或已不存在，未改动',
   },
 }
 
@@ -359,5 +360,6 @@ export const en: typeof zhCN = {
     addDone: 'Tagged {n} customers: {count} tags added (ones already carried are not counted)',
     removeDone: 'Removed tags from {n} customers: {count} removed in all',
     tooMany: 'At most {n} customers at a time; select fewer',
+    unknown: '; {n} customers you may not see (or that no longer exist) were left as they were',
   },
 }

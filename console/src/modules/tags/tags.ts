@@ -1,8 +1,8 @@
 import { ApiError } from '@/api/problem'
 import type { Tag, TagGroup, TagKind } from './api'
 
-/** The longest name of a tag or a tag group the forms take. */
-export const NAME_MAX = 32
+/** The longest name of a tag or a tag group the server takes. */
+export const NAME_MAX = 30
 
 /** One colour per kind of tag group, for its badge, its chips and the kind filter. */
 export const KIND_COLORS: Record<TagKind, string> = {
@@ -62,20 +62,20 @@ export function splitPersonal(groups: readonly TagGroup[]): {
 }
 
 /**
- * A 409 (the name is taken in the group) answered without field errors, shown on the form field
- * `field` like any other field error, instead of as a toast the operator has to connect to the form.
+ * A 409 (the name is taken in the group) shown on the form field `field`: the server names `name`,
+ * which is not the field the operator changed when a tag is moved into a group that has its name,
+ * and a 409 without field errors goes on the field too, instead of a toast far from the form.
  */
 export function conflictOnField(error: unknown, field: string): never {
   if (
     error instanceof ApiError &&
     error.status === 409 &&
-    error.fieldErrors.length === 0 &&
-    error.detail
+    (error.detail || error.fieldErrors.length)
   ) {
-    throw new ApiError(409, {
-      ...error.problem,
-      errors: [{ field, code: error.code ?? '', message: error.detail }],
-    })
+    const errors = error.fieldErrors.length
+      ? error.fieldErrors.map((e) => (e.field === 'name' ? { ...e, field } : e))
+      : [{ field, code: error.code ?? '', message: error.detail ?? '' }]
+    throw new ApiError(409, { ...error.problem, errors })
   }
   throw error
 }
