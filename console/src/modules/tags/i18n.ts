@@ -202,7 +202,7 @@ export const en: typeof zhCN = {
     attribute: 'What the customer is like: sensitive skin, young mum, price-conscious…',
     product: 'Products bought or looked at: bought the serum, interested in sunscreen…',
     content: 'Content read or claimed: read the ingredients guide, got a sample…',
-    campaign: 'Campaigns taken part in: Double 11 warm-up, members’ day…',
+    campaign: 'Campaigns taken part in: Double 11 warm-up, Members Day…',
   },
   sources: {
     manual: 'Manual',
