@@ -11,16 +11,18 @@ final class BenchServer {
 
     private BenchServer() {}
 
-    static ConfigurableApplicationContext start() throws IOException {
+    /** @param more further command-line settings (such as a log level) */
+    static ConfigurableApplicationContext start(String... more) throws IOException {
         var dataDir = Files.createTempDirectory("siyu-bench-");
         // command-line arguments: they outrank application.yml, which builder properties would not
-        return new SpringApplicationBuilder(SiyuApplication.class)
-                .run(
-                        "--siyu.data-dir=" + dataDir,
-                        "--server.port=0",
-                        "--siyu.access.admin-password=bench-admin-password",
-                        "--logging.level.root=warn",
-                        "--logging.file.name=");
+        var args = new java.util.ArrayList<>(java.util.List.of(
+                "--siyu.data-dir=" + dataDir,
+                "--server.port=0",
+                "--siyu.access.admin-password=bench-admin-password",
+                "--logging.level.root=warn",
+                "--logging.file.name="));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(SiyuApplication.class).run(args.toArray(String[]::new));
     }
 
     static long size(String[] args, long fallback) {

@@ -93,14 +93,14 @@ public class CustomerAttributes {
     public AttributeDefinition update(AttributeDefinition definition) {
         var current = find(definition.key());
         if (current.type() != definition.type()) {
-            throw invalid("type", "customer.attribute.type-fixed");
+            throw DomainException.invalid("type", "customer.attribute.type-fixed");
         }
         check(definition, false);
         var removed = new ArrayList<>(current.options());
         removed.removeAll(definition.options());
         for (var option : removed) {
             if (inUse(current, option)) {
-                throw invalid("options", "customer.attribute.option-in-use", option);
+                throw DomainException.invalid("options", "customer.attribute.option-in-use", option);
             }
         }
         jdbc.sql(
@@ -297,10 +297,5 @@ public class CustomerAttributes {
         var list = new ArrayList<String>();
         node.forEach(n -> list.add(n.asString()));
         return list;
-    }
-
-    private static DomainException invalid(String field, String code, Object... args) {
-        return new DomainException(
-                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, args)));
     }
 }

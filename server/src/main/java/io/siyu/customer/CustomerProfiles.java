@@ -56,7 +56,7 @@ public class CustomerProfiles {
     @Transactional
     public Written upsert(ProfileInput input, String actor) {
         if (input.identities().isEmpty()) {
-            throw invalid("identities", "customer.identities.required");
+            throw DomainException.invalid("identities", "customer.identities.required");
         }
         var resolved = resolution.resolveTogether(input.identities(), actor, clock.instant(), true);
         if (resolved.created()) {
@@ -124,10 +124,5 @@ public class CustomerProfiles {
                 .params(params)
                 .update();
         changes.changed(List.of(id));
-    }
-
-    private static DomainException invalid(String field, String code, Object... args) {
-        return new DomainException(
-                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, args)));
     }
 }

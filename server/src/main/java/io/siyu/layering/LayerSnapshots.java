@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * Once a day per tenant (the first check after its midnight, and at start): quintile cut points computed
  * again, then who is in which level of every layer stored, for transition matrices. Snapshots older than
- * {@link #KEEP} are dropped.
+ * {@value #KEEP_DAYS} days are dropped.
  */
 @Component
 class LayerSnapshots implements SmartLifecycle {
 
     static final Duration CHECK_EVERY = Duration.ofMinutes(10);
-    static final Duration KEEP = Duration.ofDays(400);
+    static final int KEEP_DAYS = 400;
 
     private static final Logger log = LoggerFactory.getLogger(LayerSnapshots.class);
 
@@ -59,7 +59,7 @@ class LayerSnapshots implements SmartLifecycle {
                         var today = LocalDate.now(clock.withZone(layers.zone()));
                         layers.recomputeQuintiles();
                         layers.snapshot(today);
-                        store.dropSnapshotsBefore(today.minus(KEEP));
+                        store.dropSnapshotsBefore(today.minusDays(KEEP_DAYS));
                         log.info(
                                 "layer snapshot of tenant {} for {} taken in {} ms",
                                 tenant.value(),

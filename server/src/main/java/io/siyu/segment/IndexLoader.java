@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IndexLoader {
 
     private static final int FETCH = 10_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndexLoader.class);
     private static final String EPOCH = " - date '1970-01-01'";
 
     private final JdbcTemplate jdbc;
@@ -55,18 +56,28 @@ class IndexLoader {
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public void loadAll(TenantIndex index, Map<String, Field> fields) {
         var zone = RuleSql.literal(index.zone);
+        long started = System.nanoTime();
         jdbc.query("select " + customerColumns(zone) + " from customer c", rs -> {
             index.put(row(rs, fields), fields);
         });
+        long customers = System.nanoTime();
         jdbc.query("select customer_id, tag_id from customer_tag", rs -> {
             index.tag(rs.getInt(1), rs.getInt(2));
         });
+        long tags = System.nanoTime();
         jdbc.query(
                 "select customer_id, type, (occurred_at at time zone " + zone + ")::date" + EPOCH + " from event",
                 rs -> {
                     index.event(rs.getInt(1), rs.getInt(2), rs.getInt(3));
                 });
+        long events = System.nanoTime();
         index.optimize();
+        log.info(
+                "index read: customers {} ms, tags {} ms, events {} ms, compression {} ms",
+                (customers - started) / 1_000_000,
+                (tags - customers) / 1_000_000,
+                (events - tags) / 1_000_000,
+                (System.nanoTime() - events) / 1_000_000);
     }
 
     /** Reads these profiles (and the ones merged into them) again; with {@code events}, their events too. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -32,20 +33,20 @@ final class RuleParser {
     static final int MAX_DAYS = 3660;
 
     private final Map<String, Field> fields;
-    private final Set<Integer> tagIds;
+    private final IntPredicate tagIds;
     private final Map<String, Integer> eventTypes;
     private final Map<String, Map<String, Rule>> layers;
     private final List<FieldProblem> problems = new ArrayList<>();
     private int nodes;
 
-    RuleParser(Map<String, Field> fields, Set<Integer> tagIds, Map<String, Integer> eventTypes) {
+    RuleParser(Map<String, Field> fields, IntPredicate tagIds, Map<String, Integer> eventTypes) {
         this(fields, tagIds, eventTypes, Map.of());
     }
 
     /** @param layers each layer's levels with the rule that selects exactly that level's customers */
     RuleParser(
             Map<String, Field> fields,
-            Set<Integer> tagIds,
+            IntPredicate tagIds,
             Map<String, Integer> eventTypes,
             Map<String, Map<String, Rule>> layers) {
         this.fields = fields;
@@ -224,7 +225,7 @@ final class RuleParser {
         var ids = new ArrayList<Integer>();
         for (int i = 0; i < list.size(); i++) {
             var id = list.get(i);
-            if (!id.isIntegralNumber() || !tagIds.contains(id.asInt())) {
+            if (!id.isIntegralNumber() || !tagIds.test(id.asInt())) {
                 return problem(at + "." + name + "[" + i + "]", "segment.rule.tag.unknown", id.toString());
             }
             ids.add(id.asInt());

@@ -2,7 +2,6 @@ package io.siyu.segment;
 
 import io.siyu.access.TenantManagement;
 import io.siyu.customer.CustomerAttributes;
-import io.siyu.event.EventCatalog;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
@@ -12,12 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,11 +47,10 @@ public class SegmentEngine {
     private final IndexLoader loader;
     private final TenantManagement tenants;
     private final CustomerAttributes attributes;
-    private final EventCatalog catalog;
+    private final RuleDefinitions definitions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ObjectProvider<LayerCatalog> layerCatalog;
     private final java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("segment-upkeep").daemon().factory());
 
@@ -64,16 +58,14 @@ public class SegmentEngine {
             IndexLoader loader,
             TenantManagement tenants,
             CustomerAttributes attributes,
-            EventCatalog catalog,
+            RuleDefinitions definitions,
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            Clock clock,
-            ObjectProvider<LayerCatalog> layerCatalog) {
-        this.layerCatalog = layerCatalog;
+            Clock clock) {
         this.loader = loader;
         this.tenants = tenants;
         this.attributes = attributes;
-        this.catalog = catalog;
+        this.definitions = definitions;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -89,9 +81,8 @@ public class SegmentEngine {
     public Evaluation evaluate(JsonNode json, int sample) {
         long started = System.nanoTime();
         var tenant = Tenancy.required();
-        var fields = fields();
-        var rule = parse(json, fields);
-        var index = holder(tenant, fields).ready.join();
+        var rule = parse(json);
+        var index = holder(tenant, fields()).ready.join();
         var fallbacks = new IdentityHashMap<Rule, RoaringBitmap>();
         var members = members(rule, index, LocalDate.now(clock.withZone(index.zone)), fallbacks);
         var ids = new ArrayList<Long>(Math.min(sample, members.getCardinality()));
@@ -143,7 +134,7 @@ public class SegmentEngine {
                         values(field, index, options.getOrDefault(field.key(), List.of()))))
                 .toList());
         var today = LocalDate.now(clock.withZone(index.zone));
-        layers(fields, tagIds(), eventTypes()).forEach((layer, levels) -> {
+        definitions.current().layers().forEach((layer, levels) -> {
             var counts = new ArrayList<ValueCount>();
             levels.forEach((level, rule) -> counts.add(new ValueCount(
                     level, members(rule, index, today, new IdentityHashMap<>()).getLongCardinality())));
@@ -187,15 +178,12 @@ public class SegmentEngine {
 
     /** The customers each rule selects now, parsing against the tenant's fields, tags and layers once. */
     public List<RoaringBitmap> membersNow(List<JsonNode> rules) {
-        var fields = fields();
-        var tagIds = tagIds();
-        var types = eventTypes();
-        var layers = layers(fields, tagIds, types);
-        var index = holder(Tenancy.required(), fields).ready.join();
+        var current = definitions.current();
+        var index = holder(Tenancy.required(), current.fields()).ready.join();
         var today = LocalDate.now(clock.withZone(index.zone));
         var members = new ArrayList<RoaringBitmap>(rules.size());
         for (var json : rules) {
-            var parser = new RuleParser(fields, tagIds, types, layers);
+            var parser = current.parser();
             var rule = parser.parse(json);
             if (rule == null) {
                 throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
@@ -203,6 +191,12 @@ public class SegmentEngine {
             members.add(members(rule, index, today, new IdentityHashMap<>()));
         }
         return members;
+    }
+
+    /** Heap the bound tenant's index takes, by RoaringBitmap's own accounting. */
+    public long indexBytes() {
+        var index = holder(Tenancy.required(), fields()).ready.join();
+        return index.read(index::sizeInBytes);
     }
 
     /** How many live customers the bound tenant has. */
@@ -213,9 +207,8 @@ public class SegmentEngine {
 
     /** The members of a rule on a given day (tests check the day rolling over with it). */
     RoaringBitmap members(JsonNode json, LocalDate today) {
-        var fields = fields();
-        var rule = parse(json, fields);
-        var index = holder(Tenancy.required(), fields).ready.join();
+        var rule = parse(json);
+        var index = holder(Tenancy.required(), fields()).ready.join();
         return members(rule, index, today, new IdentityHashMap<>());
     }
 
@@ -232,75 +225,13 @@ public class SegmentEngine {
         return index.read(() -> index.evaluate(rule, today, fallbacks::get));
     }
 
-    Rule parse(@Nullable JsonNode json, Map<String, Field> fields) {
-        var tagIds = tagIds();
-        var types = eventTypes();
-        var parser = new RuleParser(fields, tagIds, types, layers(fields, tagIds, types));
-        var rule = parser.parse(json);
-        if (rule == null) {
-            throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
-        }
-        return rule;
-    }
-
-    /**
-     * Each layer's levels with the rule that selects exactly that level: its own rule and none of the levels
-     * before it. A level whose rule no longer holds (a tag was deleted) is left out and logged.
-     */
-    private Map<String, Map<String, Rule>> layers(
-            Map<String, Field> fields, Set<Integer> tagIds, Map<String, Integer> types) {
-        var catalog = layerCatalog.getIfAvailable();
-        if (catalog == null) {
-            return Map.of();
-        }
-        var compiled = new LinkedHashMap<String, Map<String, Rule>>();
-        for (var layer : catalog.layers()) {
-            var levels = new LinkedHashMap<String, Rule>();
-            var before = new ArrayList<Rule>();
-            for (var level : layer.levels()) {
-                var own = level.rule() == null ? null : new RuleParser(fields, tagIds, types).parse(level.rule());
-                if (level.rule() != null && own == null) {
-                    log.warn("level {} of layer {} has a rule that no longer holds", level.key(), layer.key());
-                    continue;
-                }
-                Rule others = before.isEmpty()
-                        ? null
-                        : new Rule.Not(before.size() == 1 ? before.getFirst() : new Rule.Any(List.copyOf(before)));
-                if (own == null && others == null) {
-                    continue;
-                }
-                levels.put(
-                        level.key(), own == null ? others : others == null ? own : new Rule.All(List.of(own, others)));
-                if (own != null) {
-                    before.add(own);
-                }
-            }
-            compiled.put(layer.key(), levels);
-        }
-        return compiled;
-    }
-
-    private Set<Integer> tagIds() {
-        // Its own transaction: outside one, no tenant is bound and row-level security shows no tags.
-        return new HashSet<>(java.util.Objects.requireNonNull(transactions.execute(
-                status -> jdbc.sql("select id from tag").query(Integer.class).list())));
-    }
-
-    private Map<String, Integer> eventTypes() {
-        var types = new LinkedHashMap<String, Integer>();
-        catalog.byName().forEach((name, type) -> types.put(name, type.code()));
-        return types;
+    Rule parse(@Nullable JsonNode json) {
+        return definitions.parse(json);
     }
 
     /** The standard fields and the tenant's custom attributes, by the key rules use. */
     Map<String, Field> fields() {
-        var fields = new LinkedHashMap<String, Field>();
-        Field.STANDARD.forEach(field -> fields.put(field.key(), field));
-        attributes.all().forEach(definition -> {
-            var field = Field.custom(definition);
-            fields.put(field.key(), field);
-        });
-        return fields;
+        return definitions.current().fields();
     }
 
     private static void collect(Rule rule, List<Rule> needed) {
@@ -404,6 +335,18 @@ public class SegmentEngine {
         }
     }
 
+    /**
+     * Builds the bound tenant's index again from the database, for data written around the index (bulk
+     * loads); questions wait for it, and changes committed meanwhile are applied to it once it is built.
+     */
+    public void rebuild() {
+        var tenant = Tenancy.required();
+        var fields = fields();
+        var fresh = new Holder(signature(fields));
+        holders.put(tenant, fresh);
+        build(tenant, fresh, fields);
+    }
+
     /** Builds the index of every tenant now (at start), instead of on each tenant's first question. */
     void buildAll() {
         for (var tenant : tenants.ids()) {
@@ -435,10 +378,6 @@ public class SegmentEngine {
     /** The bound tenant's time zone, in which its days are counted. */
     ZoneId zone() {
         return holder(Tenancy.required(), fields()).ready.join().zone;
-    }
-
-    Rule parse(@Nullable JsonNode json) {
-        return parse(json, fields());
     }
 
     private void change(TenantId tenant, Consumer<TenantIndex> change) {

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -25,6 +24,8 @@ final class TenantIndex {
 
     static final long DATE_BASE = -250_000; // epoch day of the year 1285: older dates are not plausible
     static final long NUMBER_BASE = -(1L << 40);
+    /** Events of every type by day, kept beside each type's: "any event in the last 7 days" is 7 bitmaps, not 7 per type. */
+    static final int ANY_TYPE = -1;
 
     final ZoneId zone;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -131,9 +132,13 @@ final class TenantIndex {
     }
 
     void event(int customer, int type, int epochDay) {
+        int root = root(customer);
         events.computeIfAbsent(type, t -> new TreeMap<>())
                 .computeIfAbsent(epochDay, d -> new RoaringBitmap())
-                .add(root(customer));
+                .add(root);
+        events.computeIfAbsent(ANY_TYPE, t -> new TreeMap<>())
+                .computeIfAbsent(epochDay, d -> new RoaringBitmap())
+                .add(root);
     }
 
     void event(int customer, int type, Instant at) {
@@ -158,8 +163,12 @@ final class TenantIndex {
         return switch (rule) {
             case Rule.All all -> {
                 RoaringBitmap result = null;
-                for (var child : all.rules()) {
-                    var members = evaluate(child, today, fallback);
+                for (var child : cheapFirst(all.rules())) {
+                    // An event condition after others only looks at the customers still in: each day's
+                    // bitmap is intersected with them before the days are combined.
+                    var members = child instanceof Rule.Event event && result != null && !needsSql(child)
+                            ? event(event, today, result)
+                            : evaluate(child, today, fallback);
                     result = result == null ? members : RoaringBitmap.and(result, members);
                     if (result.isEmpty()) {
                         break;
@@ -176,7 +185,7 @@ final class TenantIndex {
             case Rule.Attribute attribute -> attribute(attribute, today);
             case Rule.Tags tagRule -> tags(tagRule);
             case Rule.Event event when needsSql(rule) -> fallback.apply(rule);
-            case Rule.Event event -> event(event, today);
+            case Rule.Event event -> event(event, today, null);
         };
     }
 
@@ -260,19 +269,35 @@ final class TenantIndex {
         };
     }
 
-    private RoaringBitmap event(Rule.Event rule, LocalDate today) {
+    /** Profile and tag conditions first, events last: an AND is cheapest when what it narrows is small. */
+    private static List<Rule> cheapFirst(List<Rule> rules) {
+        var ordered = new ArrayList<Rule>(rules.size());
+        rules.stream()
+                .filter(r -> r instanceof Rule.Attribute || r instanceof Rule.Tags)
+                .forEach(ordered::add);
+        rules.stream()
+                .filter(r -> !(r instanceof Rule.Attribute || r instanceof Rule.Tags || r instanceof Rule.Event))
+                .forEach(ordered::add);
+        rules.stream().filter(r -> r instanceof Rule.Event).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** @param within when given, only these customers (all live) are looked at */
+    private RoaringBitmap event(
+            Rule.Event rule, LocalDate today, @org.jspecify.annotations.Nullable RoaringBitmap within) {
         int first = (int) Math.max(Integer.MIN_VALUE, rule.window().first(today).toEpochDay());
         int last = (int) Math.min(Integer.MAX_VALUE, rule.window().last(today).toEpochDay());
         var days = new ArrayList<RoaringBitmap>();
         if (first <= last) {
-            var types =
-                    rule.type() == null ? events.values() : List.of(events.getOrDefault(rule.type(), new TreeMap<>()));
-            for (NavigableMap<Integer, RoaringBitmap> byDay : types) {
-                days.addAll(byDay.subMap(first, true, last, true).values());
-            }
+            var byDay = events.getOrDefault(rule.type() == null ? ANY_TYPE : rule.type(), new TreeMap<>());
+            days.addAll(byDay.subMap(first, true, last, true).values());
         }
-        var did = RoaringBitmap.and(FastAggregation.or(days.iterator()), roots);
-        return rule.did() ? did : RoaringBitmap.andNot(roots, did);
+        var did = within == null
+                ? RoaringBitmap.and(FastAggregation.or(days.iterator()), roots)
+                : FastAggregation.or(
+                        days.stream().map(day -> RoaringBitmap.and(within, day)).toArray(RoaringBitmap[]::new));
+        var all = within == null ? roots : within;
+        return rule.did() ? did : RoaringBitmap.andNot(all, did);
     }
 
     /** How many live customers carry each value of a categorical or multi-value field. */

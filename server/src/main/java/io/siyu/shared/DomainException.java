@@ -43,6 +43,12 @@ public class DomainException extends RuntimeException {
         return fieldProblems;
     }
 
+    /** A 400 naming one bad field of the request. */
+    public static DomainException invalid(String field, String code, Object... arguments) {
+        return new DomainException(
+                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, arguments)));
+    }
+
     public static DomainException notFound(String what, Object id) {
         // the id as text: message formatting would print 12345 as "12,345"
         return new DomainException(HttpStatus.NOT_FOUND, "problem.not-found", what, String.valueOf(id));

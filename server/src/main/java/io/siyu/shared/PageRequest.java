@@ -2,9 +2,7 @@ package io.siyu.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /**
  * A validated cursor request. Cursors are opaque to clients: URL-safe Base64 of the last key seen, so a
@@ -18,7 +16,7 @@ public record PageRequest(int limit, long before) {
     public static PageRequest of(@Nullable Integer limit, @Nullable String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw invalid("limit", "problem.page.limit", 1, MAX_LIMIT);
+            throw DomainException.invalid("limit", "problem.page.limit", 1, MAX_LIMIT);
         }
         return new PageRequest(size, cursor == null || cursor.isBlank() ? Long.MAX_VALUE : decode(cursor));
     }
@@ -28,24 +26,21 @@ public record PageRequest(int limit, long before) {
         return limit + 1;
     }
 
-    static String encode(long key) {
+    /** The opaque cursor for the last key of a page. */
+    public static String encode(long key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("k" + key).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static long decode(String cursor) {
+    /** The key in a cursor; a cursor that was not made by {@link #encode} is a 400 naming {@code cursor}. */
+    public static long decode(String cursor) {
         try {
             var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             if (!text.startsWith("k")) {
-                throw invalid("cursor", "problem.page.cursor");
+                throw DomainException.invalid("cursor", "problem.page.cursor");
             }
             return Long.parseLong(text.substring(1));
         } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "problem.page.cursor");
+            throw DomainException.invalid("cursor", "problem.page.cursor");
         }
-    }
-
-    private static DomainException invalid(String field, String code, Object... args) {
-        return new DomainException(
-                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, args)));
     }
 }

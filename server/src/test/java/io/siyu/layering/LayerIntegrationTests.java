@@ -18,6 +18,24 @@ class LayerIntegrationTests extends IntegrationTest {
     @Autowired
     LayerManagement layers;
 
+    @Autowired
+    LayerSnapshots snapshots;
+
+    @Test
+    void theDailyCheckTakesEachTenantsSnapshotForItsToday() {
+        var fixture = tenants.create();
+        var admin = ApiClient.loggedIn(port, fixture.admin());
+        customer(admin, "13600000001", 1);
+        assertThat(Tenancy.callAs(fixture.tenant(), layers::snapshotTakenToday)).isFalse();
+
+        snapshots.check();
+
+        assertThat(Tenancy.callAs(fixture.tenant(), layers::snapshotTakenToday)).isTrue();
+        var transitions = admin.get("/api/v1/layers/circle/transitions").json();
+        assertThat(transitions.path("days").size()).isEqualTo(1);
+        assertThat(transitions.path("matrix").get(2).get(2).asLong()).isEqualTo(1); // outer stays outer
+    }
+
     @Test
     void rfmPutsEachBuyerInOneGroupUnderTheTenantsScoring() {
         var admin = ApiClient.loggedIn(port, tenants.create().admin());

@@ -80,6 +80,30 @@ class SavedSegmentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anIngestedEventPublishesTheCustomerEnteringASegment() {
+        var fixture = tenants.create();
+        var admin = ApiClient.loggedIn(port, fixture.admin());
+        long a = customer(admin, "V1", 1);
+        long id = create(admin, "今天浏览过", "{\"event\": {\"type\": \"view\", \"lastDays\": 1}}", null);
+        // Nobody viewed anything yet: the first evaluation finds the segment empty and publishes nothing.
+        eventually(() -> assertThat(admin.get("/api/v1/segments/" + id)
+                        .json()
+                        .path("evaluatedAt")
+                        .isString())
+                .isTrue());
+        assertThat(changes(fixture.tenant(), id)).isEmpty();
+
+        var sent = admin.post("/api/v1/events", """
+                {"events": [{"eventId": "v-1", "type": "view", "occurredAt": "%s", "customer": {"memberNo": "V1"}}]}""".formatted(
+                        java.time.Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+        eventually(() -> assertThat(changes(fixture.tenant(), id).stream().flatMap(c -> c.entered().stream()))
+                .containsExactly(a));
+        assertThat(changes(fixture.tenant(), id).getLast().first()).isFalse();
+    }
+
+    @Test
     void aRestartPublishesWhatChangedWhileDownAndNothingTwice() {
         var fixture = tenants.create();
         var admin = ApiClient.loggedIn(port, fixture.admin());

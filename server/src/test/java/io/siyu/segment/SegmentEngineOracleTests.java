@@ -40,6 +40,22 @@ class SegmentEngineOracleTests extends IntegrationTest {
     static final String[] CHANNELS = {"wecom", "store", "livestream"};
     static final String[] SKIN = {"干", "油", "敏感"};
     static final String[] LEVELS = {"银卡", "金卡"};
+    /** Layer, level, operator: layers expand to the rules of their levels, so index and SQL must agree on them. */
+    static final String[][] LAYER_LEVELS = {
+        {"lifecycle", "new", "in"},
+        {"lifecycle", "active", "in"},
+        {"lifecycle", "churned", "notIn"},
+        {"circle", "core", "in"},
+        {"circle", "outer", "in"},
+        {"intent", "high", "in"},
+        {"intent", "none", "notIn"},
+        {"growth", "regular", "in"},
+        {"rfm", "important_value", "in"},
+        {"rfm", "general_retain", "notIn"},
+        {"rfmR", "5", "in"},
+        {"rfmM", "1", "in"}
+    };
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static TestTenants.Fixture fixture;
@@ -75,7 +91,7 @@ class SegmentEngineOracleTests extends IntegrationTest {
         return Tenancy.callAs(
                 tenant,
                 () -> transactions.execute(status -> {
-                    var parsed = engine.parse(json, engine.fields());
+                    var parsed = engine.parse(json);
                     var compiled = new RuleSql(zone, day);
                     var members = new RoaringBitmap();
                     jdbc.sql(compiled.ids(parsed)).params(compiled.params()).query(rs -> {
@@ -165,6 +181,7 @@ class SegmentEngineOracleTests extends IntegrationTest {
                 Arbitraries.of("true", "false").map(b -> attr("attributes.vip", "eq", b)),
                 Arbitraries.integers().between(0, 500).map(n -> attr("attributes.budget", "gte", n + "")),
                 Arbitraries.of("王", "李", "客").map(s -> attr("name", "contains", "\"" + s + "\"")),
+                Arbitraries.of(LAYER_LEVELS).map(l -> attr("layers." + l[0], l[2], "[\"" + l[1] + "\"]")),
                 Arbitraries.of("any", "all", "none")
                         .flatMap(mode -> Arbitraries.integers()
                                 .between(0, 5)

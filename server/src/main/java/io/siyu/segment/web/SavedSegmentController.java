@@ -6,12 +6,10 @@ import io.siyu.segment.SavedSegment;
 import io.siyu.segment.SegmentManagement;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
-import io.siyu.shared.FieldProblem;
+import io.siyu.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -113,10 +111,10 @@ class SavedSegmentController {
             @RequestParam(required = false) @Nullable String cursor) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > 200) {
-            throw invalid("limit", "problem.page.limit", 1, 200);
+            throw DomainException.invalid("limit", "problem.page.limit", 1, 200);
         }
         var ids = segments.members(id, after(cursor), size);
-        var next = ids.size() > size ? cursor(ids.get(size - 1)) : null;
+        var next = ids.size() > size ? PageRequest.encode(ids.get(size - 1)) : null;
         return new CursorPage<>(Previews.of(customers, ids.subList(0, Math.min(size, ids.size()))), next);
     }
 
@@ -127,7 +125,7 @@ class SavedSegmentController {
             @PathVariable long id, @RequestParam(required = false) @Nullable Integer days) {
         int count = days == null ? 90 : days;
         if (count < 1 || count > MAX_DAYS) {
-            throw invalid("days", "segment.days.range", MAX_DAYS);
+            throw DomainException.invalid("days", "segment.days.range", MAX_DAYS);
         }
         return segments.sizes(id, count);
     }
@@ -139,7 +137,7 @@ class SavedSegmentController {
         var add = body.add() == null ? List.<Integer>of() : body.add();
         var remove = body.remove() == null ? List.<Integer>of() : body.remove();
         if (add.isEmpty() && remove.isEmpty()) {
-            throw invalid("add", "tag.assignment.empty");
+            throw DomainException.invalid("add", "tag.assignment.empty");
         }
         return segments.tagMembers(id, add, remove);
     }
@@ -165,27 +163,7 @@ class SavedSegmentController {
         return text == null ? "" : text;
     }
 
-    private static String cursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("m" + id).getBytes(StandardCharsets.US_ASCII));
-    }
-
     private static long after(@Nullable String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return -1;
-        }
-        try {
-            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (text.startsWith("m")) {
-                return Long.parseLong(text.substring(1));
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw invalid("cursor", "problem.page.cursor");
-    }
-
-    private static DomainException invalid(String field, String code, Object... args) {
-        return new DomainException(
-                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, args)));
+        return cursor == null || cursor.isBlank() ? -1 : PageRequest.decode(cursor);
     }
 }

@@ -4,7 +4,6 @@ import io.siyu.access.Permission;
 import io.siyu.customer.CustomerScope;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
-import io.siyu.shared.FieldProblem;
 import io.siyu.shared.PageRequest;
 import io.siyu.tagging.CustomerTag;
 import io.siyu.tagging.Tag;
@@ -137,7 +136,7 @@ class TagController {
             requireManage();
         }
         if (body.groupId() == null) {
-            throw invalid("groupId", "tag.group.required");
+            throw DomainException.invalid("groupId", "tag.group.required");
         }
         return view(tags.createTag(body.groupId(), body.name() == null ? "" : body.name(), personal), counts());
     }
@@ -173,13 +172,13 @@ class TagController {
         var add = body.add() == null ? List.<Integer>of() : body.add();
         var remove = body.remove() == null ? List.<Integer>of() : body.remove();
         if (ids.isEmpty() || ids.size() > TagManagement.MAX_CUSTOMERS) {
-            throw invalid("customerIds", "tag.assignment.customers", TagManagement.MAX_CUSTOMERS);
+            throw DomainException.invalid("customerIds", "tag.assignment.customers", TagManagement.MAX_CUSTOMERS);
         }
         if (add.isEmpty() && remove.isEmpty()) {
-            throw invalid("add", "tag.assignment.empty");
+            throw DomainException.invalid("add", "tag.assignment.empty");
         }
         if (add.size() > TagManagement.MAX_TAGS_PER_CALL || remove.size() > TagManagement.MAX_TAGS_PER_CALL) {
-            throw invalid(
+            throw DomainException.invalid(
                     add.size() > remove.size() ? "add" : "remove",
                     "tag.assignment.tags",
                     TagManagement.MAX_TAGS_PER_CALL);
@@ -265,17 +264,13 @@ class TagController {
     }
 
     private static TagKind kind(@Nullable String kind) {
-        return TagKind.parse(kind == null ? "" : kind).orElseThrow(() -> invalid("kind", "tag.group.kind", kind));
+        return TagKind.parse(kind == null ? "" : kind)
+                .orElseThrow(() -> DomainException.invalid("kind", "tag.group.kind", kind));
     }
 
     private static void requireManage() {
         if (!CustomerScope.has(Permission.TAGS_MANAGE)) {
             throw new DomainException(HttpStatus.FORBIDDEN, "tag.manage.forbidden");
         }
-    }
-
-    private static DomainException invalid(String field, String code, @Nullable Object... args) {
-        return new DomainException(
-                HttpStatus.BAD_REQUEST, "problem.invalid-request", List.of(new FieldProblem(field, code, args)));
     }
 }
