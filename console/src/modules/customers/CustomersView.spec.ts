@@ -4,11 +4,12 @@ import './CustomersView.vue'
 import './CustomerDetailView.vue'
 import { setLocale } from '@/i18n'
 import { button } from '@/test/dom'
-import { choose, mountApp, type } from '@/test/app'
+import { choose, mountApp, openDialog, type } from '@/test/app'
 import { ATTRIBUTES, CITIES, detail, summary } from '@/test/customers'
 import { jsonResponse, stubFetch, type Route } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
+import { tagGroups } from '@/test/tags'
 
 const ROWS = [
   summary(),
@@ -210,6 +211,80 @@ describe('the customer list', { timeout: 20_000 }, () => {
     await settle()
     expect(wrapper.find('.customer__name').text()).toBe('林晓雯')
     expect(wrapper.find('nav .el-menu-item.is-active').text()).toBe('客户列表')
+  })
+
+  it('tags the selected customers in bulk, and takes tags off them', async () => {
+    const bodies: { customerIds: number[]; add?: number[]; remove?: number[] }[] = []
+    stubServer(me(), {
+      'GET /api/v1/tag-groups': () => jsonResponse(tagGroups()),
+      'POST /api/v1/tags/assignments': async (request) => {
+        const body = (await request.json()) as (typeof bodies)[number]
+        bodies.push(body)
+        return jsonResponse(
+          body.add
+            ? { added: body.customerIds.length, removed: 0, unknown: [] }
+            : { added: 0, removed: 1, unknown: [20001] },
+        )
+      },
+    })
+    const { router } = await mountApp('/customers')
+    expect(document.querySelector('[data-testid="bulk-bar"]')).toBeNull()
+    for (const row of rows()) row.querySelector<HTMLElement>('.select-cell .el-checkbox')!.click()
+    await settle(0)
+    // picking a customer does not open it
+    expect(router.currentRoute.value.name).toBe('customers')
+    const bar = () => document.querySelector<HTMLElement>('[data-testid="bulk-bar"]')!
+    expect(bar().textContent).toContain('已选择 2 位客户')
+    expect(
+      document.querySelectorAll('.el-table__body .select-cell .el-checkbox.is-checked'),
+    ).toHaveLength(2)
+
+    button('批量打标签', bar()).click()
+    await settle()
+    expect(openDialog().textContent).toContain('为选中的 2 位客户打上这些标签')
+    button('打标签', openDialog()).click()
+    await settle()
+    expect(openDialog().querySelector('.el-form-item__error')?.textContent).toContain(
+      '请至少选择一个标签',
+    )
+    await choose(openDialog().querySelector('.el-select'), '待回访1,234')
+    button('打标签', openDialog()).click()
+    await settle()
+    expect(bodies).toEqual([{ customerIds: [20001, 20002], add: [11] }])
+    expect(document.querySelector('.el-message--success')?.textContent).toContain(
+      '已为 2 位客户打标签：新打上 2 个',
+    )
+    // done: the selection is cleared
+    expect(document.querySelector('[data-testid="bulk-bar"]')).toBeNull()
+
+    rows()[0]!.querySelector<HTMLElement>('.select-cell .el-checkbox')!.click()
+    await settle(0)
+    button('批量移除标签', bar()).click()
+    await settle()
+    await choose(openDialog().querySelector('.el-select'), '直播间42')
+    button('移除标签', openDialog()).click()
+    await settle()
+    expect(bodies.at(-1)).toEqual({ customerIds: [20001], remove: [21] })
+    // a customer the account may not see is named in the message
+    expect(document.querySelector('.el-message--warning')?.textContent).toContain(
+      '已从 1 位客户移除标签：共移除 1 个；另有 1 位客户你无权查看或已不存在，未改动',
+    )
+  })
+
+  it('selects every loaded customer at once from the header', async () => {
+    stubServer()
+    await mountApp('/customers')
+    document.querySelector<HTMLElement>('.el-table__header .select-cell .el-checkbox')!.click()
+    await settle(0)
+    expect(document.querySelector('[data-testid="bulk-bar"]')?.textContent).toContain(
+      '已选择 2 位客户',
+    )
+  })
+
+  it('has no selection column for those who may not tag', async () => {
+    stubServer(me({ role: 'staff', permissions: ['customers:read', 'tags:read'] }))
+    await mountApp('/customers')
+    expect(document.querySelector('.select-cell')).toBeNull()
   })
 
   it('speaks English', async () => {

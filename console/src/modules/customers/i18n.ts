@@ -77,6 +77,14 @@ export const zhCN = {
       createdAt: '创建时间',
     },
     emptyFiltered: '没有符合条件的客户，试试调整搜索词或筛选条件',
+    selection: {
+      selected: '已选择 {n} 位客户',
+      addTags: '批量打标签',
+      removeTags: '批量移除标签',
+      clear: '取消选择',
+      all: '选择本页已加载的全部客户',
+      one: '选择客户 {name}',
+    },
     unassigned: '未分配',
   },
   form: {
@@ -156,6 +164,7 @@ export const zhCN = {
     },
     tabs: {
       profile: '资料',
+      tags: '标签',
       identities: '身份',
       merges: '合并记录',
       timeline: '动态',
@@ -447,6 +456,14 @@ export const en: typeof zhCN = {
       createdAt: 'Created',
     },
     emptyFiltered: 'No customers match. Try another search or fewer filters.',
+    selection: {
+      selected: '{n} customers selected',
+      addTags: 'Tag customers',
+      removeTags: 'Remove tags',
+      clear: 'Clear selection',
+      all: 'Select every customer loaded on this page',
+      one: 'Select customer {name}',
+    },
     unassigned: 'Unassigned',
   },
   form: {
@@ -527,6 +544,7 @@ export const en: typeof zhCN = {
     },
     tabs: {
       profile: 'Profile',
+      tags: 'Tags',
       identities: 'Identities',
       merges: 'Merges',
       timeline: 'Activity',

@@ -72,10 +72,14 @@ export interface TagChange {
 export interface TagChangeResult {
   added: number
   removed: number
+  /** Customer ids the caller may not see (or that do not exist): left unchanged. */
+  unknown?: number[]
 }
 
 /** The most customers one assignment call takes. */
 export const MAX_ASSIGNMENT_CUSTOMERS = 10_000
+/** The most tags one assignment call adds (or removes). */
+export const MAX_ASSIGNMENT_TAGS = 100
 
 export const tagsApi = {
   groups: () => http.get<TagGroup[]>('/api/v1/tag-groups'),
