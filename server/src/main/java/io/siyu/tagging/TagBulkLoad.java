@@ -51,10 +51,11 @@ public class TagBulkLoad {
     public long assign(TenantId tenant, Consumer<Consumer<Assignment>> source) {
         return copy.copy(
                 "customer_tag",
-                new String[] {"tenant_id", "customer_id", "tag_id"},
+                new String[] {"tenant_id", "customer_id", "tag_id", "source"},
                 rows -> source.accept(a -> rows.value(tenant.value())
                         .value(a.customerNumber())
                         .value(a.tagId())
+                        .value(TagSource.IMPORT.code())
                         .end()));
     }
 }

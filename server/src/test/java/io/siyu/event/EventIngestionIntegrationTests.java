@@ -68,8 +68,9 @@ class EventIngestionIntegrationTests extends IntegrationTest {
 
     @Test
     void acceptsTimesFinerThanTheDatabaseKeepsAndTreatsThemAsStored() {
-        var fine = "{\"eventId\": \"n1\", \"type\": \"view\", \"occurredAt\": \"%s\", \"customer\": {\"memberNo\": \"N1\"}}"
-                .formatted(now.minusSeconds(30).plusNanos(123_456_789));
+        var fine =
+                "{\"eventId\": \"n1\", \"type\": \"view\", \"occurredAt\": \"%s\", \"customer\": {\"memberNo\": \"N1\"}}"
+                        .formatted(now.minusSeconds(30).plusNanos(123_456_789));
         assertThat(send(fine).path("accepted").asInt()).isEqualTo(1);
         assertThat(send(fine).path("duplicates").asInt()).isEqualTo(1);
     }
