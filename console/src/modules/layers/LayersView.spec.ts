@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './LayersView.vue'
 import { configureHttp } from '@/api/http'
@@ -287,7 +287,8 @@ describe('the layers page', { timeout: 20_000 }, () => {
       rule: { attribute: 'layers.rfm', op: 'eq', value: 'important_value' },
     })
     expect(body.description).toContain('重要价值客户')
-    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/42')
+    // A lazily loaded page may take longer than one settle() to arrive.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/42'))
   })
 
   it('shows the server’s word at the name when a segment of that name exists', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './SegmentEditorView.vue'
 import './SegmentDetailView.vue'
@@ -89,7 +89,8 @@ describe('the segment builder', { timeout: 30_000 }, () => {
         tagId: null,
       },
     ])
-    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5')
+    // A lazily loaded page may take longer than one settle() to arrive.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'))
   })
 
   it('shows the server’s problem at the condition it names, and the database badge', async () => {
@@ -190,6 +191,7 @@ describe('the segment builder', { timeout: 30_000 }, () => {
         tagId: 9,
       },
     ])
-    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5')
+    // A lazily loaded page may take longer than one settle() to arrive.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'))
   })
 })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './SegmentsView.vue'
 import './SegmentDetailView.vue'
@@ -40,7 +40,8 @@ describe('the segment list', { timeout: 30_000 }, () => {
 
     ;(rows()[1]!.querySelector('td') as HTMLElement).click()
     await settle()
-    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/6')
+    // A lazily loaded page may take longer than one settle() to arrive.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/6'))
   })
 
   it('explains what a segment is when there is none', async () => {
@@ -50,7 +51,10 @@ describe('the segment list', { timeout: 30_000 }, () => {
     expect(document.body.textContent).toContain('人群是按规则圈出的一组客户')
     button('新建第一个人群').click()
     await settle()
-    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/new')
+    // A lazily loaded page may take longer than one settle() to arrive.
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.fullPath).toBe('/audience/segments/new'),
+    )
   })
 
   it('hides writing for those who only read segments', async () => {
