@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.http.HttpStatus;
@@ -318,9 +317,5 @@ public class LayerManagement {
 
     private static DomainException invalid(List<FieldProblem> problems) {
         return new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
-    }
-
-    static Set<String> keys() {
-        return Set.copyOf(StandardLayers.keys());
     }
 }

@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -122,10 +120,5 @@ class LayerStore {
 
     void dropSnapshotsBefore(LocalDate day) {
         jdbc.sql("delete from layer_snapshot where day < ?").param(day).update();
-    }
-
-    @Nullable
-    JsonNode parse(String text) {
-        return json.readTree(text);
     }
 }

@@ -155,15 +155,6 @@ final class StandardLayers {
         };
     }
 
-    /** Every layer key, in the order the console shows them. */
-    static List<String> keys() {
-        var keys = new ArrayList<String>();
-        keys.add(RFM);
-        keys.addAll(RFM_SCORES);
-        keys.addAll(EDITABLE.keySet());
-        return keys;
-    }
-
     static JsonNode parse(String json) {
         return JSON.readTree(json);
     }

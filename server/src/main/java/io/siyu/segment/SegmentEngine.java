@@ -171,11 +171,6 @@ public class SegmentEngine {
         return index.read(index::tagCounts);
     }
 
-    /** The customers a rule selects now (by customer id), for the bound tenant. */
-    public RoaringBitmap membersNow(JsonNode json) {
-        return evaluate(parse(json)).members();
-    }
-
     /** The customers each rule selects now, parsing against the tenant's fields, tags and layers once. */
     public List<RoaringBitmap> membersNow(List<JsonNode> rules) {
         var current = definitions.current();

@@ -88,15 +88,6 @@ class Segments {
         return members;
     }
 
-    /** Whether the segment was ever evaluated (its first change marks everyone as entered). */
-    boolean evaluated(long id) {
-        return jdbc.sql("select evaluated_at is not null from segment where id = ?")
-                .param(id)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
-
     /** Records a change and the size it leads to (today is a day in the tenant's zone). */
     void recordChange(
             long id, RoaringBitmap entered, RoaringBitmap exited, long size, boolean usesSql, LocalDate today) {
