@@ -325,7 +325,7 @@ public class TagManagement {
                 });
         tags.stream()
                 .filter(id -> !found.contains(id))
-                .forEach(id -> problems.add(new FieldProblem(field, "tag.unknown", id)));
+                .forEach(id -> problems.add(new FieldProblem(field, "tag.unknown", String.valueOf(id))));
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
