@@ -11,9 +11,17 @@ final class BenchServer {
 
     private BenchServer() {}
 
-    /** @param more further command-line settings (such as a log level) */
+    /**
+     * Starts on a new temporary data folder, or on the folder {@code SIYU_BENCH_DATA_DIR} names: a benchmark
+     * can then reuse what an earlier run loaded (loading the 10M data set takes most of an hour).
+     *
+     * @param more further command-line settings (such as a log level)
+     */
     static ConfigurableApplicationContext start(String... more) throws IOException {
-        var dataDir = Files.createTempDirectory("siyu-bench-");
+        var kept = System.getenv("SIYU_BENCH_DATA_DIR");
+        var dataDir = kept == null || kept.isBlank()
+                ? Files.createTempDirectory("siyu-bench-")
+                : Files.createDirectories(java.nio.file.Path.of(kept));
         // command-line arguments: they outrank application.yml, which builder properties would not
         var args = new java.util.ArrayList<>(java.util.List.of(
                 "--siyu.data-dir=" + dataDir,

@@ -43,6 +43,7 @@ public final class SegmentBenchmark {
     static final int RUNS = 30;
     static final int RATE = 20_000;
     static final int LATENCY_SECONDS = 20;
+    static final int SENDERS = 4;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ZONE = "'Asia/Shanghai'";
@@ -68,16 +69,32 @@ public final class SegmentBenchmark {
     }
 
     void run(long customers) throws Exception {
-        var data = new StandardDataSet(customers, 2026, Instant.now().truncatedTo(ChronoUnit.HOURS));
+        var name = "segment bench " + customers;
+        var kept = owner.queryForList("select id from tenant where name = ?", Long.class, name);
         long started = System.nanoTime();
-        var tenant = context.getBean(StandardDataSets.class).load("segment bench", data);
-        long loadSeconds = (System.nanoTime() - started) / 1_000_000_000;
-        for (var table : List.of("customer", "customer_tag", "event")) {
-            owner.execute("analyze " + table);
+        TenantId tenant;
+        if (kept.isEmpty()) {
+            var data = new StandardDataSet(customers, 2026, Instant.now().truncatedTo(ChronoUnit.HOURS));
+            var loaded = new TenantId[1];
+            SecondaryIndexes.without(
+                    owner,
+                    List.of("customer", "customer_identity", "customer_tag", "event"),
+                    () -> loaded[0] = context.getBean(StandardDataSets.class).load(name, data));
+            tenant = loaded[0];
+            for (var table : List.of("customer", "customer_identity", "customer_tag", "event")) {
+                owner.execute("vacuum analyze " + table);
+            }
+        } else {
+            tenant = new TenantId(kept.getFirst());
+            System.out.printf(Locale.ROOT, "reusing tenant %s of SIYU_BENCH_DATA_DIR%n", tenant);
         }
+        long loadSeconds = (System.nanoTime() - started) / 1_000_000_000;
 
         // The bulk load wrote around the index (a background job may have built it half way): build it anew.
-        Tenancy.runAs(tenant, engine::rebuild);
+        // On a kept folder the start-up build runs in the background; wait for it, not to time two at once.
+        if (!kept.isEmpty()) {
+            Tenancy.callAs(tenant, engine::total);
+        }
         started = System.nanoTime();
         Tenancy.runAs(tenant, engine::rebuild);
         long rebuildMs = (System.nanoTime() - started) / 1_000_000;
@@ -192,7 +209,8 @@ public final class SegmentBenchmark {
     private void latency(TenantId tenant, long customers) throws Exception {
         var segments = context.getBean(SegmentManagement.class);
         var rule = JSON.readTree("{\"event\": {\"type\": \"view\", \"lastDays\": 1}}");
-        var segment = Tenancy.callAs(tenant, () -> segments.create("bench: viewed today", null, rule, null));
+        var segment =
+                Tenancy.callAs(tenant, () -> segments.create("bench: viewed today " + Instant.now(), null, rule, null));
         var published = new ConcurrentHashMap<Long, Long>();
         var changes = new java.util.concurrent.atomic.AtomicInteger();
         ApplicationListener<ApplicationEvent> listener = event -> {
@@ -217,37 +235,60 @@ public final class SegmentBenchmark {
             }
         }
         int batch = 1_000;
+        long run = System.currentTimeMillis(); // event ids of this run: a kept data folder holds earlier runs'
         long interval = 1_000_000_000L * batch / RATE;
-        long next = System.nanoTime();
-        int sent = 0;
+        var slots = new java.util.concurrent.atomic.AtomicLong();
+        var sentCount = new java.util.concurrent.atomic.AtomicInteger();
         long began = System.nanoTime();
-        while (!candidates.isEmpty()) {
-            var events = new ArrayList<JsonNode>(batch);
-            var ids = new ArrayList<Long>(batch);
-            var now = Instant.now().minusSeconds(1).toString();
-            for (int i = 0; i < batch && !candidates.isEmpty(); i++) {
-                long id = candidates.poll();
-                ids.add(id);
-                var event = JSON.createObjectNode()
-                        .put("eventId", "lat-" + id)
-                        .put("type", "view")
-                        .put("occurredAt", now);
-                event.putObject("customer").put("mobile", StandardDataSet.mobile(id));
-                events.add(event);
-            }
-            var result = Tenancy.callAs(tenant, () -> ingestion.ingest(events));
-            if (result.accepted().size() != events.size()) {
-                throw new IllegalStateException("events refused: " + result);
-            }
-            long done = System.nanoTime();
-            ids.forEach(id -> committed.put(id, done));
-            sent += ids.size();
-            next += interval;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        // Senders take batch slots in turn, each due at its place in a steady schedule: one thread alone
+        // cannot keep 20,000 events/s, as identity lookups and commits wait on PostgreSQL.
+        var work = new ArrayList<java.util.concurrent.Future<?>>();
+        try (var senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS)) {
+            for (int s = 0; s < SENDERS; s++) {
+                work.add(senders.submit(() -> {
+                    while (true) {
+                        var ids = new ArrayList<Long>(batch);
+                        long due;
+                        synchronized (candidates) {
+                            for (int i = 0; i < batch && !candidates.isEmpty(); i++) {
+                                ids.add(candidates.poll());
+                            }
+                            due = began + slots.getAndIncrement() * interval;
+                        }
+                        if (ids.isEmpty()) {
+                            return null;
+                        }
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        var now = Instant.now().minusSeconds(1).toString();
+                        var events = new ArrayList<JsonNode>(ids.size());
+                        for (long id : ids) {
+                            var event = JSON.createObjectNode()
+                                    .put("eventId", "lat-" + run + "-" + id)
+                                    .put("type", "view")
+                                    .put("occurredAt", now);
+                            event.putObject("customer").put("mobile", StandardDataSet.mobile(id));
+                            events.add(event);
+                        }
+                        var result = Tenancy.callAs(tenant, () -> ingestion.ingest(events));
+                        if (result.accepted().size() != events.size()) {
+                            throw new IllegalStateException(
+                                    "events refused: " + result.rejected().size() + " rejected, "
+                                            + result.duplicates().size() + " duplicates");
+                        }
+                        long done = System.nanoTime();
+                        ids.forEach(id -> committed.put(id, done));
+                        sentCount.addAndGet(ids.size());
+                    }
+                }));
             }
         }
+        for (var done : work) {
+            done.get(); // a sender's failure ends the benchmark
+        }
+        int sent = sentCount.get();
         double rate = sent / ((System.nanoTime() - began) / 1e9);
         Thread.sleep(5_000);
         multicaster.removeApplicationListener(listener);

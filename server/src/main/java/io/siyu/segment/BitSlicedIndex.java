@@ -2,6 +2,7 @@ package io.siyu.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -47,32 +48,36 @@ final class BitSlicedIndex {
         }
     }
 
-    RoaringBitmap present() {
-        return present.clone();
+    /**
+     * The customers with a value, limited to {@code within} when given: every comparison below starts from
+     * this set, so one that follows narrower conditions works on their few customers, not on all.
+     */
+    RoaringBitmap present(@Nullable RoaringBitmap within) {
+        return within == null ? present.clone() : RoaringBitmap.and(present, within);
     }
 
-    RoaringBitmap eq(long value) {
-        return between(value, value);
+    RoaringBitmap eq(long value, @Nullable RoaringBitmap within) {
+        return between(value, value, within);
     }
 
     /** Customers with {@code from <= value <= to}. */
-    RoaringBitmap between(long from, long to) {
+    RoaringBitmap between(long from, long to, @Nullable RoaringBitmap within) {
         if (from > to) {
             return new RoaringBitmap();
         }
-        return RoaringBitmap.and(atLeast(from), atMost(to));
+        return RoaringBitmap.and(atLeast(from, within), atMost(to, within));
     }
 
-    RoaringBitmap atLeast(long value) {
+    RoaringBitmap atLeast(long value, @Nullable RoaringBitmap within) {
         long relative = value - base;
         if (relative <= 0) {
-            return present();
+            return present(within);
         }
         if (Long.numberOfTrailingZeros(Long.highestOneBit(relative)) >= slices.size()) {
             return new RoaringBitmap();
         }
         var greater = new RoaringBitmap();
-        var equal = present();
+        var equal = present(within);
         for (int bit = slices.size() - 1; bit >= 0; bit--) {
             var slice = slices.get(bit);
             if ((relative >>> bit & 1) == 1) {
@@ -86,16 +91,16 @@ final class BitSlicedIndex {
         return greater;
     }
 
-    RoaringBitmap atMost(long value) {
+    RoaringBitmap atMost(long value, @Nullable RoaringBitmap within) {
         long relative = value - base;
         if (relative < 0) {
             return new RoaringBitmap();
         }
         if (relative != 0 && Long.numberOfTrailingZeros(Long.highestOneBit(relative)) >= slices.size()) {
-            return present();
+            return present(within);
         }
         var less = new RoaringBitmap();
-        var equal = present();
+        var equal = present(within);
         for (int bit = slices.size() - 1; bit >= 0; bit--) {
             var slice = slices.get(bit);
             if ((relative >>> bit & 1) == 1) {

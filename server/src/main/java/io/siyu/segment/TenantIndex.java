@@ -164,11 +164,15 @@ final class TenantIndex {
             case Rule.All all -> {
                 RoaringBitmap result = null;
                 for (var child : cheapFirst(all.rules())) {
-                    // An event condition after others only looks at the customers still in: each day's
-                    // bitmap is intersected with them before the days are combined.
-                    var members = child instanceof Rule.Event event && result != null && !needsSql(child)
-                            ? event(event, today, result)
-                            : evaluate(child, today, fallback);
+                    // A condition after others only looks at the customers still in: each day's event
+                    // bitmap, or each bit slice of a number, is intersected with them first.
+                    var members = result == null || needsSql(child)
+                            ? evaluate(child, today, fallback)
+                            : switch (child) {
+                                case Rule.Event event -> event(event, today, result);
+                                case Rule.Attribute attribute -> attribute(attribute, today, result);
+                                default -> evaluate(child, today, fallback);
+                            };
                     result = result == null ? members : RoaringBitmap.and(result, members);
                     if (result.isEmpty()) {
                         break;
@@ -182,7 +186,7 @@ final class TenantIndex {
                         .toArray(RoaringBitmap[]::new));
             case Rule.Not not -> RoaringBitmap.andNot(roots, evaluate(not.rule(), today, fallback));
             case Rule.Attribute attribute when needsSql(rule) -> fallback.apply(rule);
-            case Rule.Attribute attribute -> attribute(attribute, today);
+            case Rule.Attribute attribute -> attribute(attribute, today, null);
             case Rule.Tags tagRule -> tags(tagRule);
             case Rule.Event event when needsSql(rule) -> fallback.apply(rule);
             case Rule.Event event -> event(event, today, null);
@@ -198,62 +202,71 @@ final class TenantIndex {
         };
     }
 
-    private RoaringBitmap attribute(Rule.Attribute rule, LocalDate today) {
+    private RoaringBitmap attribute(
+            Rule.Attribute rule, LocalDate today, @org.jspecify.annotations.Nullable RoaringBitmap within) {
         var field = rule.field();
         var values = rule.values().stream()
                 .map(v -> v instanceof Rule.DateValue date ? date.resolve(today).toEpochDay() : v)
                 .toList();
         return switch (field.kind()) {
-            case NUMBER, MONEY, DATE -> number(rule.op(), numbers.get(field.key()), values);
+            case NUMBER, MONEY, DATE -> number(rule.op(), numbers.get(field.key()), values, within);
             case MULTI -> multi(rule.op(), categories.getOrDefault(field.key(), Map.of()), values);
             default -> category(rule.op(), categories.getOrDefault(field.key(), Map.of()), values);
         };
     }
 
     private RoaringBitmap category(Rule.Op op, Map<Object, RoaringBitmap> byValue, List<Object> values) {
-        var set = FastAggregation.or(byValue.values().iterator());
         var in = FastAggregation.or(values.stream()
                 .map(v -> byValue.getOrDefault(v, new RoaringBitmap()))
                 .toArray(RoaringBitmap[]::new));
         return switch (op) {
             case EQ, IN -> in;
-            case NEQ, NOT_IN -> RoaringBitmap.andNot(set, in);
-            case IS_SET -> set;
-            case IS_NOT_SET -> RoaringBitmap.andNot(roots, set);
+            case NEQ, NOT_IN -> RoaringBitmap.andNot(anyValue(byValue), in);
+            case IS_SET -> anyValue(byValue);
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, anyValue(byValue));
             default -> throw new IllegalArgumentException(op.name());
         };
     }
 
     private RoaringBitmap multi(Rule.Op op, Map<Object, RoaringBitmap> byValue, List<Object> values) {
-        var set = FastAggregation.or(byValue.values().iterator());
         var chosen = values.stream()
                 .map(v -> byValue.getOrDefault(v, new RoaringBitmap()))
                 .toArray(RoaringBitmap[]::new);
         return switch (op) {
             case IN -> FastAggregation.or(chosen);
             case ALL -> FastAggregation.and(chosen);
-            case NOT_IN -> RoaringBitmap.andNot(set, FastAggregation.or(chosen));
-            case IS_SET -> set;
-            case IS_NOT_SET -> RoaringBitmap.andNot(roots, set);
+            case NOT_IN -> RoaringBitmap.andNot(anyValue(byValue), FastAggregation.or(chosen));
+            case IS_SET -> anyValue(byValue);
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, anyValue(byValue));
             default -> throw new IllegalArgumentException(op.name());
         };
     }
 
-    private RoaringBitmap number(Rule.Op op, BitSlicedIndex index, List<Object> values) {
+    /** The customers with any value of a categorical field: only the operators that need it pay for it. */
+    private static RoaringBitmap anyValue(Map<Object, RoaringBitmap> byValue) {
+        return FastAggregation.or(byValue.values().iterator());
+    }
+
+    /** @param within when given, the result may leave out customers outside it (the caller intersects) */
+    private RoaringBitmap number(
+            Rule.Op op,
+            BitSlicedIndex index,
+            List<Object> values,
+            @org.jspecify.annotations.Nullable RoaringBitmap within) {
         if (index == null) {
             return op == Rule.Op.IS_NOT_SET ? roots.clone() : new RoaringBitmap();
         }
         long value = values.isEmpty() ? 0 : (Long) values.getFirst();
         return switch (op) {
-            case EQ -> index.eq(value);
-            case NEQ -> RoaringBitmap.andNot(index.present(), index.eq(value));
-            case GT -> value == Long.MAX_VALUE ? new RoaringBitmap() : index.atLeast(value + 1);
-            case GTE -> index.atLeast(value);
-            case LT -> value == Long.MIN_VALUE ? new RoaringBitmap() : index.atMost(value - 1);
-            case LTE -> index.atMost(value);
-            case BETWEEN -> index.between(value, (Long) values.get(1));
-            case IS_SET -> index.present();
-            case IS_NOT_SET -> RoaringBitmap.andNot(roots, index.present());
+            case EQ -> index.eq(value, within);
+            case NEQ -> RoaringBitmap.andNot(index.present(within), index.eq(value, within));
+            case GT -> value == Long.MAX_VALUE ? new RoaringBitmap() : index.atLeast(value + 1, within);
+            case GTE -> index.atLeast(value, within);
+            case LT -> value == Long.MIN_VALUE ? new RoaringBitmap() : index.atMost(value - 1, within);
+            case LTE -> index.atMost(value, within);
+            case BETWEEN -> index.between(value, (Long) values.get(1), within);
+            case IS_SET -> index.present(within);
+            case IS_NOT_SET -> RoaringBitmap.andNot(roots, index.present(within));
             default -> throw new IllegalArgumentException(op.name());
         };
     }
@@ -269,17 +282,28 @@ final class TenantIndex {
         };
     }
 
-    /** Profile and tag conditions first, events last: an AND is cheapest when what it narrows is small. */
+    /**
+     * Tag and categorical conditions first (a bitmap each, no work), then number ranges (a few operations
+     * per bit slice, on the customers still in), groups, and events last: an AND is cheapest when what it
+     * narrows is small.
+     */
     private static List<Rule> cheapFirst(List<Rule> rules) {
-        var ordered = new ArrayList<Rule>(rules.size());
-        rules.stream()
-                .filter(r -> r instanceof Rule.Attribute || r instanceof Rule.Tags)
-                .forEach(ordered::add);
-        rules.stream()
-                .filter(r -> !(r instanceof Rule.Attribute || r instanceof Rule.Tags || r instanceof Rule.Event))
-                .forEach(ordered::add);
-        rules.stream().filter(r -> r instanceof Rule.Event).forEach(ordered::add);
-        return ordered;
+        return rules.stream()
+                .sorted(java.util.Comparator.comparingInt(TenantIndex::cost))
+                .toList();
+    }
+
+    private static int cost(Rule rule) {
+        return switch (rule) {
+            case Rule.Tags tags -> 0;
+            case Rule.Attribute attribute ->
+                switch (attribute.field().kind()) {
+                    case NUMBER, MONEY, DATE -> 2;
+                    default -> 1;
+                };
+            case Rule.Event event -> 4;
+            default -> 3;
+        };
     }
 
     /** @param within when given, only these customers (all live) are looked at */
