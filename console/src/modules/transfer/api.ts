@@ -2,7 +2,7 @@ import { http, requestWithStatus, type CursorPage } from '@/api/http'
 import { PAGE_SIZE } from '@/composables/useCursorList'
 import type { FieldError } from '@/api/problem'
 
-export const IMPORT_ENTITIES = ['customers', 'orders', 'events'] as const
+export const IMPORT_ENTITIES = ['customers', 'orders', 'events', 'tags'] as const
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const

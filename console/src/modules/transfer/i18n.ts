@@ -3,6 +3,7 @@ export const zhCN = {
     customers: '客户',
     orders: '订单',
     events: '事件',
+    tags: '客户标签',
   },
   statuses: {
     uploaded: '待导入',
@@ -14,6 +15,9 @@ export const zhCN = {
     updated: '更新',
     duplicate: '重复',
     rejected: '拒绝',
+    added: '已打标签',
+    removed: '已移除',
+    unchanged: '无变化',
   },
   fields: {
     none: '不导入',
@@ -49,11 +53,14 @@ export const zhCN = {
     occurredAt: '发生时间',
     attribute: '自定义属性：{label}',
     property: '事件属性：{key}',
+    group: '标签组',
+    tag: '标签',
+    action: '操作（添加 / 移除）',
   },
   imports: {
     title: '数据导入',
     description:
-      '从 CSV 或 Excel 文件批量导入客户、订单或事件。先上传文件、核对字段对应，试运行无误后再正式导入。',
+      '从 CSV 或 Excel 文件批量导入客户、订单、事件或客户标签。先上传文件、核对字段对应，试运行无误后再正式导入。',
     steps: {
       upload: '上传文件',
       mapping: '字段对应',
@@ -63,6 +70,8 @@ export const zhCN = {
     drop: '将文件拖到此处，或',
     choose: '点击选择文件',
     hint: '支持 UTF-8 或 GBK 编码的 CSV（逗号、分号或制表符分隔）和 XLSX（读取第一个工作表），文件不超过 50 MB。第一行须为表头。',
+    tagsHint:
+      '每行一个客户和一个标签：客户身份（手机号、会员号、UnionID 等任一）、标签组、标签，可选「操作」列（添加 / 移除，默认添加）。找不到的客户不会被新建；不存在的标签组和标签会自动创建（需要标签管理权限）。重复导入不会重复打标签。',
     tooLarge: '文件超过 50 MB，请拆分后再上传',
     uploading: '正在上传并读取文件…',
     file: '文件：{name}（{encoding}）',
@@ -141,6 +150,7 @@ export const en: typeof zhCN = {
     customers: 'Customers',
     orders: 'Orders',
     events: 'Events',
+    tags: 'Customer tags',
   },
   statuses: {
     uploaded: 'Uploaded',
@@ -151,6 +161,9 @@ export const en: typeof zhCN = {
     created: 'Created',
     updated: 'Updated',
     duplicate: 'Duplicate',
+    added: 'Tagged',
+    removed: 'Removed',
+    unchanged: 'Unchanged',
     rejected: 'Rejected',
   },
   fields: {
@@ -187,11 +200,14 @@ export const en: typeof zhCN = {
     occurredAt: 'Occurred at',
     attribute: 'Custom attribute: {label}',
     property: 'Event property: {key}',
+    group: 'Tag group',
+    tag: 'Tag',
+    action: 'Action (add / remove)',
   },
   imports: {
     title: 'Data import',
     description:
-      'Import customers, orders or events from a CSV or Excel file. Upload the file, check how its columns map to fields, try a dry run, then import.',
+      'Import customers, orders, events or customer tags from a CSV or Excel file. Upload the file, check how its columns map to fields, try a dry run, then import.',
     steps: {
       upload: 'Upload file',
       mapping: 'Map columns',
@@ -201,6 +217,8 @@ export const en: typeof zhCN = {
     drop: 'Drop a file here, or',
     choose: 'click to choose one',
     hint: 'CSV in UTF-8 or GBK (comma, semicolon or tab separated) and XLSX (first sheet) are accepted, up to 50 MB. The first row must be the header.',
+    tagsHint:
+      'One customer and one tag per row: a customer identity (mobile, member number, UnionID or another), the tag group and the tag, and optionally an action column (add / remove; add when empty). Unknown customers are not created; missing groups and tags are created (this needs the tag management permission). Importing a file again tags nobody twice.',
     tooLarge: 'The file is larger than 50 MB. Please split it.',
     uploading: 'Uploading and reading the file…',
     file: 'File: {name} ({encoding})',

@@ -37,6 +37,8 @@ describe('field labels', () => {
     expect(fieldLabel('wecomExternalUserId', t, [])).toBe('企业微信 ID')
     expect(fieldLabel('orderNo', t, [])).toBe('订单号')
     expect(fieldLabel('type', t, [])).toBe('事件类型')
+    expect(fieldLabel('group', t, [])).toBe('标签组')
+    expect(fieldLabel('action', t, [])).toBe('操作（添加 / 移除）')
   })
 
   it('shows a custom attribute by its label, and its key when it is not defined', () => {
@@ -78,6 +80,7 @@ describe('the mapping', () => {
     expect(missingRequired('orders', { a: 'orderNo', b: 'sku' })).toEqual(['placedAt'])
     expect(missingRequired('events', {})).toEqual(['eventId', 'type', 'occurredAt'])
     expect(missingRequired('customers', {})).toEqual([])
+    expect(missingRequired('tags', { a: 'mobile', b: 'group' })).toEqual(['tag'])
   })
 
   it('shows the first non-empty sample values of a column', () => {

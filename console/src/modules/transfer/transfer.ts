@@ -34,6 +34,9 @@ export const KNOWN_FIELDS = [
   'eventId',
   'type',
   'occurredAt',
+  'group',
+  'tag',
+  'action',
 ] as const
 
 const ATTRIBUTE_PREFIX = 'attr.'
@@ -112,6 +115,7 @@ export function duplicateFields(mapping: Record<string, string>): string[] {
 export function requiredFields(entity: string): string[] {
   if (entity === 'orders') return ['orderNo', 'placedAt', 'sku']
   if (entity === 'events') return ['eventId', 'type', 'occurredAt']
+  if (entity === 'tags') return ['tag']
   return []
 }
 
@@ -164,6 +168,9 @@ const STATUS_TAGS: Record<string, TagType> = {
   updated: 'primary',
   duplicate: 'info',
   rejected: 'danger',
+  added: 'success',
+  removed: 'warning',
+  unchanged: 'info',
 }
 
 export function statusTag(status: string): TagType {
@@ -180,6 +187,9 @@ export const STATUSES = [
   'updated',
   'duplicate',
   'rejected',
+  'added',
+  'removed',
+  'unchanged',
 ] as const
 
 export function statusKey(status: string): string | null {

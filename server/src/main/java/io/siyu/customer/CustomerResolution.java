@@ -126,6 +126,12 @@ public class CustomerResolution {
         return merges.mergeForWrite(claims, root, actor, strict, false);
     }
 
+    /** The home profile of each of these identities that is known; unknown ones are left out, none is created. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<IdentityKey, Long> known(Collection<IdentityKey> keys) {
+        return find(keys);
+    }
+
     /** Which of these customer numbers exist in the current tenant. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Set<Long> existing(Collection<Long> customerNumbers) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 public enum Entity {
     CUSTOMERS,
     ORDERS,
-    EVENTS;
+    EVENTS,
+    TAGS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,6 +11,8 @@ import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.problem.Problems;
+import io.siyu.tagging.NamedTagAssignments;
+import io.siyu.tagging.TagSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,6 +71,7 @@ public class ImportJobs {
     private final CustomerAttributes attributes;
     private final Orders orders;
     private final EventIngestion events;
+    private final NamedTagAssignments tags;
     private final TenantManagement tenants;
     private final Problems problems;
     private final TransactionTemplate transactions;
@@ -83,6 +86,7 @@ public class ImportJobs {
             CustomerAttributes attributes,
             Orders orders,
             EventIngestion events,
+            NamedTagAssignments tags,
             TenantManagement tenants,
             Problems problems,
             TransactionTemplate transactions,
@@ -92,6 +96,7 @@ public class ImportJobs {
         this.attributes = attributes;
         this.orders = orders;
         this.events = events;
+        this.tags = tags;
         this.tenants = tenants;
         this.problems = problems;
         this.transactions = transactions;
@@ -226,6 +231,7 @@ public class ImportJobs {
             case CUSTOMERS -> List.<String>of();
             case ORDERS -> List.of("orderNo", "placedAt", "sku");
             case EVENTS -> List.of("eventId", "type", "occurredAt");
+            case TAGS -> List.of("tag");
         };
         for (var field : required) {
             if (!byField.containsKey(field)) {
@@ -329,6 +335,14 @@ public class ImportJobs {
                 outcome.rejected()
                         .forEach(r -> results.add(new RowResult(firstRow + r.index(), "rejected", r.problems())));
                 results.sort(java.util.Comparator.comparingLong(RowResult::row));
+            }
+            case TAGS -> {
+                var records = rows.stream()
+                        .map(r -> (JsonNode) plan.mapper().record(r))
+                        .toList();
+                for (var outcome : tags.apply(records, "row[%d]", TagSource.IMPORT)) {
+                    results.add(new RowResult(firstRow + outcome.index(), outcome.status(), outcome.problems()));
+                }
             }
             case ORDERS -> {
                 var groups = new ArrayList<List<List<String>>>();

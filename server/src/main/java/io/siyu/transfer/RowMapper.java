@@ -63,6 +63,18 @@ final class RowMapper {
                     "productName",
                     "quantity",
                     "unitPrice"),
+            Entity.TAGS,
+            List.of(
+                    "customerId",
+                    "mobile",
+                    "memberNo",
+                    "unionid",
+                    "externalId",
+                    "openid",
+                    "wecomExternalUserId",
+                    "group",
+                    "tag",
+                    "action"),
             Entity.EVENTS,
             List.of(
                     "eventId",
@@ -179,6 +191,11 @@ final class RowMapper {
             if (!consent.isEmpty()) {
                 record.set("consent", consent);
             }
+        } else if (entity == Entity.TAGS) {
+            record.set("customer", customer(row));
+            put(record, "group", cell(row, "group"));
+            put(record, "tag", cell(row, "tag"));
+            put(record, "action", action(cell(row, "action")));
         } else {
             put(record, "eventId", cell(row, "eventId"));
             put(record, "type", cell(row, "type"));
@@ -299,6 +316,14 @@ final class RowMapper {
         if (path.startsWith("customer.")) {
             return path.substring(9);
         }
+        if (path.equals("customer")) {
+            // the customer as a whole (not found, say): the column that named it
+            if (cell(row, "customerId") != null) {
+                return "customerId";
+            }
+            var fields = identityFields(row);
+            return fields.isEmpty() ? path : fields.getFirst();
+        }
         var line = LINE_PATH.matcher(path);
         if (line.find()) {
             return line.group(1).equals("name") ? "productName" : line.group(1);
@@ -402,6 +427,18 @@ final class RowMapper {
         return value;
     }
 
+    /** 添加 / 移除 as the English words the API takes; anything else is passed on to be refused there. */
+    private static @Nullable String action(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "添加", "打标签", "新增", "add" -> "add";
+            case "移除", "删除", "去掉", "remove", "delete" -> "remove";
+            default -> value;
+        };
+    }
+
     private static Map<String, String> synonyms() {
         var map = new LinkedHashMap<String, String>();
         String[][] pairs = {
@@ -449,7 +486,15 @@ final class RowMapper {
             {"发生时间", "occurredAt"},
             {"时间", "occurredAt"},
             {"外部id", "externalId"},
-            {"企业微信id", "wecomExternalUserId"}
+            {"企业微信id", "wecomExternalUserId"},
+            {"标签组", "group"},
+            {"标签分组", "group"},
+            {"分组", "group"},
+            {"标签", "tag"},
+            {"标签名", "tag"},
+            {"标签名称", "tag"},
+            {"操作", "action"},
+            {"动作", "action"}
         };
         for (var pair : pairs) {
             map.put(pair[0], pair[1]);

@@ -170,6 +170,89 @@ class TagIntegrationTests extends IntegrationTest {
                 .contains("77");
     }
 
+    @Test
+    void tagsNamedByGroupAndNameGoOnCustomersNamedByIdentity() {
+        var fixture = tenants.create();
+        var admin = ApiClient.loggedIn(port, fixture.admin()).language("en");
+        long a = customer(admin, "N1");
+        long b = customer(admin, "N2");
+        var body = """
+                {"records": [
+                  {"customer": {"memberNo": "N1"}, "group": "来源", "tag": "抖音"},
+                  {"customer": {"memberNo": "N2"}, "group": "来源", "tag": "抖音", "action": "add"},
+                  {"customer": {"customerId": %d}, "tag": "抖音"},
+                  {"customer": {"memberNo": "NOBODY"}, "group": "来源", "tag": "抖音"},
+                  {"customer": {"memberNo": "N1"}, "tag": "小红书"},
+                  {"customer": {"memberNo": "N1"}, "group": "来源", "tag": "抖音", "action": "undo"},
+                  {"customer": {"planet": "Mars"}, "group": "来源", "tag": "%s"}
+                ]}""".formatted(a, "长".repeat(31));
+
+        var first = admin.post("/api/v1/tags/assignments/by-name", body);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        var results = first.json().path("results");
+        assertThat(results.valueStream().map(r -> r.path("status").asString()))
+                .containsExactly("added", "added", "unchanged", "rejected", "rejected", "rejected", "rejected");
+        assertThat(results.get(0).path("customerId").asLong()).isEqualTo(a);
+        assertThat(results.get(3).path("errors").get(0).path("field").asString())
+                .isEqualTo("records[3].customer");
+        assertThat(results.get(4).path("errors").get(0).path("message").asString())
+                .contains("小红书");
+        assertThat(results.get(5).path("errors").get(0).path("field").asString())
+                .isEqualTo("records[5].action");
+        assertThat(results.get(6)
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
+                .containsExactlyInAnyOrder("records[6].customer.planet", "records[6].tag");
+        assertThat(count("select count(*) from customer where survivor_id is null", fixture))
+                .as("an unknown identity creates no customer")
+                .isEqualTo(2);
+        var group = admin.get("/api/v1/tag-groups").json().get(0);
+        assertThat(group.path("name").asString()).isEqualTo("来源");
+        int tag = group.path("tags").get(0).path("id").asInt();
+        eventually(() -> assertThat(count(admin, tag)).isEqualTo(2));
+        assertThat(admin.get("/api/v1/customers/" + a + "/tags")
+                        .json()
+                        .get(0)
+                        .path("source")
+                        .asString())
+                .isEqualTo("api");
+
+        var again = admin.post("/api/v1/tags/assignments/by-name", body).json();
+        assertThat(again.path("added").asInt()).as("re-sending changes nothing").isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(3);
+        var removed = admin.post(
+                        "/api/v1/tags/assignments/by-name",
+                        "{\"records\": [{\"customer\": {\"memberNo\": \"N2\"}, \"group\": \"来源\", \"tag\": \"抖音\","
+                                + " \"action\": \"remove\"}]}")
+                .json();
+        assertThat(removed.path("removed").asInt()).isEqualTo(1);
+        eventually(() -> assertThat(count(admin, tag)).isEqualTo(1));
+
+        var staff = ApiClient.loggedIn(port, fixture.staff());
+        var forbidden = staff.post(
+                        "/api/v1/tags/assignments/by-name",
+                        "{\"records\": [{\"customer\": {\"memberNo\": \"N1\"}, \"group\": \"来源\", \"tag\": \"视频号\"}]}")
+                .json();
+        assertThat(forbidden
+                        .path("results")
+                        .get(0)
+                        .path("errors")
+                        .get(0)
+                        .path("code")
+                        .asString())
+                .as("creating an organisation tag needs tags:manage")
+                .isEqualTo("tag.import.create-forbidden");
+        assertThat(admin.post("/api/v1/tags/assignments/by-name", "{\"records\": []}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    private long count(String query, io.siyu.TestTenants.Fixture fixture) {
+        return sql.count(fixture.tenant(), query);
+    }
+
     private long count(ApiClient client, int tag) {
         var answer = client.post(
                 "/api/v1/segments/evaluate", "{\"rule\": {\"tags\": {\"any\": [%d]}}, \"preview\": 0}".formatted(tag));

@@ -191,6 +191,57 @@ class TransferIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void importsTagAssignmentsByIdentityAndTagNameCreatingMissingTags() throws Exception {
+        for (var mobile : new String[] {"13900008001", "13900008002"}) {
+            var created = admin.post(
+                    "/api/v1/customers",
+                    "{\"identities\": [{\"type\": \"mobile\", \"value\": \"%s\"}]}".formatted(mobile));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        var csv = """
+                手机号,标签组,标签,操作
+                13900008001,来源,抖音,添加
+                13900008002,来源,抖音,
+                13900008001,产品偏好,面霜,
+                13900009999,来源,抖音,
+                13900008002,来源,,
+                """.getBytes(StandardCharsets.UTF_8);
+
+        var preview = upload("tags", "标签.csv", csv).json();
+        var suggested = preview.path("suggested");
+        assertThat(suggested.path("标签组").asString()).isEqualTo("group");
+        assertThat(suggested.path("标签").asString()).isEqualTo("tag");
+        assertThat(suggested.path("操作").asString()).isEqualTo("action");
+        long id = preview.path("job").path("id").asLong();
+        var mapping = "{\"mapping\": " + suggested + "}";
+        admin.post("/api/v1/imports/" + id + "/start", mapping);
+        var job = awaitDone("/api/v1/imports/" + id);
+
+        assertThat(job.path("acceptedRows").asInt()).as(job.toString()).isEqualTo(3);
+        assertThat(job.path("rejectedRows").asInt()).isEqualTo(2);
+        assertThat(count("select count(*) from customer_tag where source = 'import'"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from tag_group where name in ('来源', '产品偏好')"))
+                .as("missing groups are created")
+                .isEqualTo(2);
+        assertThat(count("select count(*) from customer"))
+                .as("no customer is created")
+                .isEqualTo(2);
+        var report = admin.get("/api/v1/imports/" + id + "/errors").body();
+        assertThat(report).contains("5,手机号,").contains("6,标签,");
+
+        var again = upload("tags", "标签.csv", csv).json().path("job").path("id").asLong();
+        admin.post("/api/v1/imports/" + again + "/start", mapping);
+        awaitDone("/api/v1/imports/" + again);
+        assertThat(count("select count(*) from customer_tag"))
+                .as("a re-import changes nothing")
+                .isEqualTo(3);
+        assertThat(count("select count(*) from customer_tag_history"))
+                .as("nor adds to the history")
+                .isEqualTo(3);
+    }
+
+    @Test
     void refusesBadUploadsAndMappingsWithClearErrors() {
         assertThat(upload("planets", "x.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8))
                         .status())

@@ -5,7 +5,9 @@ import io.siyu.customer.CustomerScope;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
+import io.siyu.shared.problem.Problems;
 import io.siyu.tagging.CustomerTag;
+import io.siyu.tagging.NamedTagAssignments;
 import io.siyu.tagging.Tag;
 import io.siyu.tagging.TagCounter;
 import io.siyu.tagging.TagGroup;
@@ -61,6 +63,16 @@ class TagController {
 
     record AssignmentView(int added, int removed, List<Long> unknown) {}
 
+    record NamedAssignmentBody(tools.jackson.databind.@Nullable JsonNode records) {}
+
+    record NamedResult(
+            int index,
+            String status,
+            @Nullable Long customerId,
+            @Nullable List<Map<String, String>> errors) {}
+
+    record NamedAssignmentView(int added, int removed, int unchanged, int rejected, List<NamedResult> results) {}
+
     record Person(long id, String name) {}
 
     record CustomerTagView(
@@ -84,10 +96,15 @@ class TagController {
             Instant at) {}
 
     private final TagManagement tags;
+    private final NamedTagAssignments named;
+    private final Problems problems;
     private final ObjectProvider<TagCounter> counter;
 
-    TagController(TagManagement tags, ObjectProvider<TagCounter> counter) {
+    TagController(
+            TagManagement tags, NamedTagAssignments named, Problems problems, ObjectProvider<TagCounter> counter) {
         this.tags = tags;
+        this.named = named;
+        this.problems = problems;
         this.counter = counter;
     }
 
@@ -185,6 +202,44 @@ class TagController {
         }
         var outcome = tags.apply(ids, add, remove, TagSource.MANUAL);
         return new AssignmentView(outcome.added(), outcome.removed(), outcome.unknown());
+    }
+
+    @PostMapping("/api/v1/tags/assignments/by-name")
+    @PreAuthorize("hasAuthority('" + Permission.TAGS_WRITE + "')")
+    @Operation(
+            summary = "Put organisation tags on customers or take them off, naming each customer by an identity and"
+                    + " each tag by group and name: {records: [{customer: {mobile | unionid | memberNo | ... |"
+                    + " customerId}, group, tag, action: add | remove}]} (at most 1,000). Each record is added,"
+                    + " removed, unchanged or rejected with its fields named; a missing group or tag is created when"
+                    + " the caller has tags:manage; unknown customers are refused, never created.")
+    NamedAssignmentView assignByName(@RequestBody NamedAssignmentBody body) {
+        var records = body.records();
+        if (records == null
+                || !records.isArray()
+                || records.isEmpty()
+                || records.size() > NamedTagAssignments.MAX_RECORDS) {
+            throw DomainException.invalid("records", "tag.import.records", NamedTagAssignments.MAX_RECORDS);
+        }
+        var list = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        records.forEach(list::add);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var results = named.apply(list, "records[%d]", TagSource.API).stream()
+                .map(r -> new NamedResult(
+                        r.index(),
+                        r.status(),
+                        r.customerId(),
+                        r.problems().isEmpty() ? null : problems.describe(r.problems(), locale)))
+                .toList();
+        return new NamedAssignmentView(
+                count(results, "added"),
+                count(results, "removed"),
+                count(results, "unchanged"),
+                count(results, "rejected"),
+                results);
+    }
+
+    private static int count(List<NamedResult> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
     }
 
     @GetMapping("/api/v1/customers/{id}/tags")
