@@ -29,6 +29,8 @@ public final class Permission {
     public static final String TAGS_WRITE = "tags:write";
     /** Creates, renames and deletes tag groups and the organisation's tags. */
     public static final String TAGS_MANAGE = "tags:manage";
+    /** Connects WeCom apps and sees their callback settings (Token, EncodingAESKey). */
+    public static final String WECOM_MANAGE = "wecom:manage";
 
     private Permission() {}
 }

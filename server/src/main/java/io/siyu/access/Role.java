@@ -30,7 +30,8 @@ public enum Role {
             SEGMENTS_WRITE,
             TAGS_READ,
             TAGS_WRITE,
-            TAGS_MANAGE)),
+            TAGS_MANAGE,
+            WECOM_MANAGE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,

@@ -21,6 +21,7 @@ class ConsoleForwardingFilter extends OncePerRequestFilter {
         return !"GET".equals(request.getMethod())
                 || path.equals("/")
                 || path.startsWith("/api/")
+                || path.startsWith("/callbacks/")
                 || path.equals("/api")
                 || path.startsWith("/actuator")
                 || path.startsWith("/v3/")

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps API request bodies ({@code SIYU_MAX_BODY_BYTES}). A declared length over the cap is refused before
+ * Caps API and callback request bodies ({@code SIYU_MAX_BODY_BYTES}). A declared length over the cap is refused before
  * reading; a chunked body is counted as it is read and fails once it passes the cap.
  */
 @Component
@@ -39,7 +39,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/")
+                && !request.getRequestURI().startsWith("/callbacks/");
     }
 
     @Override

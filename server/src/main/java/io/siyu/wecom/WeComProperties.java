@@ -1,0 +1,20 @@
+package io.siyu.wecom;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param callbackMaxAge how far a callback's timestamp may be from now before it counts as a replay
+ *     ({@code SIYU_WECOM_CALLBACK_MAX_AGE}; 0 turns the check off)
+ * @param maxCallbackBytes the largest callback body taken (WeCom's events are a few KiB)
+ * @param maxAttempts how often a callback whose processing fails is tried before it is marked failed
+ * @param callsPerSecond API calls per corp and second this server makes at most (WeCom allows 10,000 a minute
+ *     per API and corp; a burst beyond that is answered 45009)
+ */
+@ConfigurationProperties("siyu.wecom")
+record WeComProperties(
+        @DefaultValue("5m") Duration callbackMaxAge,
+        @DefaultValue("65536") int maxCallbackBytes,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("50") int callsPerSecond) {}

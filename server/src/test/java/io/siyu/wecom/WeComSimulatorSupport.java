@@ -1,0 +1,33 @@
+package io.siyu.wecom;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import siyu.wecom.simulator.Corps;
+import siyu.wecom.simulator.SimulatedClock;
+import siyu.wecom.simulator.SimulatorApplication;
+
+/** One WeCom simulator for the test JVM, on a free port, started on first use. */
+final class WeComSimulatorSupport {
+
+    private static ConfigurableApplicationContext simulator;
+
+    private WeComSimulatorSupport() {}
+
+    static synchronized ConfigurableApplicationContext simulator() {
+        if (simulator == null) {
+            simulator = SimulatorApplication.start("--server.port=0", "--logging.level.root=warn");
+        }
+        return simulator;
+    }
+
+    static String baseUrl() {
+        return "http://localhost:" + simulator().getEnvironment().getProperty("local.server.port");
+    }
+
+    static Corps corps() {
+        return simulator().getBean(Corps.class);
+    }
+
+    static SimulatedClock clock() {
+        return simulator().getBean(SimulatedClock.class);
+    }
+}
