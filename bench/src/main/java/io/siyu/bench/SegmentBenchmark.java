@@ -96,13 +96,16 @@ public final class SegmentBenchmark {
         long loadSeconds = (System.nanoTime() - started) / 1_000_000_000;
 
         // The bulk load wrote around the index (a background job may have built it half way): build it anew.
-        // On a kept folder the start-up build runs in the background; wait for it, not to time two at once.
-        if (!kept.isEmpty()) {
+        // On a kept folder the index was built at start, which is the rebuild to report: the engine logs its
+        // time ("segment index of tenant N built in"); here it is only waited for.
+        long rebuildMs = -1;
+        if (kept.isEmpty()) {
+            started = System.nanoTime();
+            Tenancy.runAs(tenant, engine::rebuild);
+            rebuildMs = (System.nanoTime() - started) / 1_000_000;
+        } else {
             Tenancy.callAs(tenant, engine::total);
         }
-        started = System.nanoTime();
-        Tenancy.runAs(tenant, engine::rebuild);
-        long rebuildMs = (System.nanoTime() - started) / 1_000_000;
         long heap = usedHeap();
         long total = Tenancy.callAs(tenant, engine::total);
         long indexBytes = Tenancy.callAs(tenant, engine::indexBytes);
@@ -115,7 +118,8 @@ public final class SegmentBenchmark {
                 loadSeconds);
         System.out.printf(
                 Locale.ROOT,
-                "index rebuild %,d ms; heap: index %,d MiB (bitmap accounting), whole application after GC %,d MiB%n%n",
+                "index rebuild %,d ms (-1: built at start, see the log); heap: index %,d MiB (bitmap accounting),"
+                        + " whole application after GC %,d MiB%n%n",
                 rebuildMs,
                 indexBytes >> 20,
                 heap >> 20);

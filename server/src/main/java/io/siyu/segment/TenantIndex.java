@@ -3,7 +3,6 @@ package io.siyu.segment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,17 @@ final class TenantIndex {
     private final Map<String, BitSlicedIndex> numbers = new HashMap<>();
     private final Map<Integer, RoaringBitmap> tags = new HashMap<>();
     private final Map<Integer, TreeMap<Integer, RoaringBitmap>> events = new HashMap<>();
+    /**
+     * Unions of a type's day bitmaps over a window, kept once asked for and updated with every event that
+     * falls in them: "favorited in the last 30 days" is then one bitmap instead of 30. Keys are absolute days,
+     * so a window moves on with the date by itself (yesterday's keys are simply no longer asked for).
+     */
+    private final Map<Window, RoaringBitmap> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static final int MAX_WINDOWS = 64;
+
+    private record Window(int type, int first, int last) {}
+
     private final Map<Integer, Integer> survivorOf = new HashMap<>();
 
     TenantIndex(ZoneId zone) {
@@ -118,6 +128,7 @@ final class TenantIndex {
         var drop =
                 RoaringBitmap.bitmapOf(ids.stream().mapToInt(Integer::intValue).toArray());
         events.values().forEach(days -> days.values().forEach(b -> b.andNot(drop)));
+        windows.clear();
     }
 
     void tag(int customer, int tag) {
@@ -139,6 +150,13 @@ final class TenantIndex {
         events.computeIfAbsent(ANY_TYPE, t -> new TreeMap<>())
                 .computeIfAbsent(epochDay, d -> new RoaringBitmap())
                 .add(root);
+        windows.forEach((window, union) -> {
+            if ((window.type() == type || window.type() == ANY_TYPE)
+                    && window.first() <= epochDay
+                    && epochDay <= window.last()) {
+                union.add(root);
+            }
+        });
     }
 
     void event(int customer, int type, Instant at) {
@@ -164,13 +182,17 @@ final class TenantIndex {
             case Rule.All all -> {
                 RoaringBitmap result = null;
                 for (var child : cheapFirst(all.rules())) {
-                    // A condition after others only looks at the customers still in: each day's event
-                    // bitmap, or each bit slice of a number, is intersected with them first.
+                    // A condition after others only looks at the customers still in: an event window,
+                    // or each bit slice of a number, is intersected with them.
                     var members = result == null || needsSql(child)
                             ? evaluate(child, today, fallback)
                             : switch (child) {
                                 case Rule.Event event -> event(event, today, result);
                                 case Rule.Attribute attribute -> attribute(attribute, today, result);
+                                case Rule.Tags tagRule -> tags(tagRule, result);
+                                // "and not X": what is in minus X, never the complement of X over everyone
+                                case Rule.Not not ->
+                                    RoaringBitmap.andNot(result, evaluate(not.rule(), today, fallback));
                                 default -> evaluate(child, today, fallback);
                             };
                     result = result == null ? members : RoaringBitmap.and(result, members);
@@ -187,7 +209,7 @@ final class TenantIndex {
             case Rule.Not not -> RoaringBitmap.andNot(roots, evaluate(not.rule(), today, fallback));
             case Rule.Attribute attribute when needsSql(rule) -> fallback.apply(rule);
             case Rule.Attribute attribute -> attribute(attribute, today, null);
-            case Rule.Tags tagRule -> tags(tagRule);
+            case Rule.Tags tagRule -> tags(tagRule, null);
             case Rule.Event event when needsSql(rule) -> fallback.apply(rule);
             case Rule.Event event -> event(event, today, null);
         };
@@ -271,21 +293,23 @@ final class TenantIndex {
         };
     }
 
-    private RoaringBitmap tags(Rule.Tags rule) {
+    /** @param within when given, only these customers (all live) are looked at */
+    private RoaringBitmap tags(Rule.Tags rule, @org.jspecify.annotations.Nullable RoaringBitmap within) {
         var chosen = rule.tagIds().stream()
                 .map(id -> tags.getOrDefault(id, new RoaringBitmap()))
                 .toArray(RoaringBitmap[]::new);
+        var all = within == null ? roots : within;
         return switch (rule.mode()) {
-            case ANY -> RoaringBitmap.and(FastAggregation.or(chosen), roots);
-            case ALL -> RoaringBitmap.and(FastAggregation.and(chosen), roots);
-            case NONE -> RoaringBitmap.andNot(roots, FastAggregation.or(chosen));
+            case ANY -> RoaringBitmap.and(FastAggregation.or(chosen), all);
+            case ALL -> RoaringBitmap.and(FastAggregation.and(chosen), all);
+            case NONE -> RoaringBitmap.andNot(all, FastAggregation.or(chosen));
         };
     }
 
     /**
-     * Tag and categorical conditions first (a bitmap each, no work), then number ranges (a few operations
-     * per bit slice, on the customers still in), groups, and events last: an AND is cheapest when what it
-     * narrows is small.
+     * Tag and categorical conditions first (a bitmap each), then events (one window union each), then number
+     * ranges (a few operations per bit slice, on the customers still in), groups last: an AND is cheapest
+     * when what it narrows is small, and a range's work grows with the customers it starts from.
      */
     private static List<Rule> cheapFirst(List<Rule> rules) {
         return rules.stream()
@@ -295,14 +319,14 @@ final class TenantIndex {
 
     private static int cost(Rule rule) {
         return switch (rule) {
-            case Rule.Tags tags -> 0;
+            case Rule.Tags tags -> tags.mode() == Rule.TagMode.NONE ? 2 : 0;
             case Rule.Attribute attribute ->
                 switch (attribute.field().kind()) {
-                    case NUMBER, MONEY, DATE -> 2;
+                    case NUMBER, MONEY, DATE -> 3;
                     default -> 1;
                 };
-            case Rule.Event event -> 4;
-            default -> 3;
+            case Rule.Event event -> 2;
+            default -> 4;
         };
     }
 
@@ -311,17 +335,34 @@ final class TenantIndex {
             Rule.Event rule, LocalDate today, @org.jspecify.annotations.Nullable RoaringBitmap within) {
         int first = (int) Math.max(Integer.MIN_VALUE, rule.window().first(today).toEpochDay());
         int last = (int) Math.min(Integer.MAX_VALUE, rule.window().last(today).toEpochDay());
-        var days = new ArrayList<RoaringBitmap>();
-        if (first <= last) {
-            var byDay = events.getOrDefault(rule.type() == null ? ANY_TYPE : rule.type(), new TreeMap<>());
-            days.addAll(byDay.subMap(first, true, last, true).values());
-        }
-        var did = within == null
-                ? RoaringBitmap.and(FastAggregation.or(days.iterator()), roots)
-                : FastAggregation.or(
-                        days.stream().map(day -> RoaringBitmap.and(within, day)).toArray(RoaringBitmap[]::new));
         var all = within == null ? roots : within;
+        var did = first <= last
+                ? RoaringBitmap.and(window(rule.type() == null ? ANY_TYPE : rule.type(), first, last), all)
+                : new RoaringBitmap();
         return rule.did() ? did : RoaringBitmap.andNot(all, did);
+    }
+
+    /**
+     * The customers with an event of {@code type} on a day of the window (never handed out: callers combine
+     * it into a new bitmap). Built under the read lock by whichever reader asks first; an event, which comes
+     * under the write lock, updates it.
+     */
+    private RoaringBitmap window(int type, int first, int last) {
+        var key = new Window(type, first, last);
+        var cached = windows.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (windows.size() >= MAX_WINDOWS) {
+            windows.clear(); // mostly windows of days gone by; the ones still asked for come back at once
+        }
+        return windows.computeIfAbsent(key, k -> {
+            var days = events.getOrDefault(type, new TreeMap<>())
+                    .subMap(first, true, last, true)
+                    .values();
+            var union = FastAggregation.or(days.iterator());
+            return days.size() == 1 ? union.clone() : union;
+        });
     }
 
     /** How many live customers carry each value of a categorical or multi-value field. */
