@@ -113,7 +113,7 @@ describe('the console, signed in with every permission', () => {
     const { wrapper } = await mountApp('/')
     const nav = wrapper.find('nav').text()
     const labels = ['首页', '客户列表', '自定义属性', '数据', '事件目录', '账号与权限', '员工账号']
-    for (const label of [...labels, 'API 密钥', '审计日志', '企业设置'])
+    for (const label of [...labels, 'API 密钥', '审计日志', '企业设置', '企业微信接入'])
       expect(nav).toContain(label)
     const groups = ['首页', '客户', '数据', '账号与权限'].map((label) => nav.indexOf(label))
     expect(groups).toEqual([...groups].sort((a, b) => a - b))
@@ -197,6 +197,7 @@ describe('the console, signed in with every permission', () => {
     expect(nav).not.toContain('员工账号')
     expect(nav).not.toContain('API 密钥')
     expect(nav).not.toContain('企业设置')
+    expect(nav).not.toContain('企业微信接入')
     expect(nav).not.toContain('事件目录')
     expect(nav).not.toContain('数据')
     expect(nav).not.toContain('客户')

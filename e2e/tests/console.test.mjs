@@ -20,6 +20,7 @@ const PAGES = [
   { path: '/access/api-keys', name: 'api-keys' },
   { path: '/access/audit', name: 'audit' },
   { path: '/access/tenant', name: 'tenant' },
+  { path: '/access/wecom', name: 'wecom' },
 ]
 const WRONG_PASSWORD_401 = 'status of 401'
 const HAN = /\p{Script=Han}/u

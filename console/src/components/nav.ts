@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import { markRaw } from 'vue'
 import {
   Aim,
+  ChatDotRound,
   Collection,
   DataAnalysis,
   Document,
@@ -157,6 +158,12 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.tenant',
         icon: markRaw(OfficeBuilding),
         permission: 'tenant:write',
+      },
+      {
+        path: '/access/wecom',
+        label: 'common.nav.wecom',
+        icon: markRaw(ChatDotRound),
+        permission: 'wecom:manage',
       },
     ],
   },

@@ -66,6 +66,7 @@ export const zhCN = {
     apiKeys: 'API 密钥',
     audit: '审计日志',
     tenant: '企业设置',
+    wecom: '企业微信接入',
   },
   account: {
     menu: '账号菜单',
@@ -153,6 +154,7 @@ export const en: typeof zhCN = {
     apiKeys: 'API keys',
     audit: 'Audit log',
     tenant: 'Tenant settings',
+    wecom: 'WeCom connection',
   },
   account: {
     menu: 'Account menu',

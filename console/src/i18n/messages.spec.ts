@@ -60,7 +60,16 @@ describe('message files', () => {
 
   it('are mostly translated rather than copied', () => {
     const same = [...zh].filter(([key, value]) => english.get(key) === value).map(([key]) => key)
-    // Brand and language names are meant to be identical in both languages.
-    expect(same.sort()).toEqual(['common.appName', 'common.locale.en', 'common.locale.zh-CN'])
+    // Brand and language names are meant to be identical in both languages, and so are the names
+    // of WeCom's settings, which its admin console shows untranslated.
+    expect(same.sort()).toEqual([
+      'common.appName',
+      'common.locale.en',
+      'common.locale.zh-CN',
+      'wecom.fields.agentId',
+      'wecom.fields.encodingAesKey',
+      'wecom.fields.secret',
+      'wecom.fields.token',
+    ])
   })
 })

@@ -12,6 +12,7 @@ import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
 import * as transfer from '@/modules/transfer/i18n'
+import * as wecom from '@/modules/wecom/i18n'
 
 // Each capability owns its keys; they are mounted here under the capability's name.
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   audit: audit.zhCN,
   tenant: tenant.zhCN,
   transfer: transfer.zhCN,
+  wecom: wecom.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -48,4 +50,5 @@ export const en: MessageSchema = {
   audit: audit.en,
   tenant: tenant.en,
   transfer: transfer.en,
+  wecom: wecom.en,
 }

@@ -152,6 +152,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'tenant:write', title: 'common.nav.tenant' },
       },
       {
+        path: 'access/wecom',
+        name: 'wecom',
+        component: () => import('@/modules/wecom/WeComView.vue'),
+        meta: { permission: 'wecom:manage', title: 'common.nav.wecom' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('@/components/NotFoundView.vue'),

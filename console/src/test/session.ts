@@ -21,6 +21,7 @@ export const ALL_PERMISSIONS: Permission[] = [
   'tags:manage',
   'segments:read',
   'segments:write',
+  'wecom:manage',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -27,6 +27,8 @@ export type Permission =
   | 'tags:manage'
   | 'segments:read'
   | 'segments:write'
+  /** Connects WeCom apps and sees their callback Token and EncodingAESKey. */
+  | 'wecom:manage'
 
 export interface TenantInfo {
   id: string

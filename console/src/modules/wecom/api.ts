@@ -1,0 +1,56 @@
+import { http } from '@/api/http'
+
+/** WeCom's own API address: what the server reports when an app names no other one. */
+export const WECOM_API = 'https://qyapi.weixin.qq.com'
+
+/** A connected self-built app. The secret is write-only: the server never returns it. */
+export interface WeComApp {
+  id: number
+  name: string
+  corpId: string
+  agentId: string
+  /** The callback Token, to be pasted into WeCom (接收消息 → 设置API接收). */
+  token: string
+  /** The callback EncodingAESKey (43 characters), pasted there too. */
+  encodingAesKey: string
+  /** The path WeCom calls, under this server's public address, e.g. /callbacks/wecom/Xy3… */
+  callbackPath: string
+  /** Where API calls go: WECOM_API for WeCom itself, or a proxy / the simulator. */
+  apiBaseUrl: string
+}
+
+/** Connecting an app: Token and EncodingAESKey are generated when left out. */
+export interface WeComAppConnect {
+  name: string
+  corpId: string
+  agentId: string
+  secret: string
+  token?: string
+  encodingAesKey?: string
+  apiBaseUrl?: string
+}
+
+/**
+ * Changing an app: a field left out stays as it is (the secret included); corp and agent cannot
+ * change. An empty apiBaseUrl goes back to WeCom itself.
+ */
+export interface WeComAppUpdate {
+  name?: string
+  secret?: string
+  token?: string
+  encodingAesKey?: string
+  apiBaseUrl?: string
+}
+
+/** What a connection test found: WeCom's name for the app, or its error code and message. */
+export type WeComCheck =
+  { ok: true; name: string } | { ok: false; errcode?: number | null; error?: string | null }
+
+export const wecomApi = {
+  list: (signal?: AbortSignal) => http.get<WeComApp[]>('/api/v1/wecom/apps', undefined, signal),
+  connect: (body: WeComAppConnect) => http.post<WeComApp>('/api/v1/wecom/apps', body),
+  update: (id: number, body: WeComAppUpdate) =>
+    http.patch<WeComApp>(`/api/v1/wecom/apps/${id}`, body),
+  disconnect: (id: number) => http.delete(`/api/v1/wecom/apps/${id}`),
+  check: (id: number) => http.post<WeComCheck>(`/api/v1/wecom/apps/${id}/check`),
+}
