@@ -41,6 +41,8 @@ public final class SegmentBenchmark {
 
     static final int WARMUP = 5;
     static final int RUNS = 30;
+    static final int WARMUP_SECONDS = 5;
+    static final int SETTLE_SECONDS = 90;
     static final int RATE = 20_000;
     static final int LATENCY_SECONDS = 20;
     static final int SENDERS = 4;
@@ -105,6 +107,9 @@ public final class SegmentBenchmark {
             rebuildMs = (System.nanoTime() - started) / 1_000_000;
         } else {
             Tenancy.callAs(tenant, engine::total);
+            // Work the last run left (its latency events' "last active" times, applied after a restart and
+            // reloaded into the index under its write lock) would otherwise land in the middle of the timings.
+            Thread.sleep(SETTLE_SECONDS * 1_000L);
         }
         long heap = usedHeap();
         long total = Tenancy.callAs(tenant, engine::total);
@@ -195,9 +200,13 @@ public final class SegmentBenchmark {
                 theirs[1] / ours[1]);
     }
 
-    /** min, median, p95 in ms over {@value #RUNS} runs after {@value #WARMUP} warm-up runs. */
+    /**
+     * min, median, p95 in ms over {@value #RUNS} runs, after warming up for at least {@value #WARMUP} runs and
+     * {@value #WARMUP_SECONDS} seconds: a few runs of a millisecond leave the JIT compiler half way.
+     */
     private static double[] time(LongSupplier work) {
-        for (int i = 0; i < WARMUP; i++) {
+        long warmUntil = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        for (int i = 0; i < WARMUP || System.nanoTime() < warmUntil; i++) {
             work.getAsLong();
         }
         var ms = new double[RUNS];
