@@ -2,7 +2,7 @@
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { OUT } from './server.mjs'
+import { ADMIN, OUT } from './server.mjs'
 
 const FLAGS = [
   '--headless',
@@ -47,4 +47,20 @@ export async function screenshot(page, name) {
   const dir = join(OUT, 'screenshots')
   mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
+
+/**
+ * Signs in through the login form (in English when `locale` is 'en') and waits for the home page;
+ * `clipboard` lets the page use copy buttons.
+ */
+export async function signIn(browser, base, { locale = 'zh-CN', account = ADMIN, clipboard = false } = {}) {
+  const opened = await openPage(browser, { locale: locale === 'en' ? 'en-US' : 'zh-CN' })
+  if (locale === 'en') await opened.context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
+  if (clipboard) await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
+  await opened.page.goto(base + '/login')
+  await opened.page.locator('input[name="username"]').fill(account.username)
+  await opened.page.locator('input[name="password"]').fill(account.password)
+  await opened.page.locator('form.login-form .el-button--primary').first().click()
+  await opened.page.waitForURL((url) => url.pathname === '/')
+  return opened
 }

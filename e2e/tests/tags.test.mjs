@@ -2,8 +2,8 @@
 // many from the list, the history, a taken name refused on its field; screenshots in both languages.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ADMIN, startSiyu } from '../support/server.mjs'
-import { launch, openPage, screenshot } from '../support/browser.mjs'
+import { startSiyu } from '../support/server.mjs'
+import { launch, screenshot, signIn as signInAs } from '../support/browser.mjs'
 
 const HAN = /\p{Script=Han}/u
 // A taken name is a 409 on purpose; so is deleting a group that still has tags.
@@ -23,15 +23,8 @@ after(async () => {
   await siyu?.stop()
 })
 
-async function signIn({ locale = 'zh-CN', account = ADMIN } = {}) {
-  const opened = await openPage(browser, { locale: locale === 'en' ? 'en-US' : 'zh-CN' })
-  if (locale === 'en') await opened.context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
-  await opened.page.goto(siyu.base + '/login')
-  await opened.page.locator('input[name="username"]').fill(account.username)
-  await opened.page.locator('input[name="password"]').fill(account.password)
-  await opened.page.locator('form.login-form .el-button--primary').first().click()
-  await opened.page.waitForURL((url) => url.pathname === '/')
-  return opened
+function signIn(options) {
+  return signInAs(browser, siyu.base, options)
 }
 
 async function settle(page) {

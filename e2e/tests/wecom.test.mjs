@@ -3,8 +3,8 @@
 // WeCom: every app connected here names an API address where nothing listens (127.0.0.1:9).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ADMIN, startSiyu } from '../support/server.mjs'
-import { launch, openPage, screenshot } from '../support/browser.mjs'
+import { startSiyu } from '../support/server.mjs'
+import { launch, screenshot, signIn as signInAs } from '../support/browser.mjs'
 
 const HAN = /\p{Script=Han}/u
 const NOWHERE = 'http://127.0.0.1:9'
@@ -23,16 +23,8 @@ after(async () => {
   await siyu?.stop()
 })
 
-async function signIn({ locale = 'zh-CN' } = {}) {
-  const opened = await openPage(browser, { locale: locale === 'en' ? 'en-US' : 'zh-CN' })
-  if (locale === 'en') await opened.context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
-  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siyu.base })
-  await opened.page.goto(siyu.base + '/login')
-  await opened.page.locator('input[name="username"]').fill(ADMIN.username)
-  await opened.page.locator('input[name="password"]').fill(ADMIN.password)
-  await opened.page.locator('form.login-form .el-button--primary').first().click()
-  await opened.page.waitForURL((url) => url.pathname === '/')
-  return opened
+function signIn({ locale = 'zh-CN' } = {}) {
+  return signInAs(browser, siyu.base, { locale, clipboard: true })
 }
 
 async function settle(page) {

@@ -3,6 +3,7 @@ package io.siyu.segment;
 import io.siyu.access.TenantManagement;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
+import io.siyu.shared.Worker;
 import io.siyu.tagging.TagManagement;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
@@ -42,7 +42,6 @@ class MembershipTracker implements SmartLifecycle {
     static final int COMPACT_AFTER = 50;
 
     private static final Logger log = LoggerFactory.getLogger(MembershipTracker.class);
-    private static final long TICK_NANOS = Duration.ofMillis(50).toNanos();
 
     /** A segment as the worker keeps it; {@code members} is replaced, never changed, so readers may share it. */
     static final class Tracked {
@@ -76,8 +75,7 @@ class MembershipTracker implements SmartLifecycle {
     private final ConcurrentHashMap<TenantId, Map<Long, Tracked>> tracked = new ConcurrentHashMap<>();
     private final Map<TenantId, LocalDate> days = new HashMap<>();
     private final Map<TenantId, java.time.ZoneId> zones = new HashMap<>();
-    private volatile @Nullable Thread worker;
-    private volatile boolean running;
+    private final Worker worker = new Worker("segment-membership", Duration.ofMillis(50), this::round);
 
     MembershipTracker(
             SegmentEngine engine,
@@ -126,25 +124,19 @@ class MembershipTracker implements SmartLifecycle {
     // ---- the worker
 
     private void wake() {
-        var thread = worker;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
+        worker.wake();
     }
 
-    private void work() {
-        while (running) {
-            LockSupport.parkNanos(TICK_NANOS);
-            var due = new HashSet<TenantId>(stale);
-            due.addAll(dirty);
-            due.addAll(tracked.keySet());
-            for (var tenant : due) {
-                try {
-                    Tenancy.runAs(tenant, () -> pass(tenant));
-                } catch (RuntimeException e) {
-                    log.warn("saved segments of tenant {} were not evaluated: {}", tenant.value(), e.toString());
-                    stale.add(tenant);
-                }
+    private void round() {
+        var due = new HashSet<TenantId>(stale);
+        due.addAll(dirty);
+        due.addAll(tracked.keySet());
+        for (var tenant : due) {
+            try {
+                Tenancy.runAs(tenant, () -> pass(tenant));
+            } catch (RuntimeException e) {
+                log.warn("saved segments of tenant {} were not evaluated: {}", tenant.value(), e.toString());
+                stale.add(tenant);
             }
         }
     }
@@ -248,26 +240,16 @@ class MembershipTracker implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("segment-membership").daemon().start(this::work);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        var thread = worker;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

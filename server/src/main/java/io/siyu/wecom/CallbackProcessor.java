@@ -3,11 +3,11 @@ package io.siyu.wecom;
 import io.siyu.access.TenantManagement;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
+import io.siyu.shared.Worker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CallbackProcessor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackProcessor.class);
-    private static final long TICK_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int BATCH = 100;
 
     private final TenantManagement tenants;
@@ -37,8 +36,7 @@ class CallbackProcessor implements SmartLifecycle {
     private final List<CallbackHandler> handlers;
     private final WeComProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile @Nullable Thread worker;
-    private volatile boolean running;
+    private final Worker worker = new Worker("wecom-callbacks", Duration.ofSeconds(1), this::round);
 
     CallbackProcessor(
             TenantManagement tenants,
@@ -57,10 +55,7 @@ class CallbackProcessor implements SmartLifecycle {
 
     /** A callback was stored: process it now rather than at the next tick. */
     void wake() {
-        var thread = worker;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
+        worker.wake();
     }
 
     /** Processes what is pending in the bound tenant; returns how many callbacks it took. */
@@ -135,44 +130,31 @@ class CallbackProcessor implements SmartLifecycle {
                 rs.getTimestamp(5).toInstant());
     }
 
-    private void work() {
-        while (running) {
-            for (TenantId tenant : tenants.ids()) {
-                if (!running) {
-                    return;
-                }
-                try {
-                    Tenancy.runAs(tenant, this::drain);
-                } catch (RuntimeException e) {
-                    log.error("WeCom callbacks of tenant {} could not be processed", tenant, e);
-                }
+    private void round() {
+        for (TenantId tenant : tenants.ids()) {
+            if (!worker.running()) {
+                return;
             }
-            LockSupport.parkNanos(TICK_NANOS);
+            try {
+                Tenancy.runAs(tenant, this::drain);
+            } catch (RuntimeException e) {
+                log.error("WeCom callbacks of tenant {} could not be processed", tenant, e);
+            }
         }
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("wecom-callbacks").daemon().start(this::work);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        var thread = worker;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }
