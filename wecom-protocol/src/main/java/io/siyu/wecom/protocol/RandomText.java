@@ -1,0 +1,21 @@
+package io.siyu.wecom.protocol;
+
+import java.security.SecureRandom;
+
+/** Random letters and digits from a strong source: callback Tokens, EncodingAESKeys, secrets, ids, nonces. */
+public final class RandomText {
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RandomText() {}
+
+    /** {@code length} characters from A–Z, a–z and 0–9 (an EncodingAESKey is 43 of them). */
+    public static String alphanumeric(int length) {
+        var chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length()));
+        }
+        return new String(chars);
+    }
+}
