@@ -129,9 +129,10 @@ public class WeComSandbox {
         var app = requireApp();
         var answer = call("GET", "/sim/corps/" + app.corpId() + "/customers/" + externalUserId + "/chat", null);
         var messages = new java.util.ArrayList<Message>();
-        for (var m : answer.path("messages")) {
+        String lastFrom = null;
+        for (var line : answer) {
             var attachments = new java.util.ArrayList<Attachment>();
-            for (var a : m.path("attachments")) {
+            for (var a : line.path("attachments")) {
                 var type = a.path("msgtype").asString("link");
                 var body = a.path(type);
                 attachments.add(new Attachment(
@@ -141,10 +142,13 @@ public class WeComSandbox {
                         body.path("picurl").asString(body.path("pic_url").asString(null)),
                         body.path("desc").asString(null)));
             }
-            var text = m.path("text")
-                    .path("content")
-                    .asString(m.path("text").isString() ? m.path("text").asString() : null);
-            messages.add(new Message(m.path("at").asString(""), m.path("from").asString("staff"), text, attachments));
+            var text = line.path("text").asString("");
+            lastFrom = line.path("from").asString(null);
+            messages.add(new Message(
+                    java.time.Instant.ofEpochSecond(line.path("time").asLong()).toString(),
+                    "transfer".equals(line.path("kind").asString()) ? "system" : "staff",
+                    text.isEmpty() ? null : text,
+                    attachments));
         }
         var relation = transactions.execute(s -> jdbc.sql("select customer_id, user_id, name from wecom_contact"
                         + " where app_id = ? and external_user_id = ? order by added_at desc limit 1")
@@ -155,7 +159,7 @@ public class WeComSandbox {
                 relation.map(r -> (String) r[1]).orElse(answer.path("userId").asString(null));
         return new Chat(
                 relation.map(r -> (Long) r[0]).orElse(null),
-                relation.map(r -> (String) r[2]).orElse(answer.path("name").asString("")),
+                relation.map(r -> (String) r[2]).orElse(""),
                 staffId == null ? null : new Staff(staffId, staffName(app, staffId)),
                 messages);
     }
