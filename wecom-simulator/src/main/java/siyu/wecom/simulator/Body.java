@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON request body read the lenient way WeCom reads it: absent, null and empty are alike, numbers may come
  * as strings. A body that is not a JSON object is WeCom's 47001.
  */
 final class Body {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final JsonNode node;
 
@@ -19,6 +22,11 @@ final class Body {
             throw dataFormat();
         }
         this.node = node;
+    }
+
+    /** A body made by the sandbox, to reuse the API's checks. */
+    static Body of(java.util.Map<String, ?> fields) {
+        return new Body(MAPPER.valueToTree(fields));
     }
 
     static WeComError dataFormat() {

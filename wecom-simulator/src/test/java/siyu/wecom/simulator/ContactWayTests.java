@@ -100,6 +100,23 @@ class ContactWayTests {
     }
 
     @Test
+    void aBodyIsReadAsJsonWhateverItsContentType() throws Exception {
+        var corp = Simulator.demoCorp();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Simulator.baseUrl()
+                        + "/cgi-bin/externalcontact/add_contact_way?access_token=" + corp.accessToken))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":1,\"scene\":2,\"user\":[\"lina\"]}"))
+                .build();
+
+        var answer = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(Simulator.JSON.readTree(answer.body()).path("errcode").asInt())
+                .isZero();
+    }
+
+    @Test
     void malformedJsonIs47001() {
         var corp = Simulator.demoCorp();
 

@@ -59,7 +59,7 @@ class ScanTests {
         var configId = corp.contactWay(Map.of("type", 2, "scene", 2, "user", List.of("wangfang", "zhoujie")));
 
         var picked = new java.util.HashSet<String>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 30; i++) {
             picked.add(corp.scan(configId, "客户" + i).path("userId").asString());
         }
 
