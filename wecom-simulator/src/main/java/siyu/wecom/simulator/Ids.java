@@ -1,6 +1,6 @@
 package siyu.wecom.simulator;
 
-import java.security.SecureRandom;
+import io.siyu.wecom.protocol.RandomText;
 
 /**
  * Every random thing the simulator makes: tokens, WeCom-looking ids ({@code wm…} customers, {@code et…} tags,
@@ -11,7 +11,6 @@ final class Ids {
     private static final String TOKEN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String HEX = "0123456789abcdef";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
 
@@ -53,14 +52,10 @@ final class Ids {
     }
 
     static int below(int bound) {
-        return RANDOM.nextInt(bound);
+        return RandomText.below(bound);
     }
 
     private static String pick(String alphabet, int length) {
-        var chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
-        }
-        return new String(chars);
+        return RandomText.of(alphabet, length);
     }
 }

@@ -12,10 +12,20 @@ public final class RandomText {
 
     /** {@code length} characters from A–Z, a–z and 0–9 (an EncodingAESKey is 43 of them). */
     public static String alphanumeric(int length) {
+        return of(ALPHANUMERIC, length);
+    }
+
+    /** {@code length} characters drawn from {@code alphabet}. */
+    public static String of(String alphabet, int length) {
         var chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length()));
+            chars[i] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
         }
         return new String(chars);
+    }
+
+    /** A number from 0 up to, not including, {@code bound}. */
+    public static int below(int bound) {
+        return RANDOM.nextInt(bound);
     }
 }
