@@ -56,8 +56,15 @@ public class TagManagement {
     private final TagAssignments assignments;
     private final CustomerScope scope;
     private final IdentityMerges merges;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    TagManagement(JdbcClient jdbc, TagAssignments assignments, CustomerScope scope, IdentityMerges merges) {
+    TagManagement(
+            JdbcClient jdbc,
+            TagAssignments assignments,
+            CustomerScope scope,
+            IdentityMerges merges,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.assignments = assignments;
         this.scope = scope;
@@ -111,12 +118,14 @@ public class TagManagement {
         } catch (DuplicateKeyException e) {
             throw taken("tag.group.name-taken", checked);
         }
-        return group(id);
+        var created = group(id);
+        events.publishEvent(TagDefinitionChanged.ofGroup(TagDefinitionChanged.Change.CREATED, created));
+        return created;
     }
 
     @Transactional
     public TagGroup updateGroup(int id, @Nullable String name, @Nullable TagKind kind) {
-        group(id);
+        var before = group(id);
         try {
             jdbc.sql("update tag_group set name = coalesce(?, name), kind = coalesce(?, kind) where id = ?")
                     .params(name == null ? null : name("name", name), kind == null ? null : kind.code(), id)
@@ -124,13 +133,17 @@ public class TagManagement {
         } catch (DuplicateKeyException e) {
             throw taken("tag.group.name-taken", Objects.requireNonNull(name));
         }
-        return group(id);
+        var after = group(id);
+        if (!after.name().equals(before.name())) {
+            events.publishEvent(TagDefinitionChanged.ofGroup(TagDefinitionChanged.Change.RENAMED, after));
+        }
+        return after;
     }
 
     /** Deletes an empty group; a group with tags (anyone's) is refused. */
     @Transactional
     public void deleteGroup(int id) {
-        group(id);
+        var group = group(id);
         long tags = jdbc.sql("select count(*) from tag where group_id = ?")
                 .param(id)
                 .query(Long.class)
@@ -139,6 +152,7 @@ public class TagManagement {
             throw new DomainException(HttpStatus.CONFLICT, "tag.group.not-empty", tags);
         }
         jdbc.sql("delete from tag_group where id = ?").param(id).update();
+        events.publishEvent(TagDefinitionChanged.ofGroup(TagDefinitionChanged.Change.DELETED, group));
     }
 
     /** A tag the caller may see. */
@@ -169,12 +183,16 @@ public class TagManagement {
         } catch (DuplicateKeyException e) {
             throw taken("tag.name-taken", checked);
         }
-        return tag(id);
+        var created = tag(id);
+        if (!personal) {
+            events.publishEvent(TagDefinitionChanged.ofTag(TagDefinitionChanged.Change.CREATED, created));
+        }
+        return created;
     }
 
     @Transactional
     public Tag updateTag(int id, @Nullable String name, @Nullable Integer groupId) {
-        tag(id);
+        var before = tag(id);
         if (groupId != null) {
             group(groupId);
         }
@@ -185,7 +203,11 @@ public class TagManagement {
         } catch (DuplicateKeyException e) {
             throw taken("tag.name-taken", name == null ? tag(id).name() : name);
         }
-        return tag(id);
+        var after = tag(id);
+        if (!after.personal() && !after.name().equals(before.name())) {
+            events.publishEvent(TagDefinitionChanged.ofTag(TagDefinitionChanged.Change.RENAMED, after));
+        }
+        return after;
     }
 
     /** Takes the tag off every customer (the history keeps it) and deletes it; rule tags are refused. */
@@ -197,6 +219,9 @@ public class TagManagement {
         }
         assignments.removeEverywhere(id, by(TagSource.MANUAL));
         jdbc.sql("delete from tag where id = ?").param(id).update();
+        if (!tag.personal()) {
+            events.publishEvent(TagDefinitionChanged.ofTag(TagDefinitionChanged.Change.DELETED, tag));
+        }
     }
 
     /**
@@ -279,6 +304,18 @@ public class TagManagement {
         var removed = assignments.remove(
                 members.keySet(), remove.stream().filter(usable::contains).toList(), by);
         return new Outcome(pairs(added, Map.of()), pairs(removed, members), List.of());
+    }
+
+    /** The organisation tags a customer carries on any of its profiles, for a connector acting on its own. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Set<Integer> organisationTagsOf(long customerId) {
+        var roots = merges.rootsOf(List.of(customerId)).values();
+        var profiles = merges.members(new LinkedHashSet<>(roots)).keySet();
+        return new HashSet<>(jdbc.sql("select distinct ct.tag_id from customer_tag ct join tag t on t.id = ct.tag_id"
+                        + " where ct.customer_id = any(?::bigint[]) and t.owner_account_id is null")
+                .param(profiles.toArray(Long[]::new))
+                .query(Integer.class)
+                .list());
     }
 
     /** The tags a customer carries (on any of its profiles), the caller's personal ones included. */

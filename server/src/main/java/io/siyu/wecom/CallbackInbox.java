@@ -108,12 +108,25 @@ public class CallbackInbox {
             }
             var outcome = store(app, plain, fields);
             count(outcome == Outcome.STORED ? "stored" : "duplicate");
-            if (outcome == Outcome.STORED) {
+            if (outcome == Outcome.STORED || REREAD.contains(WeComCallback.kindOf(fields))) {
                 processor.wake();
             }
             return outcome;
         });
     }
+
+    /**
+     * Kinds whose handling reads WeCom's current state again (a relation edited, tags or a group changed).
+     * Two such events within one second look alike to the last field, so a repeat cannot be told from a
+     * second edit: a repeat of one already processed is processed again, which only reads the state again.
+     */
+    static final java.util.Set<String> REREAD = java.util.Set.of(
+            "change_external_contact:edit_external_contact",
+            "change_external_tag:create",
+            "change_external_tag:update",
+            "change_external_tag:delete",
+            "change_external_tag:shuffle",
+            "change_external_chat:update");
 
     private Outcome store(WeComApp app, String plain, Map<String, String> fields) {
         var kind = WeComCallback.kindOf(fields);
@@ -121,9 +134,11 @@ public class CallbackInbox {
                         insert into wecom_callback (tenant_id, app_id, dedup_key, kind, fields, raw)
                         values (siyu_current_tenant(), ?, ?, ?, ?::jsonb, ?)
                         on conflict (tenant_id, app_id, dedup_key)
-                        do update set deliveries = wecom_callback.deliveries + 1
+                        do update set deliveries = wecom_callback.deliveries + 1,
+                            status = case when ? and wecom_callback.status = 'processed' then 'pending'
+                                          else wecom_callback.status end
                         returning deliveries""")
-                .params(app.id(), dedupKey(fields), kind, json.writeValueAsString(fields), plain)
+                .params(app.id(), dedupKey(fields), kind, json.writeValueAsString(fields), plain, REREAD.contains(kind))
                 .query(Integer.class)
                 .single());
         return inserted != null && inserted == 1 ? Outcome.STORED : Outcome.DUPLICATE;

@@ -79,7 +79,7 @@ class CallbackProcessor implements SmartLifecycle {
 
     private void process(long id) {
         try {
-            transactions.executeWithoutResult(status -> {
+            FromWeCom.run(() -> transactions.executeWithoutResult(status -> {
                 var callback = jdbc.sql("select id, app_id, kind, fields::text, received_at from wecom_callback"
                                 + " where id = ? and status = 'pending' for update skip locked")
                         .param(id)
@@ -98,7 +98,7 @@ class CallbackProcessor implements SmartLifecycle {
                 var app = apps.find(callback.get().appId()).orElseThrow();
                 handler.get().handle(app, callback.get());
                 mark(id, "processed", null);
-            });
+            }));
         } catch (RuntimeException e) {
             log.warn("processing WeCom callback {} failed: {}", id, e.toString());
             transactions.executeWithoutResult(status -> jdbc.sql("""

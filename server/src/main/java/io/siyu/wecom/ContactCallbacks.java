@@ -42,6 +42,7 @@ class ContactCallbacks implements CallbackHandler {
     private final ChannelCodeRouter router;
     private final WeComOutbox outbox;
     private final MessageSource messages;
+    private final CorpTags corpTags;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ContactCallbacks(
@@ -51,7 +52,9 @@ class ContactCallbacks implements CallbackHandler {
             EventRecorder events,
             ChannelCodeRouter router,
             WeComOutbox outbox,
-            MessageSource messages) {
+            MessageSource messages,
+            CorpTags corpTags) {
+        this.corpTags = corpTags;
         this.client = client;
         this.jdbc = jdbc;
         this.contacts = contacts;
@@ -91,10 +94,12 @@ class ContactCallbacks implements CallbackHandler {
         var follow = WeComContacts.follow(detail, userId);
         var state = callback.fields().get("State");
         var added = contacts.added(app, detail.path("external_contact"), userId, follow, state, callback.receivedAt());
+        corpTags.applyCustomerTags(app, added.customer());
         if (added.code() == null) {
             return;
         }
         var live = added.code();
+        corpTags.markChannelTags(app, externalUserId, userId, live.tagIds());
         router.requestRoute(
                 live, "add:" + externalUserId + ":" + userId + ":" + added.at().getEpochSecond());
         var welcomeCode = callback.fields().get("WelcomeCode");
@@ -115,7 +120,7 @@ class ContactCallbacks implements CallbackHandler {
             return;
         }
         jdbc.sql("update wecom_contact set remark = ?, wecom_tag_ids = ?, name = ?, updated_at = now()"
-                        + " where app_id = ? and external_user_id = ? and user_id = ?")
+                        + " where app_id = ? and external_user_id = ? and user_id = ? returning customer_id")
                 .params(
                         follow.path("remark").asString(null),
                         WeComContacts.wecomTags(follow),
@@ -123,7 +128,9 @@ class ContactCallbacks implements CallbackHandler {
                         app.id(),
                         externalUserId,
                         userId)
-                .update();
+                .query(Long.class)
+                .optional()
+                .ifPresent(customer -> corpTags.applyCustomerTags(app, customer));
     }
 
     private void lost(WeComApp app, WeComCallback callback, String userId, String externalUserId, String by) {

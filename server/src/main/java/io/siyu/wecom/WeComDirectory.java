@@ -16,15 +16,41 @@ public class WeComDirectory {
 
     private final JdbcClient jdbc;
     private final WeComApps apps;
+    private final CorpTags corpTags;
+    private final io.siyu.tagging.TagManagement tags;
 
-    WeComDirectory(JdbcClient jdbc, WeComApps apps) {
+    WeComDirectory(JdbcClient jdbc, WeComApps apps, CorpTags corpTags, io.siyu.tagging.TagManagement tags) {
         this.jdbc = jdbc;
         this.apps = apps;
+        this.corpTags = corpTags;
+        this.tags = tags;
+    }
+
+    /** Siyu's tag groups that mirror one of the app's corporate tag groups in WeCom. */
+    @Transactional(readOnly = true)
+    public List<Integer> mirroredTagGroups(long appId) {
+        app(appId);
+        return corpTags.mirroredGroups(appId);
+    }
+
+    /** Makes a Siyu tag group (and its tags) a corporate tag group in WeCom, through the outbox. */
+    @Transactional
+    public void publishTagGroup(long appId, int groupId) {
+        var app = app(appId);
+        tags.group(groupId);
+        if (corpTags.mirroredGroups(appId).contains(groupId)) {
+            throw new DomainException(org.springframework.http.HttpStatus.CONFLICT, "wecom.tags.mirrored");
+        }
+        corpTags.publish(app, groupId);
+    }
+
+    private WeComApp app(long appId) {
+        return apps.find(appId).orElseThrow(() -> DomainException.notFound("wecom-app", appId));
     }
 
     @Transactional(readOnly = true)
     public List<Staff> staff(long appId) {
-        apps.find(appId).orElseThrow(() -> DomainException.notFound("wecom-app", appId));
+        app(appId);
         return jdbc.sql("""
                         select s.user_id, s.name, s.departments, s.contact_enabled, s.status,
                                (select count(*) from wecom_contact c where c.app_id = s.app_id and c.user_id = s.user_id

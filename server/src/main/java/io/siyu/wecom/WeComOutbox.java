@@ -26,7 +26,11 @@ class WeComOutbox {
         /** message/send to staff (a customer was lost); the key names the occasion. */
         NOTIFY,
         /** Points a live code at whom {@link StaffRouting} chooses now; the key is the code and occasion. */
-        ROUTE;
+        ROUTE,
+        /** Mirrors a change to an organisation tag or group into WeCom's corporate tags. */
+        TAG,
+        /** mark_tag: puts on or takes off corporate tags on one staff member's customer. */
+        MARK;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -51,6 +51,7 @@ public class WeComSync {
     private final WeComApps apps;
     private final WeComClient client;
     private final WeComContacts contacts;
+    private final CorpTags corpTags;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -65,12 +66,14 @@ public class WeComSync {
             WeComApps apps,
             WeComClient client,
             WeComContacts contacts,
+            CorpTags corpTags,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock) {
         this.apps = apps;
         this.client = client;
         this.contacts = contacts;
+        this.corpTags = corpTags;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -124,14 +127,19 @@ public class WeComSync {
     }
 
     private Run run(Run run) {
+        return FromWeCom.apply(() -> runFromWeCom(run));
+    }
+
+    private Run runFromWeCom(Run run) {
         var app = java.util.Objects.requireNonNull(transactions.execute(s -> apps.find(run.appId())))
                 .orElseThrow();
         var diff = new LinkedHashMap<String, Object>();
         try {
             progress(run.id(), "directory", 0, 0);
             var staff = directory(app, diff);
-            var contactStaff = staff.stream().toList();
-            contactsOf(app, run.id(), contactStaff, diff);
+            progress(run.id(), "tags", 0, 0);
+            diff.put("tags", corpTags.pull(app));
+            contactsOf(app, run.id(), staff, diff);
             finish(run.id(), "done", diff, null);
         } catch (RuntimeException e) {
             log.warn("WeCom sync {} of app {} failed: {}", run.id(), app.id(), e.toString());
@@ -246,27 +254,34 @@ public class WeComSync {
         for (var item : items) {
             var person = item.path("external_contact");
             var follow = item.path("follow_info");
-            boolean known = jdbc.sql("select count(*) from wecom_contact where app_id = ? and external_user_id = ?"
-                                    + " and user_id = ? and lost_at is null")
-                            .params(
-                                    app.id(),
-                                    person.path("external_userid").asString(),
-                                    follow.path("userid").asString())
-                            .query(Integer.class)
-                            .single()
-                    > 0;
-            if (known) {
+            // a known relation takes WeCom's tags (a missed edit_external_contact); a new one is a missed add
+            var known = jdbc.sql("update wecom_contact set wecom_tag_ids = ?, remark = ?, updated_at = now()"
+                            + " where app_id = ? and external_user_id = ? and user_id = ? and lost_at is null"
+                            + " returning customer_id")
+                    .params(
+                            WeComContacts.wecomTags(follow),
+                            follow.path("remark").asString(null),
+                            app.id(),
+                            person.path("external_userid").asString(),
+                            follow.path("userid").asString())
+                    .query(Long.class)
+                    .optional();
+            long customer;
+            if (known.isPresent()) {
+                customer = known.get();
                 unchanged++;
-                continue;
+            } else {
+                customer = contacts.added(
+                                app,
+                                person,
+                                follow.path("userid").asString(),
+                                follow,
+                                follow.path("state").asString(null),
+                                now)
+                        .customer();
+                added++;
             }
-            contacts.added(
-                    app,
-                    person,
-                    follow.path("userid").asString(),
-                    follow,
-                    follow.path("state").asString(null),
-                    now);
-            added++;
+            corpTags.applyCustomerTags(app, customer);
         }
         return new int[] {added, unchanged};
     }

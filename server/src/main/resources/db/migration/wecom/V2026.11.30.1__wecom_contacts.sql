@@ -106,7 +106,7 @@ create table wecom_outbox
     tenant_id  bigint      not null default siyu_current_tenant(),
     id         bigint generated always as identity,
     app_id     bigint      not null,
-    kind       text        not null check (kind in ('welcome', 'notify', 'route')),
+    kind       text        not null check (kind in ('welcome', 'notify', 'route', 'tag', 'mark')),
     dedup_key  text        not null,
     payload    jsonb       not null,
     status     text        not null default 'pending' check (status in ('pending', 'sent', 'expired', 'failed')),
@@ -152,3 +152,20 @@ create table wecom_sync_run
     foreign key (tenant_id, app_id) references wecom_app (tenant_id, id) on delete cascade
 );
 select siyu_isolate_tenant('wecom_sync_run');
+
+-- Which of Siyu's tag groups and tags are which of WeCom's corporate tag groups and tags (per app: a corp's
+-- tags are the corp's, and an app may only change the tags it made itself).
+create table wecom_tag_map
+(
+    tenant_id bigint  not null default siyu_current_tenant(),
+    app_id    bigint  not null,
+    wecom_id  text    not null,
+    is_group  boolean not null,
+    siyu_id   int     not null,
+    -- the name WeCom has, to tell a rename from an echo
+    name      text    not null,
+    primary key (tenant_id, app_id, wecom_id),
+    unique (tenant_id, app_id, is_group, siyu_id),
+    foreign key (tenant_id, app_id) references wecom_app (tenant_id, id) on delete cascade
+);
+select siyu_isolate_tenant('wecom_tag_map');

@@ -32,6 +32,23 @@ class WeComDirectoryController {
         return directory.staff(id);
     }
 
+    @GetMapping("/api/v1/wecom/apps/{id}/tag-groups")
+    @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_READ + "')")
+    @Operation(summary = "Ids of Siyu's tag groups that mirror one of the app's corporate tag groups in WeCom")
+    List<Integer> mirrored(@PathVariable long id) {
+        return directory.mirroredTagGroups(id);
+    }
+
+    @PostMapping("/api/v1/wecom/apps/{id}/tag-groups/{groupId}/publish")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAuthority('" + Permission.WECOM_MANAGE + "')")
+    @Operation(
+            summary = "Make a Siyu tag group and its tags a corporate tag group in WeCom; from then on renames,"
+                    + " deletions, new tags and tagging are mirrored both ways")
+    void publish(@PathVariable long id, @PathVariable int groupId) {
+        directory.publishTagGroup(id, groupId);
+    }
+
     @PostMapping("/api/v1/wecom/apps/{id}/sync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAuthority('" + Permission.WECOM_MANAGE + "')")
