@@ -94,7 +94,10 @@ public class GroupChats {
     public List<Group> all(long appId, boolean includeDismissed) {
         apps.find(appId).orElseThrow(() -> DomainException.notFound("wecom-app", appId));
         return jdbc.sql("""
-                        select g.chat_id, g.name, g.owner, coalesce(s.name, g.owner, ''), g.member_count,
+                        select g.chat_id, g.name, g.owner,
+                               coalesce(s.name, (select max(m.name) from wecom_group_member m where m.app_id = g.app_id
+                                       and m.chat_id = g.chat_id and m.member_id = g.owner and m.type = 1), g.owner, ''),
+                               g.member_count,
                                g.customer_count, g.status, g.dismissed_at is not null, g.created_at, g.synced_at
                         from wecom_group g left join wecom_staff s on s.app_id = g.app_id and s.user_id = g.owner
                         where g.app_id = ? and (? or g.dismissed_at is null)
