@@ -1,20 +1,11 @@
 package io.siyu.wecom;
 
-import io.siyu.customer.CustomerProfiles;
-import io.siyu.customer.CustomerResolution;
-import io.siyu.customer.IdentityClaim;
-import io.siyu.customer.IdentityKey;
-import io.siyu.customer.IdentityType;
-import io.siyu.customer.ProfileInput;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,15 +53,11 @@ class GroupMembership {
     }
 
     private final JdbcClient jdbc;
-    private final CustomerResolution resolution;
-    private final CustomerProfiles profiles;
-    private final Clock clock;
+    private final WeComContacts contacts;
 
-    GroupMembership(JdbcClient jdbc, CustomerResolution resolution, CustomerProfiles profiles, Clock clock) {
+    GroupMembership(JdbcClient jdbc, WeComContacts contacts) {
         this.jdbc = jdbc;
-        this.resolution = resolution;
-        this.profiles = profiles;
-        this.clock = clock;
+        this.contacts = contacts;
     }
 
     /**
@@ -173,23 +160,8 @@ class GroupMembership {
 
     /** The customer of a group member, found by the WeCom id or unionid, or made from what the group shows. */
     private long customer(WeComApp app, Member member) {
-        var claims = new ArrayList<IdentityClaim>();
-        claims.add(new IdentityClaim(new IdentityKey(IdentityType.WECOM, app.corpId() + ":" + member.id()), true));
-        if (member.unionid() != null) {
-            claims.add(new IdentityClaim(new IdentityKey(IdentityType.UNIONID, member.unionid()), true));
-        }
-        var resolved = resolution.resolveTogether(claims, "wecom", clock.instant(), false);
-        if (resolved.created()) {
-            var fields = new HashMap<String, @Nullable Object>();
-            if (!member.name().isBlank()) {
-                fields.put(
-                        "display_name",
-                        member.name().length() > 64 ? member.name().substring(0, 64) : member.name());
-            }
-            fields.put("source_channel", "企业微信客户群");
-            profiles.update(resolved.customerId(), new ProfileInput(List.of(), fields, Map.of(), Map.of()), "wecom");
-        }
-        return resolved.customerId();
+        return contacts.customer(
+                app, member.id(), member.name(), null, member.unionid() == null ? "" : member.unionid(), "企业微信客户群");
     }
 
     /** States of a set of joins, without blanks. */

@@ -141,8 +141,17 @@ class WeComContacts {
                 .orElse(userId);
     }
 
-    private long customer(
-            WeComApp app, String externalUserId, String name, int gender, String unionid, @Nullable String source) {
+    /**
+     * The customer an external contact is: found by the WeCom id or the unionid, or made from what WeCom
+     * shows of them ({@code gender} 0 unknown, 1 male, 2 female; null when not shown).
+     */
+    long customer(
+            WeComApp app,
+            String externalUserId,
+            String name,
+            @Nullable Integer gender,
+            String unionid,
+            @Nullable String source) {
         var claims = new ArrayList<IdentityClaim>();
         claims.add(new IdentityClaim(new IdentityKey(IdentityType.WECOM, app.corpId() + ":" + externalUserId), true));
         if (!unionid.isBlank()) {
@@ -154,7 +163,10 @@ class WeComContacts {
             if (!name.isBlank()) {
                 fields.put("display_name", name.length() > 64 ? name.substring(0, 64) : name);
             }
-            fields.put("gender", (gender == 1 ? Gender.MALE : gender == 2 ? Gender.FEMALE : Gender.UNKNOWN).ordinal());
+            if (gender != null) {
+                fields.put(
+                        "gender", (gender == 1 ? Gender.MALE : gender == 2 ? Gender.FEMALE : Gender.UNKNOWN).ordinal());
+            }
             fields.put("source_channel", source == null ? "企业微信" : source);
             profiles.update(resolved.customerId(), new ProfileInput(List.of(), fields, Map.of(), Map.of()), "wecom");
         }

@@ -52,6 +52,7 @@ public class WeComSync {
     private final WeComClient client;
     private final WeComContacts contacts;
     private final CorpTags corpTags;
+    private final GroupChats groupChats;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -67,6 +68,7 @@ public class WeComSync {
             WeComClient client,
             WeComContacts contacts,
             CorpTags corpTags,
+            GroupChats groupChats,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock) {
@@ -74,6 +76,7 @@ public class WeComSync {
         this.client = client;
         this.contacts = contacts;
         this.corpTags = corpTags;
+        this.groupChats = groupChats;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -140,6 +143,8 @@ public class WeComSync {
             progress(run.id(), "tags", 0, 0);
             diff.put("tags", corpTags.pull(app));
             contactsOf(app, run.id(), staff, diff);
+            progress(run.id(), "groups", 0, 0);
+            diff.put("groups", groupChats.sync(app));
             finish(run.id(), "done", diff, null);
         } catch (RuntimeException e) {
             log.warn("WeCom sync {} of app {} failed: {}", run.id(), app.id(), e.toString());

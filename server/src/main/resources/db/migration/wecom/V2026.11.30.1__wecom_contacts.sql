@@ -143,7 +143,8 @@ create table wecom_sync_run
     status      text        not null default 'running' check (status in ('running', 'done', 'failed')),
     -- {"phase":"contacts","done":12,"total":40}
     progress    jsonb       not null default '{}',
-    -- {"departments":4,"staff":{"added":1,"removed":0},"contacts":{"added":3,"lost":1,"unchanged":120}}
+    -- {"departments":4,"staff":{"added":1,"removed":0},"tags":{…},"contacts":{"added":3,"lost":1,"unchanged":120},
+    --  "groups":{"total":12,"added":1,"changed":2,"unchanged":9,"dismissed":0}}
     diff        jsonb       not null default '{}',
     error       text,
     started_at  timestamptz not null default now(),
