@@ -33,6 +33,8 @@ public final class Permission {
     public static final String WECOM_MANAGE = "wecom:manage";
     /** Sees live codes, their statistics, and the WeCom staff directory. */
     public static final String LIVE_CODES_READ = "live-codes:read";
+    /** Hands a staff member's WeCom customers to another (在职转移, 离职继承). */
+    public static final String WECOM_HANDOVER = "wecom:handover";
     /** Creates, changes and deletes live codes. */
     public static final String LIVE_CODES_WRITE = "live-codes:write";
 

@@ -32,6 +32,7 @@ public enum Role {
             TAGS_WRITE,
             TAGS_MANAGE,
             WECOM_MANAGE,
+            WECOM_HANDOVER,
             LIVE_CODES_READ,
             LIVE_CODES_WRITE)),
     MANAGER(Set.of(
@@ -52,6 +53,7 @@ public enum Role {
             TAGS_READ,
             TAGS_WRITE,
             TAGS_MANAGE,
+            WECOM_HANDOVER,
             LIVE_CODES_READ,
             LIVE_CODES_WRITE)),
     OPERATOR(Set.of(

@@ -30,11 +30,6 @@ public class CallbackSender {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final SimulatedClock clock;
-
-    CallbackSender(SimulatedClock clock) {
-        this.clock = clock;
-    }
 
     /** Sends {@code fields} (a message or event) to the app; returns every attempt made. */
     public List<Attempt> send(Corps.App app, Map<String, ?> fields) {
@@ -43,7 +38,9 @@ public class CallbackSender {
         }
         var crypto = new CallbackCrypto(app.token(), app.encodingAesKey(), app.corpId());
         var encrypted = crypto.encrypt(xml(fields));
-        var timestamp = String.valueOf(clock.now().getEpochSecond());
+        // The URL's timestamp is when the request leaves, by the wall clock, as with WeCom; the simulated
+        // clock (moved forward to let 20 s or 24 h pass) is the business time inside the message.
+        var timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
         var nonce = Corps.random(10);
         var url = app.callbackUrl() + (app.callbackUrl().contains("?") ? "&" : "?") + "msg_signature="
                 + crypto.signature(timestamp, nonce, encrypted) + "&timestamp=" + timestamp + "&nonce=" + nonce;

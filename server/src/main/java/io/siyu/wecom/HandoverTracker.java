@@ -1,0 +1,58 @@
+package io.siyu.wecom;
+
+import io.siyu.access.TenantManagement;
+import io.siyu.shared.Worker;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows handovers until every customer's result is final: WeCom completes a handover 24 h after it starts
+ * and says so only when asked (transfer_result), so waiting handovers are asked about every few minutes.
+ * A refusal arrives sooner, by callback ({@link HandoverCallbacks}).
+ */
+@Component
+class HandoverTracker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoverTracker.class);
+
+    private final TenantManagement tenants;
+    private final Handovers handovers;
+    private final TransactionTemplate transactions;
+    private final Worker worker = new Worker("wecom-handovers", Duration.ofMinutes(5), this::round);
+
+    HandoverTracker(TenantManagement tenants, Handovers handovers, TransactionTemplate transactions) {
+        this.tenants = tenants;
+        this.handovers = handovers;
+        this.transactions = transactions;
+    }
+
+    private void round() {
+        PerTenant.round(tenants, worker, log, "following WeCom handovers", () -> {
+            var waiting = transactions.execute(status -> handovers.waiting());
+            if (waiting == null) {
+                return 0;
+            }
+            waiting.forEach(handovers::refresh);
+            return waiting.size();
+        });
+    }
+
+    @Override
+    public void start() {
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        worker.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+}
