@@ -172,6 +172,47 @@ class LiveCodeIntegrationTests extends IntegrationTest {
         assertThat(last.path("net").asInt()).isZero();
         assertThat(stats.path("staff").get(0).path("name").asString()).isEqualTo("孙丽");
         assertThat(stats.path("totals").path("active").asInt()).isZero();
+
+        var losses = admin.get("/api/v1/wecom/losses?from=" + today.minusDays(6) + "&to=" + today)
+                .json();
+        assertThat(losses.path("days").get(6).path("byCustomer").asInt()).isEqualTo(1);
+        assertThat(losses.path("staff").get(0).path("userId").asString()).isEqualTo("sunli");
+        assertThat(losses.path("codes").get(0).path("name").asString()).isEqualTo("公众号菜单");
+        long customer = sql.single(
+                fixture.tenant(), "select customer_id from wecom_contact where user_id = 'sunli'", Long.class);
+        var contacts =
+                admin.get("/api/v1/customers/" + customer + "/wecom-contacts").json();
+        assertThat(contacts.get(0).path("lostBy").asString()).isEqualTo("customer");
+        assertThat(contacts.get(0).path("channelCode").asString()).isEqualTo("公众号菜单");
+    }
+
+    @Test
+    void aLossIsToldToTheManagerTheSettingsName() {
+        var refused = admin.language("en").put("/api/v1/wecom/settings", "{\"lossNotify\": \"manager\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("lossManagerId");
+        var saved =
+                admin.put("/api/v1/wecom/settings", "{\"lossNotify\": \"manager\", \"lossManagerId\": \"zhangwei\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        var code = create("""
+                {"appId": %d, "name": "抖音", "staff": ["liuyang"]}""".formatted(corp.appId()));
+        var external = corp.scan(code.path("configId").asString(), "小林", "ou-xiaolin")
+                .path("externalUserId")
+                .asString();
+        eventually(
+                () -> assertThat(get(code).path("totals").path("adds").asInt()).isEqualTo(1));
+
+        WeComSimulatorSupport.http()
+                .post(
+                        "/sim/corps/" + corp.corpId() + "/customers/" + external + "/delete-staff",
+                        "{\"userId\": \"liuyang\"}");
+
+        eventually(() -> assertThat(WeComSimulatorSupport.http()
+                        .get("/sim/corps/" + corp.corpId() + "/staff/zhangwei/messages")
+                        .body())
+                .contains("小林")
+                .contains("刘洋"));
     }
 
     @Test
