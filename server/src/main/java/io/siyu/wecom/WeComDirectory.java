@@ -26,6 +26,32 @@ public class WeComDirectory {
         this.tags = tags;
     }
 
+    /** A customer a staff member has now: for picking whom to hand over. */
+    public record StaffCustomer(
+            String externalUserId,
+            long customerId,
+            String name,
+            java.time.Instant addedAt,
+            @org.jspecify.annotations.Nullable String channelCode) {}
+
+    /** The staff member's current customers, newest first. */
+    @Transactional(readOnly = true)
+    public List<StaffCustomer> customersOf(long appId, String userId) {
+        app(appId);
+        return jdbc.sql("""
+                        select c.external_user_id, c.customer_id, coalesce(c.name, ''), c.added_at, k.name
+                        from wecom_contact c left join wecom_channel_code k on k.id = c.channel_code_id
+                        where c.app_id = ? and c.user_id = ? and c.lost_at is null order by c.added_at desc""")
+                .params(appId, userId)
+                .query((rs, n) -> new StaffCustomer(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)))
+                .list();
+    }
+
     /** Siyu's tag groups that mirror one of the app's corporate tag groups in WeCom. */
     @Transactional(readOnly = true)
     public List<Integer> mirroredTagGroups(long appId) {

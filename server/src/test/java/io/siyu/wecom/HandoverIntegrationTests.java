@@ -42,6 +42,9 @@ class HandoverIntegrationTests extends IntegrationTest {
 
     @Test
     void anOnJobHandoverWaitsTwentyFourHoursThenMovesTheCustomersToTheTakeover() {
+        var candidates = admin.get("/api/v1/wecom/apps/" + corp.appId() + "/staff/zhoujie/customers")
+                .json();
+        assertThat(candidates.valueStream().map(c -> c.path("name").asString())).containsExactlyInAnyOrder("甲", "乙");
         var started = handover("zhoujie", "chenjing", customers);
         assertThat(started.path("counts").path("waiting").asInt())
                 .as(started.toString())

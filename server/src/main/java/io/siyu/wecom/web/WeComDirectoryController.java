@@ -32,6 +32,14 @@ class WeComDirectoryController {
         return directory.staff(id);
     }
 
+    @GetMapping("/api/v1/wecom/apps/{id}/staff/{userId}/customers")
+    @PreAuthorize(
+            "hasAuthority('" + Permission.LIVE_CODES_READ + "') or hasAuthority('" + Permission.WECOM_HANDOVER + "')")
+    @Operation(summary = "A staff member's current WeCom customers (for choosing whom to hand over), newest first")
+    List<WeComDirectory.StaffCustomer> customers(@PathVariable long id, @PathVariable String userId) {
+        return directory.customersOf(id, userId);
+    }
+
     @GetMapping("/api/v1/wecom/apps/{id}/tag-groups")
     @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_READ + "')")
     @Operation(summary = "Ids of Siyu's tag groups that mirror one of the app's corporate tag groups in WeCom")
