@@ -249,6 +249,34 @@ class LiveCodeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void whenWeComIsBusyTheOperatorIsToldClearlyAndNoCallbackIsLost() {
+        WeComSimulatorSupport.corps().failNext(corp.corpId(), 45009, 20);
+        var refused = admin.language("en").post("/api/v1/wecom/channel-codes", """
+                {"appId": %d, "name": "忙时", "staff": ["lina"]}""".formatted(corp.appId()));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.json().path("code").asString()).isEqualTo("wecom.api.throttled");
+        assertThat(refused.json().path("detail").asString()).contains("45009");
+        assertThat(sql.count(fixture.tenant(), "select count(*) from wecom_channel_code"))
+                .isZero();
+        WeComSimulatorSupport.corps().clearFaults(corp.corpId());
+
+        var code = create("""
+                {"appId": %d, "name": "闲时", "staff": ["lina"]}""".formatted(corp.appId()));
+        // WeCom answers busy to the next calls: processing the add fails, is tried again, and succeeds
+        WeComSimulatorSupport.corps().failNext(corp.corpId(), -1, 6);
+        var external = corp.scan(code.path("configId").asString(), "小忙", "ou-xiaomang")
+                .path("externalUserId")
+                .asString();
+
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
+                .isEqualTo(1));
+        assertThat(sql.single(fixture.tenant(), "select status from wecom_callback", String.class))
+                .isEqualTo("processed");
+    }
+
+    @Test
     void aBadCodeIsRefusedNamingEachFieldInTheCallersLanguage() {
         var bad = admin.language("en").post("/api/v1/wecom/channel-codes", """
                 {"appId": %d, "name": "", "staff": ["lina", "nobody"], "dailyCap": 0, "assignment": "random",

@@ -126,6 +126,11 @@ public class Corps {
         }
     }
 
+    /** The corp answers normally again. */
+    public void clearFaults(String corpId) {
+        faults.remove(corpId);
+    }
+
     private void fault(String corpId) {
         var queue = faults.get(corpId);
         if (queue == null) {
