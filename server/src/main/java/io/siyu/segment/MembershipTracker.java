@@ -1,9 +1,9 @@
 package io.siyu.segment;
 
 import io.siyu.access.TenantManagement;
+import io.siyu.shared.BackgroundWork;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
-import io.siyu.shared.Worker;
 import io.siyu.tagging.TagManagement;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #SQL_INTERVAL}.
  */
 @Component
-class MembershipTracker implements SmartLifecycle {
+class MembershipTracker extends BackgroundWork {
 
     static final Duration SQL_INTERVAL = Duration.ofMinutes(1);
     /** Changes recorded after a snapshot before the snapshot is written again. */
@@ -75,7 +74,6 @@ class MembershipTracker implements SmartLifecycle {
     private final ConcurrentHashMap<TenantId, Map<Long, Tracked>> tracked = new ConcurrentHashMap<>();
     private final Map<TenantId, LocalDate> days = new HashMap<>();
     private final Map<TenantId, java.time.ZoneId> zones = new HashMap<>();
-    private final Worker worker = new Worker("segment-membership", Duration.ofMillis(50), this::round);
 
     MembershipTracker(
             SegmentEngine engine,
@@ -85,6 +83,7 @@ class MembershipTracker implements SmartLifecycle {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
+        super("segment-membership", Duration.ofMillis(50));
         this.engine = engine;
         this.segments = segments;
         this.tags = tags;
@@ -124,10 +123,11 @@ class MembershipTracker implements SmartLifecycle {
     // ---- the worker
 
     private void wake() {
-        worker.wake();
+        worker().wake();
     }
 
-    private void round() {
+    @Override
+    protected void round() {
         var due = new HashSet<TenantId>(stale);
         due.addAll(dirty);
         due.addAll(tracked.keySet());
@@ -238,18 +238,4 @@ class MembershipTracker implements SmartLifecycle {
 
     // ---- lifecycle
 
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
 }

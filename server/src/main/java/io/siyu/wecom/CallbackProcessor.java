@@ -1,7 +1,7 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again, up to {@code siyu.wecom.max-attempts}, then the row is marked failed with the error.
  */
 @Component
-class CallbackProcessor implements SmartLifecycle {
+class CallbackProcessor extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackProcessor.class);
     private static final int BATCH = 100;
@@ -34,7 +33,6 @@ class CallbackProcessor implements SmartLifecycle {
     private final List<CallbackHandler> handlers;
     private final WeComProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Worker worker = new Worker("wecom-callbacks", Duration.ofSeconds(1), this::round);
 
     CallbackProcessor(
             TenantManagement tenants,
@@ -43,6 +41,7 @@ class CallbackProcessor implements SmartLifecycle {
             TransactionTemplate transactions,
             List<CallbackHandler> handlers,
             WeComProperties properties) {
+        super("wecom-callbacks", Duration.ofSeconds(1));
         this.tenants = tenants;
         this.apps = apps;
         this.jdbc = jdbc;
@@ -53,7 +52,7 @@ class CallbackProcessor implements SmartLifecycle {
 
     /** A callback was stored: process it now rather than at the next tick. */
     void wake() {
-        worker.wake();
+        worker().wake();
     }
 
     /** Processes what is pending in the bound tenant; returns how many callbacks it took. */
@@ -128,22 +127,8 @@ class CallbackProcessor implements SmartLifecycle {
                 rs.getTimestamp(5).toInstant());
     }
 
-    private void round() {
-        PerTenant.round(tenants, worker, log, "processing WeCom callbacks", this::drain);
-    }
-
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "processing WeCom callbacks", this::drain);
     }
 }

@@ -54,7 +54,7 @@ public class ChannelCodeImages {
     private final ChannelCodes codes;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final HttpClient http =
+    private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final @Nullable String fontName = cjkFont();
 
@@ -122,16 +122,21 @@ public class ChannelCodeImages {
         if (code.qrUrl() == null) {
             throw new DomainException(HttpStatus.CONFLICT, "wecom.code.no-qr");
         }
-        var content = decode(download(code.qrUrl()));
+        var content = readQr(code.qrUrl());
         transactions.executeWithoutResult(s -> jdbc.sql("update wecom_channel_code set qr_content = ? where id = ?")
                 .params(content, codeId)
                 .update());
         return content;
     }
 
-    private byte[] download(String url) {
+    /** The link inside the QR picture at {@code url} (WeCom's qr_code of a 联系我 or 加入群聊 way). */
+    static String readQr(String url) {
+        return decode(download(url));
+    }
+
+    private static byte[] download(String url) {
         try {
-            var response = http.send(
+            var response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(10))
                             .GET()

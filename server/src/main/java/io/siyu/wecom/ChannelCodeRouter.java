@@ -1,7 +1,7 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * any add to say so.
  */
 @Component
-class ChannelCodeRouter implements SmartLifecycle, OutboxSender.Delivery {
+class ChannelCodeRouter extends BackgroundWork implements OutboxSender.Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelCodeRouter.class);
 
@@ -37,7 +36,6 @@ class ChannelCodeRouter implements SmartLifecycle, OutboxSender.Delivery {
     private final TransactionTemplate transactions;
     private final ChannelCodes codes;
     private final Clock clock;
-    private final Worker worker = new Worker("wecom-live-codes", Duration.ofMinutes(1), this::sweep);
 
     ChannelCodeRouter(
             JdbcClient jdbc,
@@ -47,6 +45,7 @@ class ChannelCodeRouter implements SmartLifecycle, OutboxSender.Delivery {
             TransactionTemplate transactions,
             @Lazy ChannelCodes codes,
             Clock clock) {
+        super("wecom-live-codes", Duration.ofMinutes(1));
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.client = client;
@@ -124,29 +123,15 @@ class ChannelCodeRouter implements SmartLifecycle, OutboxSender.Delivery {
                 .update();
     }
 
-    private void sweep() {
+    @Override
+    protected void round() {
         var minute = LocalDateTime.now(clock).withSecond(0).withNano(0).toString();
-        PerTenant.round(tenants, worker, log, "routing live codes", () -> {
+        PerTenant.round(tenants, worker(), log, "routing live codes", () -> {
             var due = transactions.execute(status -> codes.dueForSweep().stream()
                     .filter(code -> !decide(code).equals(code.routedTo()))
                     .peek(code -> requestRoute(code, "sweep:" + minute))
                     .count());
             return due == null ? 0 : due.intValue();
         });
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

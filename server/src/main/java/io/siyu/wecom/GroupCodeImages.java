@@ -4,11 +4,6 @@ import io.siyu.shared.DomainException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import javax.imageio.ImageIO;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +21,6 @@ public class GroupCodeImages {
     private final ChannelCodeImages channelImages;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GroupCodeImages(
             GroupCodes codes, ChannelCodeImages channelImages, JdbcClient jdbc, TransactionTemplate transactions) {
@@ -65,34 +58,10 @@ public class GroupCodeImages {
         if (code.qrUrl() == null) {
             throw new DomainException(HttpStatus.CONFLICT, "wecom.code.no-qr");
         }
-        var content = ChannelCodeImages.decode(download(code.qrUrl()));
+        var content = ChannelCodeImages.readQr(code.qrUrl());
         transactions.executeWithoutResult(s -> jdbc.sql("update wecom_group_code set qr_content = ? where id = ?")
                 .params(content, code.id())
                 .update());
         return content;
-    }
-
-    private byte[] download(String url) {
-        try {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(10))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw unavailable("HTTP " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException | IllegalArgumentException e) {
-            throw unavailable(e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
-        }
-    }
-
-    private static DomainException unavailable(String why) {
-        return new WeComApiException("qr_code", WeComApiException.UNAVAILABLE_CODE, why).toProblem();
     }
 }

@@ -2,7 +2,7 @@ package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
 import io.siyu.shared.AfterCommit;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +12,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in a transaction that locks its row. The due mark is the outbox entry: deciding twice still makes one call.
  */
 @Component
-class GroupCodeRouter implements SmartLifecycle {
+class GroupCodeRouter extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCodeRouter.class);
 
@@ -37,7 +36,6 @@ class GroupCodeRouter implements SmartLifecycle {
     private final WeComClient client;
     private final TransactionTemplate transactions;
     private final GroupCodes codes;
-    private final Worker worker = new Worker("wecom-group-codes", Duration.ofMinutes(1), this::round);
 
     GroupCodeRouter(
             JdbcClient jdbc,
@@ -46,6 +44,7 @@ class GroupCodeRouter implements SmartLifecycle {
             WeComClient client,
             TransactionTemplate transactions,
             @Lazy GroupCodes codes) {
+        super("wecom-group-codes", Duration.ofMinutes(1));
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.apps = apps;
@@ -89,7 +88,7 @@ class GroupCodeRouter implements SmartLifecycle {
                 .params(appId, chats)
                 .update();
         if (due > 0) {
-            AfterCommit.collect(this, () -> Boolean.TRUE, b -> {}, b -> worker.wake());
+            AfterCommit.collect(this, () -> Boolean.TRUE, b -> {}, b -> worker().wake());
         }
     }
 
@@ -187,22 +186,8 @@ class GroupCodeRouter implements SmartLifecycle {
         });
     }
 
-    private void round() {
-        PerTenant.round(tenants, worker, log, "routing group live codes", this::drain);
-    }
-
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "routing group live codes", this::drain);
     }
 }

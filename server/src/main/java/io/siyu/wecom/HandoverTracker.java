@@ -1,11 +1,10 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,23 +14,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A refusal arrives sooner, by callback ({@link HandoverCallbacks}).
  */
 @Component
-class HandoverTracker implements SmartLifecycle {
+class HandoverTracker extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverTracker.class);
 
     private final TenantManagement tenants;
     private final Handovers handovers;
     private final TransactionTemplate transactions;
-    private final Worker worker = new Worker("wecom-handovers", Duration.ofMinutes(5), this::round);
 
     HandoverTracker(TenantManagement tenants, Handovers handovers, TransactionTemplate transactions) {
+        super("wecom-handovers", Duration.ofMinutes(5));
         this.tenants = tenants;
         this.handovers = handovers;
         this.transactions = transactions;
     }
 
-    private void round() {
-        PerTenant.round(tenants, worker, log, "following WeCom handovers", () -> {
+    @Override
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "following WeCom handovers", () -> {
             var waiting = transactions.execute(status -> handovers.waiting());
             if (waiting == null) {
                 return 0;
@@ -39,20 +39,5 @@ class HandoverTracker implements SmartLifecycle {
             waiting.forEach(handovers::refresh);
             return waiting.size();
         });
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

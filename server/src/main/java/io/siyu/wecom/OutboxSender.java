@@ -1,7 +1,7 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sent at all.
  */
 @Component
-class OutboxSender implements SmartLifecycle {
+class OutboxSender extends BackgroundWork {
 
     /** What became of one attempt. */
     enum Outcome {
@@ -60,7 +59,6 @@ class OutboxSender implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Map<WeComOutbox.Kind, Delivery> deliveries;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Worker worker = new Worker("wecom-outbox", Duration.ofSeconds(1), this::round);
 
     OutboxSender(
             TenantManagement tenants,
@@ -68,6 +66,7 @@ class OutboxSender implements SmartLifecycle {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             List<Delivery> deliveries) {
+        super("wecom-outbox", Duration.ofSeconds(1));
         this.tenants = tenants;
         this.apps = apps;
         this.jdbc = jdbc;
@@ -76,7 +75,7 @@ class OutboxSender implements SmartLifecycle {
     }
 
     void wake() {
-        worker.wake();
+        worker().wake();
     }
 
     /** Sends what is due in the bound tenant; returns how many rows it settled or put off. */
@@ -144,22 +143,8 @@ class OutboxSender implements SmartLifecycle {
                         where id = ?""").params(status, note, status, row.id()).update();
     }
 
-    private void round() {
-        PerTenant.round(tenants, worker, log, "sending WeCom calls", this::drain);
-    }
-
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "sending WeCom calls", this::drain);
     }
 }

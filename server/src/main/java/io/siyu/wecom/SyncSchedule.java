@@ -1,11 +1,10 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Worker;
+import io.siyu.shared.BackgroundWork;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the reconcile is what makes Siyu's view whole again.
  */
 @Component
-class SyncSchedule implements SmartLifecycle {
+class SyncSchedule extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
 
@@ -25,7 +24,6 @@ class SyncSchedule implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final WeComSync sync;
     private final Duration every;
-    private final Worker worker;
 
     SyncSchedule(
             TenantManagement tenants,
@@ -33,16 +31,17 @@ class SyncSchedule implements SmartLifecycle {
             TransactionTemplate transactions,
             WeComSync sync,
             WeComProperties properties) {
+        super("wecom-reconcile", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sync = sync;
         this.every = properties.reconcileEvery();
-        this.worker = new Worker("wecom-reconcile", Duration.ofMinutes(1), this::round);
     }
 
-    private void round() {
-        PerTenant.round(tenants, worker, log, "reconciling WeCom", () -> {
+    @Override
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "reconciling WeCom", () -> {
             var due = transactions.execute(status -> jdbc.sql("""
                             select a.id from wecom_app a
                             where not exists (select 1 from wecom_sync_run r where r.app_id = a.id
@@ -61,17 +60,7 @@ class SyncSchedule implements SmartLifecycle {
     @Override
     public void start() {
         if (!every.isZero()) {
-            worker.start();
+            super.start();
         }
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

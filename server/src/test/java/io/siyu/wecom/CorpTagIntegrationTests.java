@@ -76,9 +76,9 @@ class CorpTagIntegrationTests extends IntegrationTest {
         var published = admin.post("/api/v1/wecom/apps/" + corp.appId() + "/tag-groups/" + group + "/publish", "{}");
         assertThat(published.status()).as(published.body()).isEqualTo(202);
         eventually(() -> assertThat(wecomTags("兴趣")).containsExactly("咖啡"));
-        assertThat(admin.get("/api/v1/wecom/apps/" + corp.appId() + "/tag-groups")
+        eventually(() -> assertThat(admin.get("/api/v1/wecom/apps/" + corp.appId() + "/tag-groups")
                         .body())
-                .contains(String.valueOf(group));
+                .contains(String.valueOf(group)));
 
         admin.patch("/api/v1/tags/" + coffee, "{\"name\": \"精品咖啡\"}");
         admin.post("/api/v1/tags", "{\"groupId\": " + group + ", \"name\": \"茶饮\"}");

@@ -18,6 +18,7 @@ class HandoverIntegrationTests extends IntegrationTest {
     ApiClient admin;
     SimulatedCorp corp;
     List<String> customers;
+    Duration advanced = Duration.ZERO;
 
     @BeforeEach
     void connect() {
@@ -40,6 +41,17 @@ class HandoverIntegrationTests extends IntegrationTest {
                 .isEqualTo(2));
     }
 
+    /** The simulator is shared: its clock goes back to now for the tests that follow. */
+    @org.junit.jupiter.api.AfterEach
+    void rewind() {
+        WeComSimulatorSupport.clock().advance(advanced.negated());
+    }
+
+    private void advance(Duration by) {
+        WeComSimulatorSupport.clock().advance(by);
+        advanced = advanced.plus(by);
+    }
+
     @Test
     void anOnJobHandoverWaitsTwentyFourHoursThenMovesTheCustomersToTheTakeover() {
         var candidates = admin.get("/api/v1/wecom/apps/" + corp.appId() + "/staff/zhoujie/customers")
@@ -51,7 +63,7 @@ class HandoverIntegrationTests extends IntegrationTest {
                 .isEqualTo(2);
         assertThat(started.path("customers").get(0).path("name").asString()).isIn("甲", "乙");
 
-        WeComSimulatorSupport.clock().advance(Duration.ofHours(25));
+        advance(Duration.ofHours(25));
         var refreshed = admin.post(
                         "/api/v1/wecom/handovers/" + started.path("id").asLong() + "/refresh", "{}")
                 .json();
@@ -96,9 +108,9 @@ class HandoverIntegrationTests extends IntegrationTest {
     void aCustomerHandedOverTwiceInNinetyDaysIsNotAskedForAThirdTime() {
         var one = customers.subList(0, 1);
         handover("zhoujie", "chenjing", one);
-        WeComSimulatorSupport.clock().advance(Duration.ofHours(25));
+        advance(Duration.ofHours(25));
         handover("chenjing", "zhoujie", one);
-        WeComSimulatorSupport.clock().advance(Duration.ofHours(25));
+        advance(Duration.ofHours(25));
 
         var third = handover("zhoujie", "chenjing", one);
 
