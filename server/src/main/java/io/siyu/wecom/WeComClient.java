@@ -54,6 +54,7 @@ public class WeComClient {
             .build();
     private final Map<String, Bucket> pace = new ConcurrentHashMap<>();
     private final int callsPerSecond;
+    private final Duration timeout;
 
     WeComClient(
             WeComApps apps,
@@ -64,6 +65,7 @@ public class WeComClient {
         this.transactions = transactions;
         this.meters = meters;
         this.callsPerSecond = properties.callsPerSecond();
+        this.timeout = properties.apiTimeout();
     }
 
     /** GET {@code path} (under {@code /cgi-bin/}) with {@code query}; the answer when its errcode is 0. */
@@ -123,7 +125,7 @@ public class WeComClient {
                 + query.entrySet().stream()
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")));
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        var request = HttpRequest.newBuilder(uri).timeout(timeout);
         if (body == null) {
             request.GET();
         } else {

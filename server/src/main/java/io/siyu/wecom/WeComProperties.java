@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     per API and corp; a burst beyond that is answered 45009)
  * @param reconcileEvery how often each app's directory and contacts are reconciled with WeCom in full
  *     ({@code SIYU_WECOM_RECONCILE_EVERY}; 0 turns it off)
+ * @param apiTimeout how long one API call may take before it counts as unanswered (and is tried again)
  * @param sandboxUrl a WeCom simulator to connect the first tenant to and to offer as the console's sandbox
  *     ({@code SIYU_WECOM_SANDBOX_URL}; {@code ./siyu run} starts one); empty: none
  */
@@ -23,4 +24,5 @@ record WeComProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("50") int callsPerSecond,
         @DefaultValue("6h") Duration reconcileEvery,
+        @DefaultValue("10s") Duration apiTimeout,
         @org.jspecify.annotations.Nullable String sandboxUrl) {}

@@ -277,6 +277,32 @@ class LiveCodeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSlowWeComIsGivenUpOnAndAskedAgainSoNoAddIsLost() throws InterruptedException {
+        var code = create("""
+                {"appId": %d, "name": "慢时", "staff": ["zhaolei"]}""".formatted(corp.appId()));
+        WeComSimulatorSupport.corps().slowNext(corp.corpId(), java.time.Duration.ofSeconds(5), 2);
+
+        var external = corp.scan(code.path("configId").asString(), "阿慢", "ou-aman")
+                .path("externalUserId")
+                .asString();
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline
+                && sql.count(
+                                fixture.tenant(),
+                                "select count(*) from wecom_contact where external_user_id = '" + external + "'")
+                        == 0) {
+            Thread.sleep(200);
+        }
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
+                .isEqualTo(1);
+        assertThat(sql.single(fixture.tenant(), "select status from wecom_callback", String.class))
+                .isEqualTo("processed");
+    }
+
+    @Test
     void aBadCodeIsRefusedNamingEachFieldInTheCallersLanguage() {
         var bad = admin.language("en").post("/api/v1/wecom/channel-codes", """
                 {"appId": %d, "name": "", "staff": ["lina", "nobody"], "dailyCap": 0, "assignment": "random",

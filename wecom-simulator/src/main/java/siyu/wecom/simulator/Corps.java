@@ -37,7 +37,10 @@ public class Corps {
 
     private final Map<String, Map<String, App>> apps = new ConcurrentHashMap<>();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Integer>> faults = new ConcurrentHashMap<>();
+    /** What the next call of a corp suffers: a pause, then an error (0: none). */
+    private record Fault(int errcode, long delayMillis) {}
+
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Set<String> outsideCustomerContact = ConcurrentHashMap.newKeySet();
     private final SimulatedClock clock;
 
@@ -118,10 +121,19 @@ public class Corps {
 
     /** The corp's next {@code times} calls answer {@code errcode} (-1 busy, 45009 rate, 45033 concurrency). */
     public void failNext(String corpId, int errcode, int times) {
+        queue(corpId, new Fault(errcode, 0), times);
+    }
+
+    /** The corp's next {@code times} calls answer only after {@code delay} (WeCom under load). */
+    public void slowNext(String corpId, Duration delay, int times) {
+        queue(corpId, new Fault(0, delay.toMillis()), times);
+    }
+
+    private void queue(String corpId, Fault fault, int times) {
         var queue = faults.computeIfAbsent(corpId, c -> new ArrayDeque<>());
         synchronized (queue) {
             for (int i = 0; i < times; i++) {
-                queue.add(errcode);
+                queue.add(fault);
             }
         }
     }
@@ -136,11 +148,22 @@ public class Corps {
         if (queue == null) {
             return;
         }
-        Integer errcode;
+        Fault fault;
         synchronized (queue) {
-            errcode = queue.poll();
+            fault = queue.poll();
         }
-        if (errcode != null) {
+        if (fault == null) {
+            return;
+        }
+        if (fault.delayMillis() > 0) {
+            try {
+                Thread.sleep(fault.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int errcode = fault.errcode();
+        if (errcode != 0) {
             throw new WeComError(
                     errcode,
                     switch (errcode) {

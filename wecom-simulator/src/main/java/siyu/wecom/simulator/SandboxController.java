@@ -29,7 +29,8 @@ class SandboxController {
             String encodingAesKey,
             @Nullable String callbackUrl) {}
 
-    record FaultBody(int errcode, int times) {}
+    /** {@code errcode} 0 with {@code delayMillis}: slow answers that succeed. */
+    record FaultBody(int errcode, int times, long delayMillis) {}
 
     record ClockBody(long advanceSeconds) {}
 
@@ -58,7 +59,12 @@ class SandboxController {
 
     @PostMapping("/sim/corps/{corpId}/faults")
     void fail(@PathVariable String corpId, @RequestBody FaultBody body) {
-        corps.failNext(corpId, body.errcode(), body.times());
+        if (body.delayMillis() > 0) {
+            corps.slowNext(corpId, Duration.ofMillis(body.delayMillis()), body.times());
+        }
+        if (body.errcode() != 0) {
+            corps.failNext(corpId, body.errcode(), body.times());
+        }
     }
 
     @PostMapping("/sim/corps/{corpId}/revoke-tokens")
