@@ -34,11 +34,40 @@ async function waitUntilReady(base, server, deadlineMs) {
   throw new Error(`Siyu was not ready within ${deadlineMs / 1000} s; see ${OUT}/server.log`)
 }
 
-/** Starts Siyu and resolves once it is ready; returns its base URL and a stop function. */
+/** Starts the WeCom simulator (SIYU_SIMULATOR_JAR) on a free port; resolves with its URL and process. */
+async function startSimulator() {
+  const jar = process.env.SIYU_SIMULATOR_JAR
+  if (!jar) return null
+  const port = await freePort()
+  const log = createWriteStream(join(OUT, 'simulator.log'))
+  const simulator = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx256m', '-jar', jar, `--server.port=${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  simulator.stdout.pipe(log)
+  simulator.stderr.pipe(log)
+  const url = `http://localhost:${port}`
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (simulator.exitCode !== null) throw new Error(`the WeCom simulator exited; see ${OUT}/simulator.log`)
+    try {
+      await fetch(`${url}/sim/corps/none`)
+      return { url, process: simulator }
+    } catch {
+      await new Promise((r) => setTimeout(r, 300))
+    }
+  }
+  throw new Error(`the WeCom simulator did not start within 60 s; see ${OUT}/simulator.log`)
+}
+
+/**
+ * Starts Siyu (and, when SIYU_SIMULATOR_JAR is set, a WeCom simulator its demo tenant is connected to) and
+ * resolves once it is ready; returns its base URL and a stop function.
+ */
 export async function startSiyu() {
   const jar = process.env.SIYU_JAR
   if (!jar) throw new Error('SIYU_JAR is not set: run the browser tests through ./siyu test')
   mkdirSync(OUT, { recursive: true })
+  const simulator = await startSimulator()
   const dataDir = mkdtempSync(join(tmpdir(), 'siyu-e2e-'))
   const port = await freePort()
   const base = `http://localhost:${port}`
@@ -52,6 +81,7 @@ export async function startSiyu() {
       SIYU_DEMO_CUSTOMERS: '20000',
       SIYU_ADMIN_USERNAME: ADMIN.username,
       SIYU_ADMIN_PASSWORD: ADMIN.password,
+      SIYU_WECOM_SANDBOX_URL: simulator?.url ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -71,6 +101,7 @@ export async function startSiyu() {
         await exited
         clearTimeout(timer)
       }
+      if (simulator && simulator.process.exitCode === null) simulator.process.kill('SIGTERM')
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -30,6 +30,8 @@ export const zhCN = {
     share: '分享',
     message: '消息',
     refund: '退款',
+    wecom_add: '添加企微好友',
+    wecom_loss: '企微好友流失',
   },
   roles: {
     admin: '管理员',
@@ -122,6 +124,8 @@ export const en: typeof zhCN = {
     share: 'Share',
     message: 'Message',
     refund: 'Refund',
+    wecom_add: 'Added on WeCom',
+    wecom_loss: 'Lost on WeCom',
   },
   roles: {
     admin: 'Admin',

@@ -31,6 +31,10 @@ public final class Permission {
     public static final String TAGS_MANAGE = "tags:manage";
     /** Connects WeCom apps and sees their callback settings (Token, EncodingAESKey). */
     public static final String WECOM_MANAGE = "wecom:manage";
+    /** Sees live codes, their statistics, and the WeCom staff directory. */
+    public static final String LIVE_CODES_READ = "live-codes:read";
+    /** Creates, changes and deletes live codes. */
+    public static final String LIVE_CODES_WRITE = "live-codes:write";
 
     private Permission() {}
 }

@@ -31,7 +31,9 @@ public enum Role {
             TAGS_READ,
             TAGS_WRITE,
             TAGS_MANAGE,
-            WECOM_MANAGE)),
+            WECOM_MANAGE,
+            LIVE_CODES_READ,
+            LIVE_CODES_WRITE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -49,7 +51,9 @@ public enum Role {
             SEGMENTS_WRITE,
             TAGS_READ,
             TAGS_WRITE,
-            TAGS_MANAGE)),
+            TAGS_MANAGE,
+            LIVE_CODES_READ,
+            LIVE_CODES_WRITE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -63,7 +67,9 @@ public enum Role {
             SEGMENTS_WRITE,
             TAGS_READ,
             TAGS_WRITE,
-            TAGS_MANAGE)),
+            TAGS_MANAGE,
+            LIVE_CODES_READ,
+            LIVE_CODES_WRITE)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE));
 
     private final Set<String> permissions;

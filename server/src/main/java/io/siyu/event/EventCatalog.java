@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The event types a tenant can send: the built-in types (codes 0–6, matching
+ * The event types a tenant can send: the built-in types (codes 0–8, matching
  * {@link EventType}) and, in later work, the tenant's own types (codes from 100).
  */
 @Service
@@ -71,7 +71,25 @@ public class EventCatalog {
                             "orderId", PropertySpec.string(64).mandatory(),
                             "refundId", PropertySpec.string(64),
                             "amount", PropertySpec.of(NUMBER).mandatory(),
-                            "currency", PropertySpec.oneOf("CNY", "HKD", "USD"))));
+                            "currency", PropertySpec.oneOf("CNY", "HKD", "USD"))),
+            new EventTypeDefinition(
+                    EventType.WECOM_ADD.code(),
+                    "wecom_add",
+                    true,
+                    Map.of(
+                            "staffId", PropertySpec.string(64).mandatory(),
+                            "state", PropertySpec.string(30),
+                            "channelCodeId", PropertySpec.of(INTEGER),
+                            "addWay", PropertySpec.of(INTEGER))),
+            new EventTypeDefinition(
+                    EventType.WECOM_LOSS.code(),
+                    "wecom_loss",
+                    true,
+                    Map.of(
+                            "staffId", PropertySpec.string(64).mandatory(),
+                            "by", PropertySpec.oneOf("customer", "staff", "transfer"),
+                            "channelCodeId", PropertySpec.of(INTEGER),
+                            "days", PropertySpec.of(INTEGER))));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

@@ -2,7 +2,10 @@ package io.siyu.event;
 
 import java.util.Locale;
 
-/** The built-in event types: the standard data set's six, and refunds from orders; the code is what is stored. */
+/**
+ * The built-in event types: the standard data set's six, refunds from orders, and a customer adding or losing
+ * a staff member on WeCom; the code is what is stored, so new types go at the end.
+ */
 public enum EventType {
     VIEW,
     FAVORITE,
@@ -10,7 +13,11 @@ public enum EventType {
     PURCHASE,
     SHARE,
     MESSAGE,
-    REFUND;
+    REFUND,
+    /** A customer and a staff member became WeCom contacts. */
+    WECOM_ADD,
+    /** A WeCom contact ended: the customer deleted the staff member, or the other way round. */
+    WECOM_LOSS;
 
     public int code() {
         return ordinal();

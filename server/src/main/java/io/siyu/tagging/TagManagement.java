@@ -257,6 +257,30 @@ public class TagManagement {
         return new Outcome(pairs(added, Map.of()), pairs(removed, members), unknown);
     }
 
+    /**
+     * Puts tags on and takes tags off for a connector acting on its own (a WeCom live code's channel tags, a
+     * tag set inside WeCom): no staff member's view applies; tags that no longer exist, personal tags and
+     * rule tags are left out rather than refused, because the decision was taken outside Siyu.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Outcome applyFromConnector(
+            Collection<Long> customers, Collection<Integer> add, Collection<Integer> remove, TagSource source) {
+        var usable = new HashSet<>(jdbc.sql("select id from tag where id = any(?::int[])"
+                        + " and owner_account_id is null and segment_id is null")
+                .param(java.util.stream.Stream.concat(add.stream(), remove.stream())
+                        .toArray(Integer[]::new))
+                .query(Integer.class)
+                .list());
+        var rootIds = new LinkedHashSet<>(merges.rootsOf(customers).values());
+        var by = new TagAssignments.By(source, null, null);
+        var added =
+                assignments.add(rootIds, add.stream().filter(usable::contains).toList(), by);
+        var members = remove.isEmpty() || rootIds.isEmpty() ? Map.<Long, Long>of() : merges.members(rootIds);
+        var removed = assignments.remove(
+                members.keySet(), remove.stream().filter(usable::contains).toList(), by);
+        return new Outcome(pairs(added, Map.of()), pairs(removed, members), List.of());
+    }
+
     /** The tags a customer carries (on any of its profiles), the caller's personal ones included. */
     @Transactional(readOnly = true)
     public List<CustomerTag> tagsOf(long customerId) {

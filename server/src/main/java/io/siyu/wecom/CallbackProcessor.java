@@ -1,8 +1,6 @@
 package io.siyu.wecom;
 
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.Tenancy;
-import io.siyu.shared.TenantId;
 import io.siyu.shared.Worker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,16 +129,7 @@ class CallbackProcessor implements SmartLifecycle {
     }
 
     private void round() {
-        for (TenantId tenant : tenants.ids()) {
-            if (!worker.running()) {
-                return;
-            }
-            try {
-                Tenancy.runAs(tenant, this::drain);
-            } catch (RuntimeException e) {
-                log.error("WeCom callbacks of tenant {} could not be processed", tenant, e);
-            }
-        }
+        PerTenant.round(tenants, worker, log, "processing WeCom callbacks", this::drain);
     }
 
     @Override

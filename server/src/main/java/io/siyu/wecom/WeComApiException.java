@@ -49,10 +49,22 @@ public final class WeComApiException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * This refusal as the answer to an operator's request: 502 (WeCom, not the request, said no) with a
+     * message per kind in the caller's language, and WeCom's code and message for support.
+     */
+    public io.siyu.shared.DomainException toProblem() {
+        return new io.siyu.shared.DomainException(
+                org.springframework.http.HttpStatus.BAD_GATEWAY,
+                "wecom.api." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                errcode == UNAVAILABLE_CODE ? "-" : String.valueOf(errcode),
+                getMessage());
+    }
+
     /** Error codes from WeCom's global list (doc 90313) and the 客户联系 pages. */
     static Kind kindOf(int errcode) {
         return switch (errcode) {
-            case 40014, 41001, 42001 -> Kind.TOKEN;
+            case 40014, 41001, 42001, 42009 -> Kind.TOKEN;
             case -1, 45009, 45033 -> Kind.THROTTLED;
             case 40001, 40013, 40091, 48002, 60020, 301002 -> Kind.CONFIGURATION;
             case 60011, 84074, 41054, 40098 -> Kind.PERMISSION;

@@ -3,7 +3,6 @@ package io.siyu.wecom;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,8 +35,6 @@ public class WeComAppManagement {
     private static final Pattern AGENT_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9]{43}");
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a connection check found: the app's name as WeCom knows it. */
     public record Check(String name) {}
@@ -169,11 +166,7 @@ public class WeComAppManagement {
         return url.strip().replaceAll("/+$", "");
     }
 
-    private static String random(int length) {
-        var chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
+    static String random(int length) {
+        return io.siyu.wecom.protocol.RandomText.alphanumeric(length);
     }
 }

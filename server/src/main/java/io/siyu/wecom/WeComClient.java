@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls WeCom's server API for a connected app. Access tokens are cached per app and fetched again shortly
- * before they expire, and at once when WeCom says one is no longer good (40014, 41001, 42001: WeCom may
- * revoke a token early), after which the call is made once more. Busy and rate-limit answers (-1, 45009,
+ * before they expire, and at once when WeCom says one is no longer good (40014, 41001, 42001, 42009: WeCom
+ * may revoke a token early), after which the call is made once more. Busy and rate-limit answers (-1, 45009,
  * 45033) and network failures are retried with growing pauses; calls per corp are paced by a token bucket.
  * Every call is timed in {@code siyu.wecom.api} by path and errcode.
  */

@@ -11,10 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts how often a callback whose processing fails is tried before it is marked failed
  * @param callsPerSecond API calls per corp and second this server makes at most (WeCom allows 10,000 a minute
  *     per API and corp; a burst beyond that is answered 45009)
+ * @param reconcileEvery how often each app's directory and contacts are reconciled with WeCom in full
+ *     ({@code SIYU_WECOM_RECONCILE_EVERY}; 0 turns it off)
+ * @param sandboxUrl a WeCom simulator to connect the first tenant to and to offer as the console's sandbox
+ *     ({@code SIYU_WECOM_SANDBOX_URL}; {@code ./siyu run} starts one); empty: none
  */
 @ConfigurationProperties("siyu.wecom")
 record WeComProperties(
         @DefaultValue("5m") Duration callbackMaxAge,
         @DefaultValue("65536") int maxCallbackBytes,
         @DefaultValue("5") int maxAttempts,
-        @DefaultValue("50") int callsPerSecond) {}
+        @DefaultValue("50") int callsPerSecond,
+        @DefaultValue("6h") Duration reconcileEvery,
+        @org.jspecify.annotations.Nullable String sandboxUrl) {}

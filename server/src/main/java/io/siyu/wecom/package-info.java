@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "WeCom connector",
-        allowedDependencies = {"shared", "access"})
+        allowedDependencies = {"shared", "access", "customer", "event", "tagging"})
 @NullMarked
 package io.siyu.wecom;
 

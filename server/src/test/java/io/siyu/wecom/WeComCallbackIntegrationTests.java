@@ -51,7 +51,7 @@ class WeComCallbackIntegrationTests extends IntegrationTest {
 
     @Test
     void storesAnEventBeforeAnsweringAndProcessesItOnceWhenWeComDeliversItAgain() {
-        var event = event("add_external_contact", "wmEXTERNAL1");
+        var event = event("msg_audit_approved", "wmEXTERNAL1");
 
         var first = deliver(event, now(), "nonce-1");
         var again = deliver(event, now(), "nonce-2"); // WeCom's retry: new nonce, new encryption, same event
@@ -63,12 +63,12 @@ class WeComCallbackIntegrationTests extends IntegrationTest {
         assertThat(sql.single(fixture.tenant(), "select deliveries from wecom_callback", Integer.class))
                 .isEqualTo(2);
         assertThat(sql.single(fixture.tenant(), "select kind from wecom_callback", String.class))
-                .isEqualTo("change_external_contact:add_external_contact");
-        // No handler knows this kind yet: it is kept and marked, never lost or retried forever.
+                .isEqualTo("change_external_contact:msg_audit_approved");
+        // No handler knows this kind: it is kept and marked, never lost or retried forever.
         eventually(() -> assertThat(sql.single(fixture.tenant(), "select status from wecom_callback", String.class))
                 .isEqualTo("skipped"));
 
-        deliver(event("add_external_contact", "wmEXTERNAL2"), now(), "nonce-3");
+        deliver(event("msg_audit_approved", "wmEXTERNAL2"), now(), "nonce-3");
         assertThat(count("select count(*) from wecom_callback"))
                 .as("another event is another row")
                 .isEqualTo(2);

@@ -20,7 +20,17 @@ final class WeComSimulatorSupport {
     }
 
     static String baseUrl() {
-        return "http://localhost:" + simulator().getEnvironment().getProperty("local.server.port");
+        return "http://localhost:" + port();
+    }
+
+    static int port() {
+        return Integer.parseInt(
+                java.util.Objects.requireNonNull(simulator().getEnvironment().getProperty("local.server.port")));
+    }
+
+    /** The simulator's controls ({@code /sim}) and API, as a plain HTTP client. */
+    static io.siyu.ApiClient http() {
+        return new io.siyu.ApiClient(port());
     }
 
     static Corps corps() {

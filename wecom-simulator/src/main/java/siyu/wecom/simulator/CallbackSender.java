@@ -42,7 +42,7 @@ public class CallbackSender {
             throw new IllegalStateException("app " + app.agentId() + " of " + app.corpId() + " has no callback URL");
         }
         var crypto = new CallbackCrypto(app.token(), app.encodingAesKey(), app.corpId());
-        var encrypted = crypto.encrypt(CallbackXml.message(fields));
+        var encrypted = crypto.encrypt(xml(fields));
         var timestamp = String.valueOf(clock.now().getEpochSecond());
         var nonce = Corps.random(10);
         var url = app.callbackUrl() + (app.callbackUrl().contains("?") ? "&" : "?") + "msg_signature="
@@ -57,6 +57,32 @@ public class CallbackSender {
             }
         }
         return attempts;
+    }
+
+    /**
+     * The message as WeCom writes it: text as CDATA, numbers bare, and a member list as nested
+     * {@code <Item>} elements (which the protocol module's flat writer cannot do).
+     */
+    static String xml(Map<String, ?> fields) {
+        var xml = new StringBuilder("<xml>");
+        fields.forEach((name, value) -> {
+            xml.append('<').append(name).append('>');
+            if (value instanceof Event.MemberList list) {
+                list.items()
+                        .forEach(
+                                item -> xml.append("<Item>").append(cdata(item)).append("</Item>"));
+            } else if (value instanceof Number) {
+                xml.append(value);
+            } else {
+                xml.append(cdata(String.valueOf(value)));
+            }
+            xml.append("</").append(name).append('>');
+        });
+        return xml.append("</xml>").toString();
+    }
+
+    private static String cdata(String text) {
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
     private Attempt post(String url, String body) {

@@ -1,9 +1,7 @@
 package siyu.wecom.simulator;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,18 +51,7 @@ class CgiController {
         return answer;
     }
 
-    @ExceptionHandler(WeComError.class)
-    Map<String, Object> error(WeComError error) {
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("errcode", error.errcode());
-        answer.put("errmsg", error.getMessage() + ", hint: [" + Corps.random(16) + "], from ip: 127.0.0.1");
-        return answer;
-    }
-
-    static Map<String, Object> ok() {
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("errcode", 0);
-        answer.put("errmsg", "ok");
-        return answer;
+    private static Map<String, Object> ok() {
+        return Json.ok();
     }
 }

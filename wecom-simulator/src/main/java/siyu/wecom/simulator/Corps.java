@@ -1,6 +1,5 @@
 package siyu.wecom.simulator;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -8,6 +7,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,9 +22,6 @@ public class Corps {
 
     /** WeCom's token lifetime. */
     public static final Duration TOKEN_LIFETIME = Duration.ofSeconds(7_200);
-
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A self-built app of a corp, with its callback settings. */
     public record App(
@@ -41,6 +38,7 @@ public class Corps {
     private final Map<String, Map<String, App>> apps = new ConcurrentHashMap<>();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> faults = new ConcurrentHashMap<>();
+    private final Set<String> outsideCustomerContact = ConcurrentHashMap.newKeySet();
     private final SimulatedClock clock;
 
     Corps(SimulatedClock clock) {
@@ -92,6 +90,27 @@ public class Corps {
         return app(issued.corpId(), issued.agentId()).orElseThrow(WeComError::invalidToken);
     }
 
+    /**
+     * {@link #authorize} for the 客户联系 APIs: 48002 unless the app is one of the corp's 「客户联系 → 可调用接口的应用」
+     * (every app is, until {@link #allowCustomerContact} says otherwise).
+     */
+    public App authorizeCustomerContact(@Nullable String token) {
+        var app = authorize(token);
+        if (outsideCustomerContact.contains(app.corpId() + "/" + app.agentId())) {
+            throw new WeComError(48002, "api forbidden");
+        }
+        return app;
+    }
+
+    /** Puts the app in or out of 「客户联系 → 可调用接口的应用」. */
+    public void allowCustomerContact(String corpId, String agentId, boolean allowed) {
+        if (allowed) {
+            outsideCustomerContact.remove(corpId + "/" + agentId);
+        } else {
+            outsideCustomerContact.add(corpId + "/" + agentId);
+        }
+    }
+
     /** Every token of the corp stops working now, before its time. */
     public void revokeTokens(String corpId) {
         tokens.values().removeIf(issued -> issued.corpId().equals(corpId));
@@ -129,10 +148,6 @@ public class Corps {
     }
 
     static String random(int length) {
-        var chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
+        return Ids.token(length);
     }
 }

@@ -66,6 +66,7 @@ class SandboxController {
         corps.revokeTokens(corpId);
     }
 
+    /** Moves the simulated clock forward; transfers whose 24 h are over complete (and send their callbacks). */
     @PostMapping("/sim/clock")
     Map<String, Object> advance(@RequestBody ClockBody body) {
         clock.advance(Duration.ofSeconds(body.advanceSeconds()));
@@ -76,7 +77,7 @@ class SandboxController {
     @PostMapping("/sim/corps/{corpId}/apps/{agentId}/callbacks")
     List<CallbackSender.Attempt> callback(
             @PathVariable String corpId, @PathVariable String agentId, @RequestBody Map<String, Object> fields) {
-        var app = corps.app(corpId, agentId).orElseThrow(() -> new WeComError(40013, "invalid corpid"));
+        var app = corps.app(corpId, agentId).orElseThrow(() -> SandboxError.notFound("app " + agentId));
         var message = new LinkedHashMap<String, Object>();
         message.put("ToUserName", corpId);
         message.put("FromUserName", "sys");

@@ -1,0 +1,61 @@
+package siyu.wecom.simulator;
+
+import io.siyu.wecom.protocol.RandomText;
+
+/**
+ * Every random thing the simulator makes: tokens, WeCom-looking ids ({@code wm…} customers, {@code et…} tags,
+ * {@code wr…} groups, 32-hex config ids) and the pick of a staff member from a multi-person 联系我 code.
+ */
+final class Ids {
+
+    private static final String TOKEN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String HEX = "0123456789abcdef";
+
+    private Ids() {}
+
+    /** Opaque text for tokens, nonces and hints. */
+    static String token(int length) {
+        return pick(TOKEN, length);
+    }
+
+    /** An external_userid: {@code wm} and 26 letters or digits, as WeCom's look for WeChat customers. */
+    static String externalUserId() {
+        return "wm" + pick(ALNUM, 26);
+    }
+
+    /** Tag and tag-group ids both start with {@code et}. */
+    static String tagId() {
+        return "et" + pick(ALNUM, 22);
+    }
+
+    static String chatId() {
+        return "wr" + pick(ALNUM, 30);
+    }
+
+    /** config_id of a 联系我 or 加入群聊 way. */
+    static String configId() {
+        return pick(HEX, 32);
+    }
+
+    /** A group's member_version. */
+    static String version() {
+        return pick(HEX, 32);
+    }
+
+    static String welcomeCode() {
+        return pick(ALNUM, 43);
+    }
+
+    static String msgId() {
+        return pick(ALNUM, 28);
+    }
+
+    static int below(int bound) {
+        return RandomText.below(bound);
+    }
+
+    private static String pick(String alphabet, int length) {
+        return RandomText.of(alphabet, length);
+    }
+}
