@@ -185,7 +185,8 @@ export interface Chat {
   /** The customer Siyu made of the WeChat user; null until the add has been processed. */
   customerId: number | null
   customerName: string
-  staff: { userId: string; name: string }
+  /** Null until the simulator knows whom the customer added. */
+  staff: { userId: string; name: string } | null
   messages: ChatMessage[]
 }
 
