@@ -3,11 +3,12 @@ import VChart from 'vue-echarts'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './LiveCodeStatsView.vue'
 import { setLocale } from '@/i18n'
-import { mountApp } from '@/test/app'
+import { mountApp, openDialog, type } from '@/test/app'
 import { button } from '@/test/dom'
-import { jsonResponse, problemResponse } from '@/test/http'
+import { jsonResponse, problemResponse, type Route } from '@/test/http'
 import { channelCode, report, stubLiveCodeServer, withTotals } from '@/test/live-codes'
 import { me } from '@/test/session'
+import { settle } from '@/test/settle'
 import { addDays, todayInZone } from '@/utils/time'
 import type { ChartOption } from '@/modules/home/echarts'
 
@@ -23,10 +24,11 @@ const STORE = withTotals(
   88,
 )
 
-function stubServer(account = me()) {
+function stubServer(account = me(), routes: Record<string, Route> = {}) {
   return stubLiveCodeServer(
     [],
     {
+      ...routes,
       'GET /api/v1/wecom/channel-codes': (request) =>
         jsonResponse(new URL(request.url).searchParams.get('parentId') === '7' ? [STORE] : []),
       'GET /api/v1/wecom/channel-codes/7': () => jsonResponse(withTotals(channelCode())),
@@ -103,6 +105,70 @@ describe('a live code’s statistics', { timeout: 30_000 }, () => {
       '/api/v1/wecom/channel-codes/31/qr.png?size=1024',
     )
     expect(button('门店码')).toBeTruthy()
+  })
+
+  it('makes store codes for several stores at once, with the server’s errors on their rows', async () => {
+    const answers = [
+      () =>
+        problemResponse(400, {
+          detail: '请求参数有误',
+          errors: [
+            {
+              field: 'stores[1].staff[0]',
+              code: 'wecom.code.staff.unknown',
+              message: '员工 zhaoliu 不能接待客户',
+            },
+          ],
+        }),
+      () => jsonResponse([STORE.code, { ...STORE.code, id: 32, store: '杭州西湖店' }], 201),
+    ]
+    const { calls } = stubServer(me(), {
+      'POST /api/v1/wecom/channel-codes/7/stores': () => answers.shift()!(),
+    })
+    await mountApp('/acquisition/live-codes/7')
+    button('门店码').click()
+    await settle()
+    expect(openDialog().querySelector('.el-dialog__title')?.textContent).toBe(
+      '为「门店海报」生成门店活码',
+    )
+    const rows = () => [...openDialog().querySelectorAll<HTMLElement>('[data-store-row]')]
+    expect(rows()).toHaveLength(2)
+    await type(openDialog().querySelector('input[name="stores.0.store"]'), ' 上海静安店 ')
+    await type(openDialog().querySelector('input[name="stores.1.store"]'), '杭州西湖店')
+    for (const [row, name] of [
+      [0, '王五'],
+      [1, '张三'],
+    ] as const) {
+      rows()[row]!.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+      await settle(0)
+      const option = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+        .filter((item) => item.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
+        .find((item) => item.textContent?.startsWith(name))!
+      option.click()
+      await settle(0)
+    }
+    button('生成门店码', openDialog()).click()
+    await settle()
+    const posted = calls.filter((c) => c.method === 'POST')
+    expect(await posted[0]!.clone().json()).toEqual({
+      stores: [
+        { store: '上海静安店', staff: ['wangwu'] },
+        { store: '杭州西湖店', staff: ['zhangsan'] },
+      ],
+    })
+    const errorOf = (row: number) =>
+      rows()
+        [row]!.querySelectorAll('.el-form-item')[1]!
+        .querySelector('.el-form-item__error')
+        ?.textContent?.trim()
+    expect(errorOf(1)).toBe('员工 zhaoliu 不能接待客户')
+    expect(errorOf(0)).toBeUndefined()
+
+    button('生成门店码', openDialog()).click()
+    await settle()
+    expect(document.querySelector('.el-message--success')?.textContent).toContain(
+      '已生成 2 个门店活码',
+    )
   })
 
   it('offers no changes to accounts without live-codes:write', async () => {

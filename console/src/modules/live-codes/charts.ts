@@ -34,6 +34,14 @@ export function periodSums(report: Pick<CodeReport, 'days'>): {
 
 const axisLabel = { color: PALETTE.axis }
 const splitLine = { lineStyle: { color: PALETTE.grid } }
+/** A bar's value at its end, but not a 0 (a row without losses shows no "0"). */
+const barLabel = {
+  show: true,
+  position: 'right' as const,
+  color: PALETTE.text,
+  formatter: (params: { value: unknown }) => (params.value ? String(params.value) : ''),
+}
+
 const legend = {
   top: 0,
   left: 0,
@@ -81,6 +89,8 @@ export function dailyOption(
         name: names.net,
         data: days.map((d) => d.net),
         smooth: true,
+        // no swing beyond the points: a smoothed net must not dip below a day it did not reach
+        smoothMonotone: 'x',
         showSymbol: days.length <= 31,
         symbolSize: 5,
         lineStyle: { width: 2.5 },
@@ -124,7 +134,7 @@ export function staffOption(
         data: rows.map((s) => s.adds),
         barMaxWidth: 14,
         itemStyle: { color: FLOW_COLORS.adds, borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text },
+        label: barLabel,
       },
       {
         type: 'bar',
@@ -132,7 +142,7 @@ export function staffOption(
         data: rows.map((s) => s.losses),
         barMaxWidth: 14,
         itemStyle: { color: FLOW_COLORS.losses, borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text },
+        label: barLabel,
       },
     ],
   }
