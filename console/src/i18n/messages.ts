@@ -8,6 +8,7 @@ import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as home from '@/modules/home/i18n'
 import * as layers from '@/modules/layers/i18n'
+import * as liveCodes from '@/modules/live-codes/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -24,6 +25,7 @@ export const zhCN = {
   tags: tags.zhCN,
   segments: segments.zhCN,
   layers: layers.zhCN,
+  liveCodes: liveCodes.zhCN,
   commerce: commerce.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
@@ -44,6 +46,7 @@ export const en: MessageSchema = {
   tags: tags.en,
   segments: segments.en,
   layers: layers.en,
+  liveCodes: liveCodes.en,
   commerce: commerce.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,

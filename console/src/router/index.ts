@@ -98,6 +98,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'segments:read', title: 'common.nav.layers' },
       },
       {
+        path: 'acquisition/live-codes',
+        name: 'live-codes',
+        component: () => import('@/modules/live-codes/LiveCodesView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.liveCodes' },
+      },
+      {
+        path: 'acquisition/live-codes/:id(\\d+)',
+        name: 'live-code',
+        component: () => import('@/modules/live-codes/LiveCodeStatsView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.liveCodeStats' },
+      },
+      {
+        path: 'acquisition/sandbox',
+        name: 'sandbox',
+        component: () => import('@/modules/live-codes/SandboxView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.sandbox' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

@@ -22,6 +22,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'segments:read',
   'segments:write',
   'wecom:manage',
+  'live-codes:read',
+  'live-codes:write',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -29,6 +29,10 @@ export type Permission =
   | 'segments:write'
   /** Connects WeCom apps and sees their callback Token and EncodingAESKey. */
   | 'wecom:manage'
+  /** Sees live codes, their statistics, the WeCom staff directory and the sandbox. */
+  | 'live-codes:read'
+  /** Creates, changes and deletes live codes, and plays customers in the sandbox. */
+  | 'live-codes:write'
 
 export interface TenantInfo {
   id: string

@@ -10,7 +10,7 @@ import { mountApp, openDialog, type } from '@/test/app'
 import { jsonResponse, problemResponse, stubFetch, type Route } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
-import type { WeComApp } from './api'
+import type { SyncRun, WeComApp } from './api'
 
 const TOKEN = 'Q3kV9pLm2XwR7tYb4NcZ8hJd5FgS1aEu'
 const AES_KEY = 'k8Vn3Qp7Xr2Lm9Tw4Yb6Zc1Hd5Jf0Gs8Ae3Ru7Ki2Po'
@@ -40,10 +40,54 @@ const PROXIED = wecomApp({
   apiBaseUrl: 'http://wecom-proxy.internal:8080',
 })
 
+function syncRun(overrides: Partial<SyncRun> = {}): SyncRun {
+  return {
+    id: 3,
+    appId: 1,
+    trigger: 'manual',
+    status: 'done',
+    progress: { phase: 'contacts', done: 280, total: 280 },
+    diff: {
+      departments: 4,
+      staff: { added: 1, removed: 0, total: 5 },
+      contacts: { added: 12, lost: 2, unchanged: 266 },
+    },
+    error: null,
+    startedAt: '2026-11-20T02:00:00Z',
+    finishedAt: '2026-11-20T02:01:00Z',
+    ...overrides,
+  }
+}
+
+const DIRECTORY = [
+  {
+    userId: 'zhangsan',
+    name: '张三',
+    departments: [1],
+    contactEnabled: true,
+    status: 1,
+    customers: 128,
+  },
+  {
+    userId: 'zhaoliu',
+    name: '赵六',
+    departments: [2],
+    contactEnabled: false,
+    status: 1,
+    customers: 0,
+  },
+]
+
 function stubServer(apps: WeComApp[], routes: Record<string, Route> = {}, account = me()) {
+  const directory: Record<string, Route> = {}
+  for (const app of apps) {
+    directory[`GET /api/v1/wecom/apps/${app.id}/sync`] = () => jsonResponse([])
+    directory[`GET /api/v1/wecom/apps/${app.id}/staff`] = () => jsonResponse([])
+  }
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/wecom/apps': () => jsonResponse(apps),
+    ...directory,
     ...routes,
   })
 }
@@ -368,6 +412,100 @@ describe('the WeCom connection page', { timeout: 20_000 }, () => {
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1)
     expect(lastSuccess()).toBe('已断开「私域助手」')
     expect(wrapper.find('[data-testid="wecom-empty"]').exists()).toBe(true)
+  })
+
+  it('syncs the directory and contacts, following the run until it is done, then shows what changed', async () => {
+    const runs = [
+      [],
+      [
+        syncRun({
+          status: 'running',
+          progress: { phase: 'contacts', done: 120, total: 480 },
+          diff: {},
+          finishedAt: null,
+        }),
+      ],
+      [syncRun()],
+    ]
+    let staffReads = 0
+    const { calls } = stubServer([wecomApp()], {
+      'GET /api/v1/wecom/apps/1/sync': () => jsonResponse(runs.length > 1 ? runs.shift() : runs[0]),
+      'POST /api/v1/wecom/apps/1/sync': () =>
+        jsonResponse(syncRun({ status: 'running', progress: {}, diff: {}, finishedAt: null }), 202),
+      'GET /api/v1/wecom/apps/1/staff': () => jsonResponse(staffReads++ ? DIRECTORY : []),
+    })
+    await mountApp('/access/wecom')
+    const sync = () => card(1).querySelector<HTMLElement>('[data-testid="wecom-sync"]')!
+    expect(sync().textContent).toContain('还没有同步过')
+
+    button('同步通讯录与客户', sync()).click()
+    await settle()
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
+    expect(lastSuccess()).toContain('已开始同步「私域助手」的通讯录与客户')
+    expect(sync().querySelector('[data-testid="sync-status"]')?.textContent?.trim()).toBe('同步中')
+    expect(sync().querySelector('[data-testid="sync-progress"]')?.textContent).toContain('正在开始')
+
+    // every 2 s: the progress, then the end
+    await vi.waitFor(
+      () =>
+        expect(sync().querySelector('[data-testid="sync-progress"]')?.textContent).toContain(
+          '120 / 480',
+        ),
+      { timeout: 3000 },
+    )
+    expect(sync().querySelector('[data-testid="sync-progress"]')?.textContent).toContain(
+      '正在同步客户',
+    )
+    expect(sync().querySelector('.el-progress-bar__inner')?.getAttribute('style')).toContain(
+      'width: 25%',
+    )
+    await vi.waitFor(
+      () =>
+        expect(sync().querySelector('[data-testid="sync-status"]')?.textContent?.trim()).toBe(
+          '已完成',
+        ),
+      { timeout: 3000 },
+    )
+    expect(sync().querySelector('[data-testid="sync-progress"]')).toBeNull()
+    const diff = sync().querySelector('[data-testid="sync-diff"]')?.textContent?.replace(/\s/g, '')
+    expect(diff).toContain('部门4')
+    expect(diff).toContain('员工新增1移除0共5人')
+    expect(diff).toContain('客户新增12流失2未变266')
+
+    // the staff the sync found, with who may receive customers
+    await settle()
+    expect(sync().querySelector('[data-testid="staff-count"]')?.textContent).toContain('2 人')
+    expect(sync().querySelector('[data-testid="staff-count"]')?.textContent).toContain(
+      '1 人已开通客户联系',
+    )
+    const rows = [...sync().querySelectorAll('[data-testid="staff-table"] tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    )
+    expect(rows).toEqual([
+      ['张三', 'zhangsan', '已开通', '128'],
+      ['赵六', 'zhaoliu', '未开通', '0'],
+    ])
+  })
+
+  it('says so when a sync is already running', async () => {
+    stubServer([wecomApp()], {
+      'POST /api/v1/wecom/apps/1/sync': () =>
+        problemResponse(409, {
+          code: 'wecom.sync.running',
+          detail: '这个应用正在同步，请稍后再试。',
+        }),
+      'GET /api/v1/wecom/apps/1/sync': () =>
+        jsonResponse([syncRun({ status: 'failed', error: 'errcode 60011' })]),
+    })
+    await mountApp('/access/wecom')
+    const sync = card(1).querySelector<HTMLElement>('[data-testid="wecom-sync"]')!
+    expect(sync.textContent).toContain('同步失败：errcode 60011')
+    button('同步通讯录与客户', sync).click()
+    await settle()
+    expect(document.querySelector('.el-message--warning')?.textContent).toContain(
+      '这个应用正在同步，请稍后再试。',
+    )
+    expect(document.querySelector('.el-message--error')).toBeNull()
   })
 
   it('speaks English', async () => {

@@ -46,6 +46,38 @@ export interface WeComAppUpdate {
 export type WeComCheck =
   { ok: true; name: string } | { ok: false; errcode?: number | null; error?: string | null }
 
+/** A staff member of the corp as the last sync found them. */
+export interface WeComStaff {
+  userId: string
+  name: string
+  departments: number[]
+  /** Whether WeCom lets them use customer contact (客户联系): only they can receive adds. */
+  contactEnabled: boolean
+  /** WeCom's status: 1 active, 2 disabled, 4 not activated, 5 left. */
+  status: number
+  /** How many customers they have now. */
+  customers: number
+}
+
+export type SyncStatus = 'running' | 'done' | 'failed'
+
+/** A reconcile of an app's directory and contacts with WeCom; progress and diff fill in as it runs. */
+export interface SyncRun {
+  id: number
+  appId: number
+  trigger: 'manual' | 'schedule'
+  status: SyncStatus
+  progress: { phase?: 'directory' | 'contacts'; done?: number; total?: number }
+  diff: {
+    departments?: number
+    staff?: { added: number; removed: number; total: number }
+    contacts?: { added: number; lost: number; unchanged: number }
+  }
+  error: string | null
+  startedAt: string
+  finishedAt: string | null
+}
+
 export const wecomApi = {
   list: (signal?: AbortSignal) => http.get<WeComApp[]>('/api/v1/wecom/apps', undefined, signal),
   connect: (body: WeComAppConnect) => http.post<WeComApp>('/api/v1/wecom/apps', body),
@@ -53,4 +85,8 @@ export const wecomApi = {
     http.patch<WeComApp>(`/api/v1/wecom/apps/${id}`, body),
   disconnect: (id: number) => http.delete(`/api/v1/wecom/apps/${id}`),
   check: (id: number) => http.post<WeComCheck>(`/api/v1/wecom/apps/${id}/check`),
+  staff: (id: number, signal?: AbortSignal) =>
+    http.get<WeComStaff[]>(`/api/v1/wecom/apps/${id}/staff`, undefined, signal),
+  syncs: (id: number) => http.get<SyncRun[]>(`/api/v1/wecom/apps/${id}/sync`),
+  startSync: (id: number) => http.post<SyncRun>(`/api/v1/wecom/apps/${id}/sync`),
 }
