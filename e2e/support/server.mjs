@@ -62,23 +62,26 @@ async function startSimulator() {
 /**
  * Starts Siyu (and, when SIYU_SIMULATOR_JAR is set, a WeCom simulator its demo tenant is connected to) and
  * resolves once it is ready; returns its base URL and a stop function.
+ *
+ * Options, for tests that restart Siyu: `dataDir` (an earlier run's data, kept), `simulator` (an earlier
+ * run's simulator, kept running), `demoCustomers` (default 20,000).
  */
-export async function startSiyu() {
+export async function startSiyu(options = {}) {
   const jar = process.env.SIYU_JAR
   if (!jar) throw new Error('SIYU_JAR is not set: run the browser tests through ./siyu test')
   mkdirSync(OUT, { recursive: true })
-  const simulator = await startSimulator()
-  const dataDir = mkdtempSync(join(tmpdir(), 'siyu-e2e-'))
+  const simulator = options.simulator ?? (await startSimulator())
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'siyu-e2e-'))
   const port = await freePort()
   const base = `http://localhost:${port}`
-  const log = createWriteStream(join(OUT, 'server.log'))
+  const log = createWriteStream(join(OUT, 'server.log'), { flags: 'a' })
   const server = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx1g', '-jar', jar], {
     env: {
       ...process.env,
       SERVER_PORT: String(port),
       SIYU_DATA_DIR: dataDir,
       SIYU_DEMO_DATA: 'true',
-      SIYU_DEMO_CUSTOMERS: '20000',
+      SIYU_DEMO_CUSTOMERS: String(options.demoCustomers ?? 20000),
       SIYU_ADMIN_USERNAME: ADMIN.username,
       SIYU_ADMIN_PASSWORD: ADMIN.password,
       SIYU_WECOM_SANDBOX_URL: simulator?.url ?? '',
@@ -88,11 +91,27 @@ export async function startSiyu() {
   server.stdout.pipe(log)
   server.stderr.pipe(log)
   const started = Date.now()
-  await waitUntilReady(base, server, 240_000)
+  try {
+    await waitUntilReady(base, server, 240_000)
+  } catch (e) {
+    server.kill('SIGKILL')
+    if (!options.simulator) simulator?.process.kill('SIGTERM')
+    throw e
+  }
   const startupMs = Date.now() - started
   return {
     base,
     startupMs,
+    dataDir,
+    simulator,
+    /** Kills the process at once (no shutdown hooks): a crash. Data and simulator stay. */
+    async kill() {
+      if (server.exitCode === null) {
+        const exited = new Promise((r) => server.once('exit', r))
+        server.kill('SIGKILL')
+        await exited
+      }
+    },
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((r) => server.once('exit', r))

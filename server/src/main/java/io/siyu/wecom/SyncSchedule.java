@@ -42,6 +42,10 @@ class SyncSchedule extends BackgroundWork {
     @Override
     protected void round() {
         PerTenant.round(tenants, worker(), log, "reconciling WeCom", () -> {
+            transactions.executeWithoutResult(status -> jdbc.sql("select id from wecom_app")
+                    .query(Long.class)
+                    .list()
+                    .forEach(sync::abandonInterrupted));
             var due = transactions.execute(status -> jdbc.sql("""
                             select a.id from wecom_app a
                             where not exists (select 1 from wecom_sync_run r where r.app_id = a.id

@@ -57,6 +57,7 @@ public class WeComSync {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Instant bootedAt = Instant.now();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "wecom-sync");
         thread.setDaemon(true);
@@ -87,6 +88,7 @@ public class WeComSync {
         var tenant = Tenancy.required();
         var run = transactions.execute(status -> {
             var app = apps.find(appId).orElseThrow(() -> DomainException.notFound("wecom-app", appId));
+            abandonInterrupted(app.id());
             jdbc.sql("select pg_advisory_xact_lock(hashtext('wecom-sync'), ?::int)")
                     .param((int) app.id())
                     .query(Object.class)
@@ -106,6 +108,17 @@ public class WeComSync {
         });
         runner.execute(() -> Tenancy.runAs(tenant, () -> run(java.util.Objects.requireNonNull(run))));
         return run;
+    }
+
+    /**
+     * Runs live in this process only: one still marked running from before this process started was cut
+     * short by a crash or a restart, and must not block every later run.
+     */
+    int abandonInterrupted(long appId) {
+        return jdbc.sql("""
+                        update wecom_sync_run set status = 'failed', error = 'interrupted: Siyu stopped during the run',
+                               finished_at = now()
+                        where app_id = ? and status = 'running' and started_at < ?""").params(appId, Timestamp.from(bootedAt)).update();
     }
 
     /** Runs a sync now, in the caller's thread (the schedule, and tests). */

@@ -256,7 +256,16 @@ class EventIngestionIntegrationTests extends IntegrationTest {
         var english = machine.language("en").get("/api/v1/event-types").json();
 
         assertThat(catalog.valueStream().map(t -> t.path("name").asString()))
-                .containsExactly("view", "favorite", "add_to_cart", "purchase", "share", "message", "refund");
+                .containsExactly(
+                        "view",
+                        "favorite",
+                        "add_to_cart",
+                        "purchase",
+                        "share",
+                        "message",
+                        "refund",
+                        "wecom_add",
+                        "wecom_loss");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");

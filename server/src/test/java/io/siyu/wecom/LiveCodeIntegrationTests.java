@@ -219,12 +219,16 @@ class LiveCodeIntegrationTests extends IntegrationTest {
     void theQrIsDrawnAgainFromWeComsPictureAndStoreCodesAreMadeFromTheirParent() throws Exception {
         var code = create("""
                 {"appId": %d, "name": "门店导购", "staff": ["lina"], "tagIds": [%d]}""".formatted(corp.appId(), tagId));
+        var answer = admin.get("/api/v1/wecom/channel-codes/" + code.path("id").asLong() + "/qr.png?size=300");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var png =
                 admin.getBytes("/api/v1/wecom/channel-codes/" + code.path("id").asLong() + "/qr.png?size=300");
         var image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(300);
         var text = new QRCodeReader()
-                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                 .getText();
         assertThat(text).startsWith("https://work.weixin.qq.com/");
         var poster = ImageIO.read(new ByteArrayInputStream(
