@@ -21,7 +21,10 @@ export const ALL_PERMISSIONS: Permission[] = [
   'tags:manage',
   'segments:read',
   'segments:write',
+  'wecom:handover',
   'wecom:manage',
+  'live-codes:read',
+  'live-codes:write',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {
