@@ -1,0 +1,73 @@
+export const zhCN = {
+  title: '客户流失',
+  description:
+    '客户删除员工、员工删除客户都算流失：看每天流失多少、哪些员工和活码流失多，并设置由谁接收流失提醒。',
+  kpi: {
+    total: '流失总数',
+    totalHint: '统计周期内',
+    byCustomer: '客户删除员工',
+    byStaff: '员工删除客户',
+    share: '占 {rate}',
+    median: '流失关系中位存续天数',
+    medianValue: '{n} 天',
+    medianHint: '从添加好友到流失',
+    noMedian: '暂无流失',
+  },
+  charts: {
+    daily: '每日流失',
+    staff: '员工流失与流失率',
+    codes: '各渠道活码流失',
+    byCustomer: '客户删除',
+    byStaff: '员工删除',
+    losses: '流失',
+    added: '新增好友',
+    lossRate: '流失率',
+  },
+  settings: {
+    title: '流失提醒',
+    description: '客户流失时，通过企业微信应用消息提醒谁',
+    none: '不提醒',
+    staff: '提醒该员工',
+    manager: '提醒指定负责人',
+    managerLabel: '负责人',
+    managerPlaceholder: '选择接收提醒的员工',
+    saved: '流失提醒设置已保存',
+  },
+}
+
+export const en: typeof zhCN = {
+  title: 'Customer losses',
+  description:
+    'A customer deleting a staff member, or a staff member deleting a customer, is a loss: see how many each day, which staff and live codes lose most, and choose who is told.',
+  kpi: {
+    total: 'Lost customers',
+    totalHint: 'In the period',
+    byCustomer: 'Customer deleted the staff member',
+    byStaff: 'Staff member deleted the customer',
+    share: '{rate} of losses',
+    median: 'Median days a lost relation lasted',
+    medianValue: '{n} days',
+    medianHint: 'From adding to the loss',
+    noMedian: 'No losses',
+  },
+  charts: {
+    daily: 'Losses per day',
+    staff: 'Losses and loss rate per staff member',
+    codes: 'Losses per channel live code',
+    byCustomer: 'Deleted by the customer',
+    byStaff: 'Deleted by the staff member',
+    losses: 'Losses',
+    added: 'New contacts',
+    lossRate: 'Loss rate',
+  },
+  settings: {
+    title: 'Loss alerts',
+    description: 'Who receives a WeCom app message when a customer is lost',
+    none: 'Nobody',
+    staff: 'The staff member',
+    manager: 'A manager',
+    managerLabel: 'Manager',
+    managerPlaceholder: 'Choose who is told',
+    saved: 'Loss alert settings saved',
+  },
+}
