@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dailyFlowOption, groupFlowOption } from './charts'
+import { alignGroups, dailyFlowOption, groupFlowOption } from './charts'
 import { REPORT } from '@/test/wecomops'
 
 const LABELS = { joins: '入群', leaves: '退群', net: '净增' }
@@ -24,11 +24,29 @@ describe('group live code charts', () => {
   })
 
   it('lists groups top down in the code’s order as horizontal bars', () => {
-    const option = groupFlowOption(REPORT, LABELS)
+    const option = groupFlowOption(REPORT.groups, LABELS)
     expect((option.yAxis as { data: string[] }).data).toEqual([
       '线上客服答疑群',
       '华东门店VIP福利群',
     ])
     expect((option.series as Series[])[0]!.data).toEqual([2, 12])
+  })
+
+  it('shows every group of the code, also those nobody joined yet', () => {
+    const rows = alignGroups(
+      [
+        REPORT.groups[1]!,
+        { chatId: 'wrNew', name: '福利群3', memberCount: 1, joins: 1, leaves: 0, net: 1 },
+      ],
+      [
+        { chatId: 'wrA1', name: '华东门店VIP福利群', memberCount: 195 },
+        { chatId: 'wrB2', name: '线上客服答疑群', memberCount: 42 },
+      ],
+    )
+    expect(rows.map((g) => [g.chatId, g.joins])).toEqual([
+      ['wrA1', 0],
+      ['wrB2', 2],
+      ['wrNew', 1],
+    ])
   })
 })

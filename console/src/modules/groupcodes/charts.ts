@@ -1,6 +1,6 @@
 import type { ChartOption } from '@/modules/home/echarts'
 import { PALETTE } from '@/modules/home/charts'
-import type { GroupCodeReport } from './api'
+import type { GroupCodeGroupStats, GroupCodeReport } from './api'
 
 export const FLOW_COLORS = { joins: '#17c3a2', leaves: '#f0627f', net: '#2f6fed' }
 
@@ -67,9 +67,23 @@ export function dailyFlowOption(report: GroupCodeReport, labels: FlowLabels): Ch
   }
 }
 
+/**
+ * Every group of the code in its order, with the report's numbers (the report lists only groups that
+ * saw joins or leaves), then groups the report names that the code no longer lists (rooms WeCom made).
+ */
+export function alignGroups(
+  stats: GroupCodeGroupStats[],
+  order: { chatId: string; name: string; memberCount: number }[],
+): GroupCodeGroupStats[] {
+  const byId = new Map(stats.map((g) => [g.chatId, g]))
+  const rows = order.map((g) => byId.get(g.chatId) ?? { ...g, joins: 0, leaves: 0, net: 0 })
+  const listed = new Set(order.map((g) => g.chatId))
+  return [...rows, ...stats.filter((g) => !listed.has(g.chatId))]
+}
+
 /** Per group (in the code's order, top down): joins, leaves and net as horizontal bars. */
-export function groupFlowOption(report: GroupCodeReport, labels: FlowLabels): ChartOption {
-  const rows = [...report.groups].reverse()
+export function groupFlowOption(groups: GroupCodeGroupStats[], labels: FlowLabels): ChartOption {
+  const rows = [...groups].reverse()
   const bar = (name: string, color: string, data: number[]) => ({
     type: 'bar' as const,
     name,
