@@ -64,8 +64,10 @@ async function eventually(what, probe, timeoutMs = 60_000) {
 /** Picks an option of an Element Plus select (its dropdown lives in the body). */
 async function choose(page, select, text) {
   await select.locator('.el-select__wrapper').click()
-  const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first()
+  const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).last()
   await option.click()
+  // the dropdown fades out; a next select's options must not be confused with it
+  await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' }).catch(() => {})
 }
 
 const dialog = (page, title) =>
