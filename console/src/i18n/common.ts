@@ -73,6 +73,11 @@ export const zhCN = {
     audit: '审计日志',
     tenant: '企业设置',
     wecom: '企业微信接入',
+    wecomOps: '企微运营',
+    groupCodes: '群活码',
+    groupCodeStats: '群活码统计',
+    handovers: '客户继承',
+    losses: '客户流失',
   },
   account: {
     menu: '账号菜单',
@@ -167,6 +172,11 @@ export const en: typeof zhCN = {
     audit: 'Audit log',
     tenant: 'Tenant settings',
     wecom: 'WeCom connection',
+    wecomOps: 'WeCom operations',
+    groupCodes: 'Group live codes',
+    groupCodeStats: 'Group live code statistics',
+    handovers: 'Customer handover',
+    losses: 'Customer losses',
   },
   account: {
     menu: 'Account menu',

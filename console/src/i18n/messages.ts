@@ -6,14 +6,18 @@ import * as auth from '@/modules/auth/i18n'
 import * as commerce from '@/modules/commerce/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
+import * as groupCodes from '@/modules/groupcodes/i18n'
+import * as handover from '@/modules/handover/i18n'
 import * as home from '@/modules/home/i18n'
 import * as layers from '@/modules/layers/i18n'
 import * as liveCodes from '@/modules/live-codes/i18n'
+import * as losses from '@/modules/losses/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
 import * as transfer from '@/modules/transfer/i18n'
 import * as wecom from '@/modules/wecom/i18n'
+import * as wecomOps from '@/modules/wecomops/i18n'
 
 // Each capability owns its keys; they are mounted here under the capability's name.
 export const zhCN = {
@@ -33,6 +37,10 @@ export const zhCN = {
   tenant: tenant.zhCN,
   transfer: transfer.zhCN,
   wecom: wecom.zhCN,
+  wecomOps: wecomOps.zhCN,
+  groupCodes: groupCodes.zhCN,
+  handover: handover.zhCN,
+  losses: losses.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -54,4 +62,8 @@ export const en: MessageSchema = {
   tenant: tenant.en,
   transfer: transfer.en,
   wecom: wecom.en,
+  wecomOps: wecomOps.en,
+  groupCodes: groupCodes.en,
+  handover: handover.en,
+  losses: losses.en,
 }

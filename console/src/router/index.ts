@@ -146,6 +146,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: ['commerce:read', 'customers:all'], title: 'common.nav.orders' },
       },
       {
+        path: 'wecom-ops/group-codes',
+        name: 'group-codes',
+        component: () => import('@/modules/groupcodes/GroupCodesView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.groupCodes' },
+      },
+      {
+        path: 'wecom-ops/group-codes/:id(\\d+)',
+        name: 'group-code',
+        component: () => import('@/modules/groupcodes/GroupCodeStatsView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.groupCodeStats' },
+      },
+      {
+        path: 'wecom-ops/handovers',
+        name: 'handovers',
+        component: () => import('@/modules/handover/HandoversView.vue'),
+        meta: { permission: 'wecom:handover', title: 'common.nav.handovers' },
+      },
+      {
+        path: 'wecom-ops/losses',
+        name: 'losses',
+        component: () => import('@/modules/losses/LossesView.vue'),
+        meta: { permission: 'live-codes:read', title: 'common.nav.losses' },
+      },
+      {
         path: 'access/accounts',
         name: 'accounts',
         component: () => import('@/modules/accounts/AccountsView.vue'),

@@ -21,6 +21,7 @@ export const ALL_PERMISSIONS: Permission[] = [
   'tags:manage',
   'segments:read',
   'segments:write',
+  'wecom:handover',
   'wecom:manage',
   'live-codes:read',
   'live-codes:write',

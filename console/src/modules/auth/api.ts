@@ -27,6 +27,8 @@ export type Permission =
   | 'tags:manage'
   | 'segments:read'
   | 'segments:write'
+  /** Starts 在职转移 and 离职继承 (handing customers from one staff member to another). */
+  | 'wecom:handover'
   /** Connects WeCom apps and sees their callback Token and EncodingAESKey. */
   | 'wecom:manage'
   /** Sees live codes, their statistics, the WeCom staff directory and the sandbox. */

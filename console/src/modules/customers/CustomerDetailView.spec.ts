@@ -14,6 +14,7 @@ function stubServer(routes: Record<string, Route> = {}) {
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account: me() }),
     'GET /api/v1/customer-attributes': () => jsonResponse(ATTRIBUTES),
     'GET /api/v1/customers/20001': () => jsonResponse(detail()),
+    'GET /api/v1/customers/20001/wecom-contacts': () => jsonResponse([]),
     ...routes,
   })
 }
@@ -64,9 +65,10 @@ describe('the customer profile', { timeout: 20_000 }, () => {
     expect(wrapper.find('[data-testid="merged-notice"]').text()).toContain(
       '你打开的客户 #20002 已合并到客户 #20001',
     )
-    expect(paths(calls).filter((p) => p.startsWith('GET /api/v1/customers/'))).toEqual([
-      'GET /api/v1/customers/20002',
-    ])
+    const profiles = paths(calls).filter(
+      (p) => p.startsWith('GET /api/v1/customers/') && !p.endsWith('/wecom-contacts'),
+    )
+    expect(profiles).toEqual(['GET /api/v1/customers/20002'])
   })
 
   it('lists identities with their verification and the merged profile they came from', async () => {
