@@ -112,6 +112,7 @@ export function stubLiveCodeServer(
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/wecom/apps': () => jsonResponse([APP]),
+    'GET /api/v1/wecom/app-options': () => jsonResponse([APP]),
     'GET /api/v1/wecom/apps/1/staff': () => jsonResponse(STAFF),
     'GET /api/v1/wecom/sandbox': () =>
       jsonResponse({ enabled: true, appId: 1, corpId: APP.corpId }),

@@ -116,7 +116,7 @@ describe('the live code list', { timeout: 30_000 }, () => {
     expect(buttons(card(7))).toEqual(['统计', '下载二维码', '下载海报'])
     expect(document.body.textContent).not.toContain('新建活码')
     expect(document.querySelector('[data-testid="code-editor"]')).toBeNull()
-    // the apps are listed only for wecom:manage: the sandbox names the app instead
+    // the app options name the apps; the apps' callback settings are for wecom:manage only
     expect(calls.some((c) => new URL(c.url).pathname === '/api/v1/wecom/apps')).toBe(false)
   })
 
@@ -131,7 +131,7 @@ describe('the live code list', { timeout: 30_000 }, () => {
   })
 
   it('says when no WeCom app is connected, with a link for those who may connect one', async () => {
-    stubLiveCodeServer([], { 'GET /api/v1/wecom/apps': () => jsonResponse([]) })
+    stubLiveCodeServer([], { 'GET /api/v1/wecom/app-options': () => jsonResponse([]) })
     const { router } = await mountApp('/acquisition/live-codes')
     const noApp = document.querySelector('[data-testid="no-app"]')!
     expect(noApp.textContent).toContain('还没有接入企业微信应用')
@@ -140,11 +140,7 @@ describe('the live code list', { timeout: 30_000 }, () => {
   })
 
   it('asks others to have an app connected', async () => {
-    stubLiveCodeServer(
-      [],
-      { 'GET /api/v1/wecom/sandbox': () => jsonResponse({ enabled: false, appId: null }) },
-      READER,
-    )
+    stubLiveCodeServer([], { 'GET /api/v1/wecom/app-options': () => jsonResponse([]) }, READER)
     await mountApp('/acquisition/live-codes')
     const noApp = document.querySelector('[data-testid="no-app"]')!
     expect(noApp.textContent).toContain('请联系管理员在「企业微信接入」中接入应用')

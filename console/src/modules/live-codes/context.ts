@@ -4,7 +4,6 @@ import { handleError } from '@/api/error-handler'
 import { tagsApi, type Tag, type TagGroup, type TagKind } from '@/modules/tags/api'
 import { wecomApi, type WeComStaff } from '@/modules/wecom/api'
 import { useSessionStore } from '@/stores/session'
-import { sandboxApi } from './api'
 
 /** An app live codes can be made in: its name when the account may see the apps, else its number. */
 export interface AppRef {
@@ -34,18 +33,10 @@ function createContext() {
 
   const fallback = (id: number): AppRef => ({ id, name: t('liveCodes.appFallback', { id }) })
 
-  /**
-   * The connected apps. Only wecom:manage may list them; for the others the sandbox's app and the
-   * apps of the codes there are (see knowApps) stand in, by number.
-   */
+  /** The connected apps (GET /wecom/app-options); apps of codes the list lacks stand in by number (knowApps). */
   async function loadApps(): Promise<void> {
     try {
-      if (session.can('wecom:manage')) {
-        apps.value = (await wecomApi.list()).map(({ id, name }) => ({ id, name }))
-      } else {
-        const sandbox = await sandboxApi.status()
-        if (sandbox.enabled && sandbox.appId != null) knowApps([sandbox.appId])
-      }
+      apps.value = (await wecomApi.options()).map(({ id, name }) => ({ id, name }))
     } catch (error) {
       handleError(error)
     } finally {

@@ -23,6 +23,7 @@ function stubServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/wecom/apps': () => jsonResponse([APP]),
+    'GET /api/v1/wecom/app-options': () => jsonResponse([APP]),
     'GET /api/v1/wecom/apps/1/staff': () => jsonResponse(STAFF),
     'GET /api/v1/wecom/losses': () => jsonResponse(REPORT),
     'GET /api/v1/wecom/settings': () => jsonResponse({ lossNotify: 'staff', lossManagerId: null }),

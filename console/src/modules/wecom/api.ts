@@ -80,6 +80,13 @@ export interface SyncRun {
 
 export const wecomApi = {
   list: (signal?: AbortSignal) => http.get<WeComApp[]>('/api/v1/wecom/apps', undefined, signal),
+  /** Which apps are connected (id, name, corp id), for anyone working with live codes or handovers. */
+  options: (signal?: AbortSignal) =>
+    http.get<{ id: number; name: string; corpId: string }[]>(
+      '/api/v1/wecom/app-options',
+      undefined,
+      signal,
+    ),
   connect: (body: WeComAppConnect) => http.post<WeComApp>('/api/v1/wecom/apps', body),
   update: (id: number, body: WeComAppUpdate) =>
     http.patch<WeComApp>(`/api/v1/wecom/apps/${id}`, body),

@@ -49,7 +49,7 @@ export interface AppOption {
 export const directoryApi = {
   sandbox: (signal?: AbortSignal) =>
     http.get<WeComSandbox>('/api/v1/wecom/sandbox', undefined, signal),
-  apps: (signal?: AbortSignal) => wecomApi.list(signal),
+  apps: (signal?: AbortSignal) => wecomApi.options(signal),
   staff: (appId: number, signal?: AbortSignal) =>
     http.get<WeComStaff[]>(`/api/v1/wecom/apps/${appId}/staff`, undefined, signal),
   groups: (appId: number, signal?: AbortSignal) =>

@@ -43,6 +43,19 @@ class WeComAppController {
         return apps.apps().stream().map(WeComAppController::view).toList();
     }
 
+    /** What someone working with live codes or handovers needs to know of an app: which one it is. */
+    record AppOption(long id, String name, String corpId) {}
+
+    @GetMapping("/api/v1/wecom/app-options")
+    @PreAuthorize("hasAnyAuthority('" + Permission.LIVE_CODES_READ + "', '" + Permission.WECOM_HANDOVER + "', '"
+            + Permission.WECOM_MANAGE + "')")
+    @Operation(summary = "The connected apps by id, name and corp id (no secrets, no callback settings)")
+    List<AppOption> options() {
+        return apps.apps().stream()
+                .map(app -> new AppOption(app.id(), app.name(), app.corpId()))
+                .toList();
+    }
+
     @GetMapping("/api/v1/wecom/apps/{id}")
     @PreAuthorize("hasAuthority('" + Permission.WECOM_MANAGE + "')")
     AppView get(@PathVariable long id) {
