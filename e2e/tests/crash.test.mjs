@@ -96,12 +96,16 @@ test('no add is lost or counted twice, and no welcome sent twice, when Siyu is k
     const during = Promise.all(Array.from({ length: SCANS_DURING }, (_, i) => scan(SCANS_BEFORE + i)))
     await new Promise((r) => setTimeout(r, 150))
     await siyu.kill()
-    scanned.push(...(await during))
+    const interrupted = await during
+    scanned.push(...interrupted)
+    const undelivered = interrupted.filter((s) => s.attempts.every((a) => a.status !== 200)).length
+    assert.ok(undelivered > 0, 'the crash came while WeCom was still calling')
 
     const restartedAt = Date.now()
     siyu = await startSiyu({ dataDir: siyu.dataDir, simulator: siyu.simulator, demoCustomers: 1000 })
     api = await session(siyu.base)
-    await syncedAfter(api, sandbox.appId, restartedAt - 1000)
+    const run = await syncedAfter(api, sandbox.appId, restartedAt - 1000)
+    assert.ok(run.diff.contacts.added >= undelivered, `the reconcile found what WeCom could not deliver: ${JSON.stringify(run.diff)}`)
 
     const all = SCANS_BEFORE + SCANS_DURING
     const totals = await eventually(async () => {

@@ -334,6 +334,9 @@ class LiveCodeIntegrationTests extends IntegrationTest {
                         .post("/api/v1/wecom/channel-codes", "{}")
                         .status())
                 .isEqualTo(403);
+        assertThat(admin.get("/api/v1/wecom/app-options").body())
+                .contains(corp.corpId())
+                .doesNotContain("encodingAesKey");
     }
 
     @Test
