@@ -60,17 +60,18 @@ async function startSimulator() {
 }
 
 /**
- * Starts Siyu (and, when SIYU_SIMULATOR_JAR is set, a WeCom simulator its demo tenant is connected to) and
- * resolves once it is ready; returns its base URL and a stop function.
+ * Starts Siyu (and, asked for with `wecom`, a WeCom simulator from SIYU_SIMULATOR_JAR that its demo tenant
+ * is connected to) and resolves once it is ready; returns its base URL and a stop function.
  *
- * Options, for tests that restart Siyu: `dataDir` (an earlier run's data, kept), `simulator` (an earlier
- * run's simulator, kept running), `demoCustomers` (default 20,000).
+ * Options: `wecom` (start a WeCom simulator and connect the demo tenant to it; its demo corp adds a few
+ * customers from its groups), `demoCustomers` (default 20,000); for tests that restart Siyu, `dataDir` (an
+ * earlier run's data, kept) and `simulator` (an earlier run's simulator, kept running).
  */
 export async function startSiyu(options = {}) {
   const jar = process.env.SIYU_JAR
   if (!jar) throw new Error('SIYU_JAR is not set: run the browser tests through ./siyu test')
   mkdirSync(OUT, { recursive: true })
-  const simulator = options.simulator ?? (await startSimulator())
+  const simulator = options.simulator ?? (options.wecom ? await startSimulator() : null)
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'siyu-e2e-'))
   const port = await freePort()
   const base = `http://localhost:${port}`

@@ -60,7 +60,7 @@ async function syncedAfter(api, appId, startedAfter) {
 }
 
 test('no add is lost or counted twice, and no welcome sent twice, when Siyu is killed mid-work', { timeout: 600_000 }, async () => {
-  let siyu = await startSiyu({ demoCustomers: 1000 })
+  let siyu = await startSiyu({ wecom: true, demoCustomers: 1000 })
   try {
     let api = await session(siyu.base)
     const sandbox = await eventually(async () => {

@@ -16,7 +16,7 @@ let siyu
 let browser
 
 before(async () => {
-  siyu = await startSiyu()
+  siyu = await startSiyu({ wecom: true })
   browser = await launch()
 })
 
