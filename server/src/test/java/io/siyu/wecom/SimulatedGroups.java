@@ -2,7 +2,6 @@ package io.siyu.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Customer groups of a simulated corp, as people make and change them in WeCom. */
@@ -67,23 +66,13 @@ record SimulatedGroups(SimulatedCorp corp) {
 
     /**
      * The owner dismisses the group: WeCom forgets it and reports change_external_chat dismiss (with
-     * {@code callback}). The simulator has no sandbox control for this, so its state is changed directly.
+     * {@code callback}).
      */
-    void dismiss(String chatId, boolean callback) throws ReflectiveOperationException {
-        var states = WeComSimulatorSupport.simulator().getBean("corpStates");
-        var known = states.getClass().getDeclaredMethod("known", String.class);
-        known.setAccessible(true);
-        var state = known.invoke(states, corp.corpId());
-        var groups = state.getClass().getDeclaredField("groups");
-        groups.setAccessible(true);
-        synchronized (state) {
-            ((Map<?, ?>) groups.get(state)).remove(chatId);
-        }
-        if (callback) {
-            var sent = WeComSimulatorSupport.http()
-                    .post("/sim/corps/" + corp.corpId() + "/apps/1000002/callbacks", """
-                            {"Event": "change_external_chat", "ChangeType": "dismiss", "ChatId": "%s"}""".formatted(chatId));
-            assertThat(sent.status()).as(sent.body()).isLessThan(300);
-        }
+    void dismiss(String chatId, boolean callback) {
+        var sent = WeComSimulatorSupport.http()
+                .post(
+                        "/sim/corps/" + corp.corpId() + "/groups/" + chatId + "/dismiss",
+                        "{\"notify\": " + callback + "}");
+        assertThat(sent.status()).as(sent.body()).isLessThan(300);
     }
 }
