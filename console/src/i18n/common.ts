@@ -79,6 +79,9 @@ export const zhCN = {
     handovers: '客户继承',
     losses: '客户流失',
   },
+  chat: {
+    miniprogram: '小程序',
+  },
   account: {
     menu: '账号菜单',
     role: '角色：{role}',
@@ -177,6 +180,9 @@ export const en: typeof zhCN = {
     groupCodeStats: 'Group live code statistics',
     handovers: 'Customer handover',
     losses: 'Customer losses',
+  },
+  chat: {
+    miniprogram: 'Mini program',
   },
   account: {
     menu: 'Account menu',

@@ -276,7 +276,6 @@ export const zhCN = {
       timeout: '30 秒内没有收到欢迎语',
       keepWaiting: '继续等待',
       deleted: '你已删除{staff}',
-      miniprogram: '小程序',
       me: '我',
     },
     panel: {
@@ -588,7 +587,6 @@ export const en: typeof zhCN = {
       timeout: 'No welcome message within 30 seconds',
       keepWaiting: 'Keep waiting',
       deleted: 'You deleted {staff}',
-      miniprogram: 'Mini program',
       me: 'Me',
     },
     panel: {
