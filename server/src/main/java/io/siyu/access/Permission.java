@@ -38,5 +38,10 @@ public final class Permission {
     /** Creates, changes and deletes live codes. */
     public static final String LIVE_CODES_WRITE = "live-codes:write";
 
+    /** Sees the material library and the script library (话术库); staff use them in chats. */
+    public static final String CONTENT_READ = "content:read";
+    /** Adds, changes and deletes materials, scripts and their groups. */
+    public static final String CONTENT_WRITE = "content:write";
+
     private Permission() {}
 }

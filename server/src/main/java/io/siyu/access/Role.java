@@ -34,7 +34,9 @@ public enum Role {
             WECOM_MANAGE,
             WECOM_HANDOVER,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -55,7 +57,9 @@ public enum Role {
             TAGS_MANAGE,
             WECOM_HANDOVER,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -71,8 +75,10 @@ public enum Role {
             TAGS_WRITE,
             TAGS_MANAGE,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
-    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE));
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE)),
+    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ));
 
     private final Set<String> permissions;
 
