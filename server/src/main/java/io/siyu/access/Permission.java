@@ -43,5 +43,10 @@ public final class Permission {
     /** Adds, changes and deletes materials, scripts and their groups. */
     public static final String CONTENT_WRITE = "content:write";
 
+    /** Sees mass sends, their statistics and the sending rules. */
+    public static final String MESSAGING_READ = "messaging:read";
+    /** Creates, cancels and reminds mass sends; changes the sending rules. */
+    public static final String MESSAGING_SEND = "messaging:send";
+
     private Permission() {}
 }

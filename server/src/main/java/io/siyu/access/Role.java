@@ -36,7 +36,9 @@ public enum Role {
             LIVE_CODES_READ,
             LIVE_CODES_WRITE,
             CONTENT_READ,
-            CONTENT_WRITE)),
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -59,7 +61,9 @@ public enum Role {
             LIVE_CODES_READ,
             LIVE_CODES_WRITE,
             CONTENT_READ,
-            CONTENT_WRITE)),
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -77,7 +81,9 @@ public enum Role {
             LIVE_CODES_READ,
             LIVE_CODES_WRITE,
             CONTENT_READ,
-            CONTENT_WRITE)),
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ));
 
     private final Set<String> permissions;
