@@ -104,21 +104,24 @@ public class SendingRules {
 
     /** {@code at}, or the end of the quiet hours when it falls in them. */
     Instant outsideQuietHours(Instant at, Settings settings) {
-        var from = LocalTime.parse(settings.quietFrom());
-        var to = LocalTime.parse(settings.quietTo());
-        if (from.equals(to)) {
+        return outsideQuietHours(
+                at, zone(), LocalTime.parse(settings.quietFrom()), LocalTime.parse(settings.quietTo()));
+    }
+
+    /** Quiet from {@code from} until {@code to} (over midnight when {@code to} is earlier; none when equal). */
+    static Instant outsideQuietHours(Instant at, ZoneId zone, LocalTime from, LocalTime to) {
+        if (from.equals(to) || !quiet(at.atZone(zone).toLocalTime(), from, to)) {
             return at;
         }
-        var local = at.atZone(zone());
-        var time = local.toLocalTime();
-        boolean quiet = from.isBefore(to)
-                ? !time.isBefore(from) && time.isBefore(to)
-                : !time.isBefore(from) || time.isBefore(to);
-        if (!quiet) {
-            return at;
-        }
+        var local = at.atZone(zone);
         var end = local.with(to).truncatedTo(ChronoUnit.MINUTES);
         return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    static boolean quiet(LocalTime time, LocalTime from, LocalTime to) {
+        return from.isBefore(to)
+                ? !time.isBefore(from) && time.isBefore(to)
+                : !time.isBefore(from) || time.isBefore(to);
     }
 
     /** Why a customer must not be sent to now, if they must not. */
