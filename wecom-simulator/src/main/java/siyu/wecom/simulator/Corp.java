@@ -33,6 +33,7 @@ final class Corp {
     final Map<String, WelcomeMessages.Code> welcomeCodes = new HashMap<>();
     final Map<String, List<WelcomeMessages.ChatLine>> chats = new HashMap<>();
     final Map<String, List<AppMessages.Received>> inboxes = new HashMap<>();
+    final Map<String, MediaFile> media = new HashMap<>();
     int wayQuota = WAY_QUOTA;
     boolean demo;
 
