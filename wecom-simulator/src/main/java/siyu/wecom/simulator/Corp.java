@@ -35,6 +35,9 @@ final class Corp {
     final Map<String, List<AppMessages.Received>> inboxes = new HashMap<>();
     final Map<String, MediaFile> media = new HashMap<>();
     final Map<String, MassMessage> massMessages = new LinkedHashMap<>();
+    /** When each customer or group received a 企业群发 message: what the quota counts. */
+    final Map<String, List<Long>> massReceived = new HashMap<>();
+
     final Map<String, Moment> moments = new LinkedHashMap<>();
     int wayQuota = WAY_QUOTA;
     MassQuota massQuota = MassQuota.DAYS_IN_MONTH;

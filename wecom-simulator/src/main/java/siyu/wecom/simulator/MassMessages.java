@@ -167,6 +167,9 @@ class MassMessages {
             } else {
                 delivery.status = MassMessage.SENT;
                 delivery.sendTime = now.getEpochSecond();
+                corp.massReceived
+                        .computeIfAbsent(delivery.recipient(), r -> new ArrayList<>())
+                        .add(delivery.sendTime);
                 WelcomeMessages.say(
                         corp,
                         delivery.recipient(),
@@ -190,15 +193,8 @@ class MassMessages {
 
     /** How many group messages the customer or group received since {@code since}. */
     private static long received(Corp corp, String recipient, long since) {
-        var count = new ArrayList<MassMessage.Delivery>();
-        corp.massMessages
-                .values()
-                .forEach(m -> m.tasks
-                        .values()
-                        .forEach(t -> t.deliveries.stream()
-                                .filter(d -> d.status == MassMessage.SENT && d.sendTime >= since)
-                                .filter(d -> d.recipient().equals(recipient))
-                                .forEach(count::add)));
-        return count.size();
+        return corp.massReceived.getOrDefault(recipient, List.of()).stream()
+                .filter(time -> time >= since)
+                .count();
     }
 }
