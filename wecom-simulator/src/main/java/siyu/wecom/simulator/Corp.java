@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one simulated corp holds: its directory, customers and who follows them, corp tags, 联系我 and
- * 加入群聊 ways, groups, transfers, welcome codes and what people received. Whoever reads or changes it holds
+ * 加入群聊 ways, groups, transfers, welcome codes, media, 企业群发, 朋友圈 and what people received. Whoever reads or changes it holds
  * its monitor ({@code synchronized (corp)}); callbacks are sent after letting go.
  */
 final class Corp {
@@ -33,7 +33,19 @@ final class Corp {
     final Map<String, WelcomeMessages.Code> welcomeCodes = new HashMap<>();
     final Map<String, List<WelcomeMessages.ChatLine>> chats = new HashMap<>();
     final Map<String, List<AppMessages.Received>> inboxes = new HashMap<>();
+    final Map<String, MediaFile> media = new HashMap<>();
+    final Map<String, MassMessage> massMessages = new LinkedHashMap<>();
+    /** When each customer or group received a 企业群发 message: what the quota counts. */
+    final Map<String, List<Long>> massReceived = new HashMap<>();
+
+    final Map<String, Moment> moments = new LinkedHashMap<>();
     int wayQuota = WAY_QUOTA;
+    MassQuota massQuota = MassQuota.DAYS_IN_MONTH;
+    /** How long after add_msg_template its records answer 41063 (群发消息正在被派发中). */
+    long dispatchDelayMillis;
+    /** Members confirm every new 企业群发 task (and publish every 朋友圈 task) at once: unattended demos. */
+    boolean autoConfirm;
+
     boolean demo;
 
     Corp(String corpId) {

@@ -52,7 +52,10 @@ class CorpView {
                                     .toList(),
                     "transfers", corp.transfers.stream().map(CorpView::transfer).toList(),
                     "wayQuota", corp.wayQuota,
-                    "waysInUse", corp.waysInUse());
+                    "waysInUse", corp.waysInUse(),
+                    "massQuota", corp.massQuota.rule,
+                    "dispatchDelayMillis", corp.dispatchDelayMillis,
+                    "autoConfirm", corp.autoConfirm);
         }
     }
 

@@ -51,6 +51,25 @@ final class Ids {
         return pick(ALNUM, 28);
     }
 
+    /** A media_id: 3 and 50-odd letters, digits, - and _, as WeCom's look. */
+    static String mediaId() {
+        return "3" + pick(TOKEN, 55);
+    }
+
+    /** A 企业群发 msgid: {@code msg} and 25 letters or digits. */
+    static String massMsgId() {
+        return "msg" + pick(ALNUM, 25);
+    }
+
+    /** A 客户朋友圈 moment_id ({@code mom…}) or its creation job id. */
+    static String momentId() {
+        return "mom" + pick(ALNUM, 25);
+    }
+
+    static String jobId() {
+        return pick(ALNUM, 32);
+    }
+
     static int below(int bound) {
         return RandomText.below(bound);
     }

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * WeCom reads every POST body as JSON whatever its Content-Type says (clients send text/plain or none), so
- * the simulator does too: a body to {@code /cgi-bin} or {@code /sim} is taken as application/json.
+ * the simulator does too: a body to {@code /cgi-bin} or {@code /sim} is taken as application/json, unless it
+ * is a multipart upload (素材).
  */
 @Component
 class JsonBodies extends OncePerRequestFilter {
@@ -26,7 +27,8 @@ class JsonBodies extends OncePerRequestFilter {
         boolean ours = request.getRequestURI().startsWith("/cgi-bin/")
                 || request.getRequestURI().startsWith("/sim/");
         var type = request.getContentType();
-        if (!ours || !"POST".equals(request.getMethod()) || type != null && type.startsWith("application/json")) {
+        boolean asIs = type != null && (type.startsWith("application/json") || type.startsWith("multipart/"));
+        if (!ours || !"POST".equals(request.getMethod()) || asIs) {
             chain.doFilter(request, response);
             return;
         }

@@ -106,13 +106,28 @@ class SandboxCorpController {
         return CorpView.staff(member);
     }
 
-    /** {@code POST /sim/corps/{corpId}/limits {wayQuota}}: the 联系我 + 加入群聊 quota (500,000), to reach 41045. */
+    /**
+     * {@code POST /sim/corps/{corpId}/limits {wayQuota?, massQuota?, dispatchDelayMillis?, autoConfirm?}}: the
+     * 联系我 + 加入群聊 quota (500,000; to reach 41045), the 企业群发 quota rule (days-in-month, 7-per-week,
+     * 1-per-day, 4-per-month), how long a new 企业群发 answers 41063, and whether members confirm every task at
+     * once. Fields left out keep their value; answers them all.
+     */
     @PostMapping("/sim/corps/{corpId}/limits")
     Map<String, Object> limits(@PathVariable String corpId, @RequestBody JsonNode json) {
+        var body = new Body(json);
         var corp = states.known(corpId);
         synchronized (corp) {
-            corp.wayQuota = new Body(json).integer("wayQuota", Corp.WAY_QUOTA);
-            return Json.object("wayQuota", corp.wayQuota, "waysInUse", corp.waysInUse());
+            corp.wayQuota = body.integer("wayQuota", corp.wayQuota);
+            var quota = body.text("massQuota");
+            corp.massQuota = quota == null ? corp.massQuota : MassQuota.of(quota);
+            corp.dispatchDelayMillis = Math.max(0, body.integer("dispatchDelayMillis", (int) corp.dispatchDelayMillis));
+            corp.autoConfirm = body.bool("autoConfirm", corp.autoConfirm);
+            return Json.object(
+                    "wayQuota", corp.wayQuota,
+                    "waysInUse", corp.waysInUse(),
+                    "massQuota", corp.massQuota.rule,
+                    "dispatchDelayMillis", corp.dispatchDelayMillis,
+                    "autoConfirm", corp.autoConfirm);
         }
     }
 

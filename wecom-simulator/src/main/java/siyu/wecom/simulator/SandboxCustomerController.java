@@ -55,7 +55,7 @@ class SandboxCustomerController {
 
     /**
      * {@code GET /sim/corps/{corpId}/customers/{externalUserId}/chat}: what the customer received, oldest
-     * first: {@code [{time, from, kind: welcome|transfer, text, attachments}]}.
+     * first: {@code [{time, from, kind: welcome|transfer|mass, text, attachments}]}.
      */
     @GetMapping("/sim/corps/{corpId}/customers/{externalUserId}/chat")
     List<WelcomeMessages.ChatLine> chat(@PathVariable String corpId, @PathVariable String externalUserId) {

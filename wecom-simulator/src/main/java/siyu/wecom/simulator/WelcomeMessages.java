@@ -38,7 +38,10 @@ class WelcomeMessages {
         }
     }
 
-    /** A message the customer received from a staff member: kind {@code welcome} or {@code transfer}. */
+    /**
+     * A message a customer (or a group) received from a staff member: kind {@code welcome}, {@code transfer} or
+     * {@code mass} (企业群发).
+     */
     record ChatLine(
             long time,
             String from,

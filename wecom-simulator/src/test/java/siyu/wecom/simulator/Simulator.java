@@ -68,6 +68,22 @@ final class Simulator {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A multipart/form-data POST with one file in the field {@code media}, as WeCom's uploads take it. */
+    static Response upload(String path, String filename, byte[] content) {
+        var boundary = "----sim" + Ids.token(16);
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + filename
+                        + "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     static HttpResponse<byte[]> bytes(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -73,6 +73,20 @@ final class TestCorp {
         return response.json();
     }
 
+    /** media/upload of {@code content} as {@code type}; answers WeCom's JSON. */
+    JsonNode upload(String type, String filename, byte[] content) {
+        return Simulator.upload(
+                        "/cgi-bin/media/upload?access_token=" + accessToken + "&type=" + type, filename, content)
+                .json();
+    }
+
+    /** The media_id of a small PNG uploaded as an image. */
+    String imageMediaId() {
+        var answer = upload("image", "a.png", Media.png(64));
+        assertThat(answer.path("errcode").asInt()).as(answer.toString()).isZero();
+        return answer.path("media_id").asString();
+    }
+
     /** A call of the sandbox under /sim/corps/{corpId}. */
     Simulator.Response sim(String method, String path, @Nullable Object body) {
         var url = "/sim/corps/" + corpId + path;
