@@ -116,6 +116,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'live-codes:read', title: 'common.nav.sandbox' },
       },
       {
+        path: 'content/materials',
+        name: 'materials',
+        component: () => import('@/modules/content/MaterialsView.vue'),
+        meta: { permission: 'content:read', title: 'common.nav.materials' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
