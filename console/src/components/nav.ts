@@ -3,6 +3,7 @@ import { markRaw } from 'vue'
 import {
   Aim,
   ChatDotRound,
+  ChatLineRound,
   ChatLineSquare,
   Collection,
   Connection,
@@ -123,6 +124,12 @@ export const navGroups: readonly NavGroup[] = [
         path: '/content/materials',
         label: 'common.nav.materials',
         icon: markRaw(Picture),
+        permission: 'content:read',
+      },
+      {
+        path: '/content/scripts',
+        label: 'common.nav.scripts',
+        icon: markRaw(ChatLineRound),
         permission: 'content:read',
       },
     ],

@@ -122,6 +122,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'content:read', title: 'common.nav.materials' },
       },
       {
+        path: 'content/scripts',
+        name: 'scripts',
+        component: () => import('@/modules/content/ScriptsView.vue'),
+        meta: { permission: 'content:read', title: 'common.nav.scripts' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
