@@ -126,7 +126,9 @@ describe('the material library', { timeout: 30_000 }, () => {
     expect(card(1).querySelector('.kind-tag')?.textContent?.trim()).toBe('图片')
     expect(card(1).textContent).toContain('双11主图')
     expect(card(1).textContent).toContain('使用 12 次')
-    expect(card(1).textContent).toMatch(/更新/)
+    expect(card(1).querySelector('[data-testid="material-updated"]')?.getAttribute('title')).toBe(
+      '更新于 2026-11-28 10:00',
+    )
   })
 
   it('lists by group, kind and search words', async () => {

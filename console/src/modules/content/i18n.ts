@@ -45,7 +45,7 @@ export const zhCN = {
     groups: '素材分组',
     search: '搜索标题、描述或标签',
     uses: '使用 {n} 次',
-    updated: '{time}更新',
+    updated: '更新于 {time}',
     previewOf: '预览“{name}”',
     actions: {
       preview: '预览',
@@ -256,7 +256,7 @@ export const en: typeof zhCN = {
     create: 'New material',
     groups: 'Material groups',
     search: 'Search titles, descriptions or tags',
-    uses: 'Used {n} times',
+    uses: 'Used once | Used {n} times',
     updated: 'Updated {time}',
     previewOf: 'Preview "{name}"',
     actions: {
