@@ -257,6 +257,24 @@ describe('the material library', { timeout: 30_000 }, () => {
     expect(openDialog().textContent).toContain('请上传视频')
   })
 
+  it('refuses a file the server did not read as a picture', async () => {
+    stubUpload(() => ({
+      status: 201,
+      body: fileInfo({ id: 700, name: 'notes.png', contentType: 'application/octet-stream' }),
+    }))
+    stubServer()
+    await mountApp('/content/materials')
+    button('新建素材').click()
+    await settle()
+    await pickKind('海报')
+    await chooseFile(openDialog(), 'notes.png')
+    await settle()
+    expect(openDialog().querySelector('[role="alert"]')?.textContent).toContain(
+      '“notes.png”不是 JPG、PNG 或 GIF 图片',
+    )
+    expect(openDialog().querySelector('[data-testid="upload-kept"]')).toBeNull()
+  })
+
   it('asks a mini program for a valid AppID, its page and a cover', async () => {
     const { calls } = stubServer()
     await mountApp('/content/materials')

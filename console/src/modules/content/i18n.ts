@@ -82,6 +82,11 @@ export const zhCN = {
     },
     wrongType: '“{name}”的格式不支持，请选择 {types} 文件',
     tooLarge: '“{name}”超过了 {size}，企业微信无法发送这么大的文件',
+    notKind: {
+      image: '“{name}”不是 JPG、PNG 或 GIF 图片',
+      video: '“{name}”不是 MP4 视频',
+      file: '“{name}”无法使用',
+    },
     uploading: '正在上传 {name}',
     cancel: '取消',
     replace: '更换',
@@ -296,6 +301,11 @@ export const en: typeof zhCN = {
     },
     wrongType: '"{name}" is not a supported format: please choose a {types} file',
     tooLarge: '"{name}" is larger than {size}, more than WeCom can send',
+    notKind: {
+      image: '"{name}" is not a JPG, PNG or GIF picture',
+      video: '"{name}" is not an MP4 video',
+      file: '"{name}" cannot be used',
+    },
     uploading: 'Uploading {name}',
     cancel: 'Cancel',
     replace: 'Replace',

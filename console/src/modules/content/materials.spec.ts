@@ -9,6 +9,7 @@ import {
   fileProblem,
   fileSlot,
   inputOf,
+  keptAs,
   thumbnailOf,
 } from './materials'
 
@@ -58,6 +59,16 @@ describe('a chosen file', () => {
     expect(fileProblem('video', { name: 'clip.mov', size: MB })).toBe('wrongType')
     expect(fileProblem('file', { name: '合同.docx', size: 20 * MB })).toBeNull()
     expect(fileProblem('file', { name: '合同.docx', size: 20 * MB + 1 })).toBe('tooLarge')
+  })
+})
+
+describe('a kept file', () => {
+  it('is what the upload asked for, by the type the server read from its bytes', () => {
+    expect(keptAs('image', fileInfo({ contentType: 'image/gif' }))).toBe(true)
+    expect(keptAs('image', fileInfo({ contentType: 'application/octet-stream' }))).toBe(false)
+    expect(keptAs('video', fileInfo({ contentType: 'video/mp4' }))).toBe(true)
+    expect(keptAs('video', fileInfo({ contentType: 'image/png' }))).toBe(false)
+    expect(keptAs('file', fileInfo({ contentType: 'application/pdf' }))).toBe(true)
   })
 })
 

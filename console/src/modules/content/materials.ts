@@ -72,6 +72,16 @@ export function fileProblem(slot: UploadSlot, file: Pick<File, 'name' | 'size'>)
   return null
 }
 
+/**
+ * Whether the server, which reads a file's type from its bytes, kept what the slot takes: a file
+ * named .png that is no picture is kept as a plain file, which an image material cannot use.
+ */
+export function keptAs(slot: UploadSlot, file: Pick<FileInfo, 'contentType'>): boolean {
+  if (slot === 'image') return file.contentType.startsWith('image/')
+  if (slot === 'video') return file.contentType === 'video/mp4'
+  return true
+}
+
 /** The upload a kind's content is: the image itself, the video, the document; or none. */
 export function fileSlot(kind: MaterialKind): UploadSlot | null {
   if (kind === 'image' || kind === 'poster') return 'image'
