@@ -217,6 +217,46 @@ describe('content', () => {
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
 
+    // a mini program and a file, as their chat cards
+    await page.locator('.materials__main').getByRole('button', { name: '重置' }).click()
+    await card(page, IMAGE).waitFor()
+    await page.locator('.page-header').getByRole('button', { name: '新建素材' }).click()
+    await pickKind(page, form, '小程序')
+    await form.locator('input[name="title"]').fill('E2E 小程序商城首页')
+    await form.locator('input[name="appId"]').fill('wx1234567890abcdef')
+    await form.locator('input[name="page"]').fill('pages/index/index')
+    await upload(form, 'cover', 'mini.png', png(250, 200, [7, 193, 96], [47, 111, 237]))
+    await form.getByRole('button', { name: '新建' }).click()
+    await card(page, 'E2E 小程序商城首页').waitFor()
+
+    await page.locator('.page-header').getByRole('button', { name: '新建素材' }).click()
+    await pickKind(page, form, '文件')
+    await form
+      .locator('[data-upload="file"] input[type=file]')
+      .setInputFiles({ name: '2026 价目表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% e2e price list\n') })
+    await form.locator('[data-upload="file"] [data-testid="upload-kept"]').waitFor()
+    await form.getByRole('button', { name: '新建' }).click()
+    const fileCard = card(page, '2026 价目表')
+    await fileCard.waitFor()
+    assert.match(await fileCard.locator('[data-testid="material-size"]').innerText(), /\d+ B/)
+    await atRest(page)
+    await screenshot(page, 'zh-materials-kinds')
+
+    await card(page, 'E2E 小程序商城首页').locator('.material-card__thumb').click()
+    const mini = drawer.locator('[data-attachment="miniprogram"]')
+    await mini.waitFor()
+    assert.ok(await imagesLoaded(mini), 'the mini-program card shows its cover')
+    await atRest(page)
+    await screenshot(page, 'zh-material-miniprogram-preview')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+    await fileCard.locator('.material-card__thumb').click()
+    assert.match(await drawer.locator('[data-attachment="file"]').innerText(), /2026 价目表\.pdf[\s\S]*PDF/)
+    await atRest(page)
+    await screenshot(page, 'zh-material-file-preview')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+
     // a script group and a script with the image attached
     await page.goto(siyu.base + '/content/scripts')
     await settle(page)
@@ -302,9 +342,10 @@ describe('content', () => {
     assert.doesNotMatch(nav, HAN, `the navigation is all English: ${nav}`)
     assert.match(nav, /Content[\s\S]*Materials[\s\S]*Scripts/)
     // only the operators' own names (materials, groups) are Chinese
-    const chrome = (await page.locator('.materials').innerText()).replace(/E2E [^\n]*|双11主图/g, '')
+    const chrome = (await page.locator('.materials').innerText()).replace(/E2E [^\n]*|双11主图|2026 价目表/g, '')
     assert.doesNotMatch(chrome, HAN, `the page is in English: ${chrome.match(/.*\p{Script=Han}.*/u)?.[0]}`)
     assert.match(await page.locator('#tab-image').innerText(), /Image\s*1/)
+    assert.match(await page.locator('#tab-all').innerText(), /All\s*4/)
     await atRest(page)
     await screenshot(page, 'en-materials')
 
