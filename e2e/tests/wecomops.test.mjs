@@ -201,10 +201,18 @@ describe('WeCom operations', () => {
     const handover = dialog(page, '在职转移')
     await choose(page, handover.locator('[data-testid="handover-from"]'), scanned.staffName)
     await choose(page, handover.locator('[data-testid="handover-to"]'), '张伟')
-    await handover.locator('[data-testid="customer-search"] .el-select__wrapper').click()
-    await handover.locator('[data-testid="customer-search"] input').fill(CUSTOMER)
-    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: CUSTOMER }).first().click()
-    await handover.locator('.handover-form__chosen').filter({ hasText: CUSTOMER }).waitFor()
+    // the staff member's customers are listed, newest first, with the channel they came through
+    const customers = handover.locator('[data-testid="handover-customers"]')
+    const row = customers.locator('[data-external-user-id]').filter({ hasText: CUSTOMER })
+    await row.waitFor()
+    assert.match(await row.innerText(), /E2E 李娜兜底码/)
+    assert.equal(
+      await customers.locator('[data-external-user-id]').filter({ hasText: LOST }).count(),
+      0,
+      'a customer who deleted the staff member is not theirs any more',
+    )
+    await row.locator('.el-checkbox__inner').click()
+    await customers.locator('[data-testid="chosen-count"]').filter({ hasText: '已选 1 位客户' }).waitFor()
     await handover.locator('textarea[name="message"]').fill('您好，之后由张伟继续为您服务')
     await atRest(page)
     await screenshot(page, 'zh-wecomops-handover-dialog')
