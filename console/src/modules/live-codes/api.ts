@@ -79,9 +79,17 @@ export interface CodeTotals {
   addsToday: number
 }
 
+/** The customer who shares a personal code (千人千面码). */
+export interface Sharer {
+  id: number
+  name: string
+}
+
 export interface CodeWithTotals {
   code: ChannelCode
   totals: CodeTotals
+  /** For a personal code: who shares it; null (or absent) for the other kinds. */
+  sharer?: Sharer | null
 }
 
 /** The settings an operator chooses; all of them when creating a code. */
@@ -155,6 +163,9 @@ export const liveCodesApi = {
     http.get<CodeReport>(`${BASE}/${id}/stats`, { from, to }, signal),
   createStores: (id: number, stores: StoreInput[]) =>
     http.post<ChannelCode[]>(`${BASE}/${id}/stores`, { stores }),
+  /** 千人千面码: the code `customerId` shares, made on the first ask and the same one after. */
+  personal: (id: number, customerId: number) =>
+    http.post<ChannelCode>(`${BASE}/${id}/personal`, { customerId }),
 }
 
 // ---- the sandbox: the operator plays a WeChat user against the WeCom simulator ----
