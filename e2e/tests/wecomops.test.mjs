@@ -11,6 +11,7 @@ const DEMO_GROUPS = ['华东门店VIP福利群', '线上客服答疑群']
 const CUSTOMER = 'E2E陈小满'
 const LOST = 'E2E林一一'
 const CODE_NAME = 'E2E 门店福利群活码'
+const JOINER = 'E2E周七七'
 
 let siyu
 let browser
@@ -169,10 +170,38 @@ describe('WeCom operations', () => {
     await atRest(page)
     await screenshot(page, 'zh-wecomops-group-codes')
 
-    // its statistics: joins / leaves per day and per group as charts
+    // a customer played in the sandbox scans it and joins one of its groups
+    await page.goto(siyu.base + '/acquisition/sandbox')
+    await settle(page)
+    const form = page.locator('[data-testid="sandbox-form"]')
+    await form.locator('[data-testid="scan-target"] label').filter({ hasText: '群活码' }).click()
+    await choose(page, form.locator('[data-field="groupCodeId"]'), CODE_NAME)
+    await form.locator('input[name="nickname"]').fill(JOINER)
+    await form.getByRole('button', { name: '扫码入群' }).click()
+    const joined = page.locator('[data-testid="sandbox-group"]')
+    await joined.waitFor()
+    assert.match(
+      (await joined.locator('h2').innerText()).trim(),
+      new RegExp(`^已加入群 (${DEMO_GROUPS.join('|')})$`),
+      'the group the code points at',
+    )
+    assert.match(await joined.innerText(), new RegExp(JOINER))
+    assert.match(await page.locator('[data-testid="sandbox-chat"]').innerText(), /加入了群聊/)
+    await atRest(page)
+    await screenshot(page, 'zh-wecomops-sandbox-group-scan')
+
+    // its statistics: the join counted, joins / leaves per day and per group as charts
+    await page.goto(siyu.base + '/wecom-ops/group-codes')
+    await settle(page)
     await card.getByRole('button', { name: '数据统计' }).click()
     await page.waitForURL((url) => /^\/wecom-ops\/group-codes\/\d+$/.test(url.pathname))
     await settle(page)
+    await eventually('the join on the group code', async () => {
+      if (/累计入群\s*1(?!\d)/.test(await page.locator('[data-kpi="joins"]').innerText())) return true
+      await page.reload()
+      await settle(page)
+      return false
+    }, 30_000)
     await chartDrawn(page.locator('[data-testid="chart-daily"]'))
     await chartDrawn(page.locator('[data-testid="chart-groups"]'))
     await atRest(page)

@@ -185,6 +185,13 @@ export interface Scanned {
   welcomeCode: string | null
 }
 
+/** A WeChat user who scanned a group live code and joined one of its groups. */
+export interface GroupJoined {
+  externalUserId: string
+  chatId: string
+  groupName: string
+}
+
 export interface ChatMessage {
   at: string
   from: 'staff' | 'system' | 'customer'
@@ -207,6 +214,9 @@ export const sandboxApi = {
   status: (signal?: AbortSignal) => http.get<SandboxStatus>(SANDBOX, undefined, signal),
   scan: (codeId: number, customer: { name: string; gender: Gender }) =>
     http.post<Scanned>(`${SANDBOX}/scan`, { codeId, customer }),
+  /** 群活码: the customer scans group code `groupCodeId` and joins the group it points at now. */
+  groupScan: (groupCodeId: number, customer: { name: string; gender: Gender }) =>
+    http.post<GroupJoined>(`${SANDBOX}/group-scan`, { groupCodeId, customer }),
   chat: (externalUserId: string) =>
     http.get<Chat>(`${SANDBOX}/chats/${encodeURIComponent(externalUserId)}`),
   deleteStaff: (externalUserId: string, userId: string) =>
