@@ -96,6 +96,22 @@ public final class ApiClient {
         return send("DELETE", path, BodyPublishers.noBody(), null);
     }
 
+    /** POSTs {@code content} as the multipart field {@code file}, as a browser's file upload does. */
+    public Response upload(String path, String fileName, byte[] content) {
+        var boundary = "----siyu" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(
+                "POST",
+                path,
+                BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary);
+    }
+
     public Response send(String method, String path, BodyPublisher body, @Nullable String contentType) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body)

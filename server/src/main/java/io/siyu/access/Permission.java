@@ -38,5 +38,15 @@ public final class Permission {
     /** Creates, changes and deletes live codes. */
     public static final String LIVE_CODES_WRITE = "live-codes:write";
 
+    /** Sees the material library and the script library (话术库); staff use them in chats. */
+    public static final String CONTENT_READ = "content:read";
+    /** Adds, changes and deletes materials, scripts and their groups. */
+    public static final String CONTENT_WRITE = "content:write";
+
+    /** Sees mass sends, their statistics and the sending rules. */
+    public static final String MESSAGING_READ = "messaging:read";
+    /** Creates, cancels and reminds mass sends; changes the sending rules. */
+    public static final String MESSAGING_SEND = "messaging:send";
+
     private Permission() {}
 }

@@ -34,7 +34,11 @@ public enum Role {
             WECOM_MANAGE,
             WECOM_HANDOVER,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -55,7 +59,11 @@ public enum Role {
             TAGS_MANAGE,
             WECOM_HANDOVER,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -71,8 +79,12 @@ public enum Role {
             TAGS_WRITE,
             TAGS_MANAGE,
             LIVE_CODES_READ,
-            LIVE_CODES_WRITE)),
-    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE));
+            LIVE_CODES_WRITE,
+            CONTENT_READ,
+            CONTENT_WRITE,
+            MESSAGING_READ,
+            MESSAGING_SEND)),
+    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ));
 
     private final Set<String> permissions;
 

@@ -104,6 +104,19 @@ public class CustomerDirectory {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Those of these customers who said no to being contacted through {@code channel} (consent not granted). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> optedOut(ConsentChannel channel, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from customer where id = any(?::bigint[])"
+                        + " and (consent -> ? ->> 'granted') = 'false'")
+                .params(ids.toArray(Long[]::new), channel.code())
+                .query(Long.class)
+                .list());
+    }
+
     /** How many customers match; for export progress. */
     @Transactional(readOnly = true)
     public long count(CustomerQuery query) {

@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** File uploads (imports) have their own, larger cap. */
-    static final String UPLOADS = "/api/v1/imports";
+    /** File uploads (imports, material files) have their own, larger cap. */
+    static final java.util.Set<String> UPLOADS = java.util.Set.of("/api/v1/imports", "/api/v1/material-files");
 
     private final long limit;
     private final long uploadLimit;
@@ -46,7 +46,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long cap = request.getRequestURI().equals(UPLOADS) ? uploadLimit : limit;
+        long cap = UPLOADS.contains(request.getRequestURI()) ? uploadLimit : limit;
         if (request.getContentLengthLong() > cap) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.payload-too-large", cap);
             return;

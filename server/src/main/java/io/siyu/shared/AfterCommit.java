@@ -21,9 +21,20 @@ public final class AfterCommit {
      * @param committed receives the buffer after commit; it runs in no transaction
      */
     public static <T> void collect(Object owner, Supplier<T> fresh, Consumer<T> fill, Consumer<T> committed) {
+        collect(owner, fresh, fill, buffer -> {}, committed);
+    }
+
+    /**
+     * As {@link #collect(Object, Supplier, Consumer, Consumer)}, and the buffer is also handed to
+     * {@code committing} inside the transaction just before it commits, so that what it writes (an outbox row)
+     * commits with the changes or not at all.
+     */
+    public static <T> void collect(
+            Object owner, Supplier<T> fresh, Consumer<T> fill, Consumer<T> committing, Consumer<T> committed) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             var buffer = fresh.get();
             fill.accept(buffer);
+            committing.accept(buffer);
             committed.accept(buffer);
             return;
         }
@@ -33,6 +44,11 @@ public final class AfterCommit {
             var created = fresh.get();
             TransactionSynchronizationManager.bindResource(owner, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    committing.accept(created);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(owner);

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Collects the tag changes of a transaction and tells the {@link TagObserver}s once it has committed. */
+/**
+ * Collects the tag changes of a transaction and tells the {@link TagObserver}s just before it commits and once
+ * it has.
+ */
 @Component
 class TagChanges {
 
@@ -47,6 +50,11 @@ class TagChanges {
                 pending -> (added ? pending.added : pending.removed)
                         .computeIfAbsent(tag, t -> new ArrayList<>())
                         .addAll(customers),
+                pending -> {
+                    for (var observer : observers) {
+                        observer.tagsChanging(tenant, arrays(pending.added), arrays(pending.removed));
+                    }
+                },
                 pending -> notify(tenant, arrays(pending.added), arrays(pending.removed)));
     }
 

@@ -1,5 +1,6 @@
 package io.siyu.wecom;
 
+import io.siyu.access.PerTenant;
 import io.siyu.access.TenantManagement;
 import io.siyu.shared.BackgroundWork;
 import java.sql.ResultSet;
@@ -17,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Works through stored callbacks in arrival order, each in its own transaction: the row is locked
  * ({@code skip locked}, so two servers never take the same one), its handler runs, and the row is marked in
- * that same transaction. A kind no handler knows is marked skipped and kept; a handler that fails is tried
- * again, up to {@code siyu.wecom.max-attempts}, then the row is marked failed with the error.
+ * that same transaction. A kind no handler knows is marked skipped and kept; a callback missing what it needs
+ * ({@link WeComCallback.Malformed}) is marked failed at once; a handler that fails otherwise is tried again,
+ * up to {@code siyu.wecom.max-attempts}, then the row is marked failed with the error.
  */
 @Component
 class CallbackProcessor extends BackgroundWork {
@@ -98,6 +100,9 @@ class CallbackProcessor extends BackgroundWork {
                 handler.get().handle(app, callback.get());
                 mark(id, "processed", null);
             }));
+        } catch (WeComCallback.Malformed e) {
+            log.warn("WeCom callback {} cannot be processed and is kept as failed: {}", id, e.getMessage());
+            transactions.executeWithoutResult(status -> mark(id, "failed", e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("processing WeCom callback {} failed: {}", id, e.toString());
             transactions.executeWithoutResult(status -> jdbc.sql("""

@@ -73,8 +73,8 @@ class ContactCallbacks implements CallbackHandler {
     public void handle(WeComApp app, WeComCallback callback) {
         var fields = callback.fields();
         var change = callback.kind().substring(PREFIX.length());
-        var userId = required(fields, "UserID");
-        var externalUserId = required(fields, "ExternalUserID");
+        var userId = callback.required("UserID");
+        var externalUserId = callback.required("ExternalUserID");
         switch (change) {
             case "add_external_contact", "add_half_external_contact" -> added(app, callback, userId, externalUserId);
             case "edit_external_contact" -> edited(app, userId, externalUserId);
@@ -236,13 +236,5 @@ class ContactCallbacks implements CallbackHandler {
             body.put("attachments", attachments);
         }
         return body;
-    }
-
-    private static String required(Map<String, String> fields, String name) {
-        var value = fields.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("callback without " + name);
-        }
-        return value;
     }
 }

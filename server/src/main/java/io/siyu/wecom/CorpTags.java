@@ -44,12 +44,6 @@ class CorpTags implements TagObserver, OutboxSender.Delivery {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final WeComOutbox outbox;
-    private final java.util.concurrent.ExecutorService mirror =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                var thread = new Thread(r, "wecom-tag-mirror");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     CorpTags(
             WeComClient client,
@@ -171,12 +165,21 @@ class CorpTags implements TagObserver, OutboxSender.Delivery {
      * member tagged or untagged the customer in the WeCom client).
      */
     void applyCustomerTags(WeComApp app, long customer) {
+        applyCustomerTags(app, customer, mapped(app.id()));
+    }
+
+    /** Applies WeCom's tags to one customer after another with the tag map read once (a page of a reconcile). */
+    java.util.function.LongConsumer customerTagger(WeComApp app) {
+        var mapped = mapped(app.id());
+        return customer -> applyCustomerTags(app, customer, mapped);
+    }
+
+    private void applyCustomerTags(WeComApp app, long customer, Map<String, Mapped> mapped) {
         var wecomIds = jdbc.sql("select distinct unnest(wecom_tag_ids) from wecom_contact"
                         + " where app_id = ? and customer_id = ? and lost_at is null")
                 .params(app.id(), customer)
                 .query(String.class)
                 .list();
-        var mapped = mapped(app.id());
         var wanted = new HashSet<Integer>();
         wecomIds.forEach(id -> {
             var tag = mapped.get(id);
@@ -280,40 +283,34 @@ class CorpTags implements TagObserver, OutboxSender.Delivery {
                 null);
     }
 
-    /** Customers gained or lost mirrored tags in Siyu: the staff members they are contacts of tag them in WeCom. */
+    /**
+     * Customers gained or lost mirrored tags in Siyu: the staff members they are contacts of tag them in WeCom.
+     * The marks are put in the outbox in the tagging transaction, so a crash loses neither the tags nor them.
+     */
     @Override
-    public void tagsChanged(TenantId tenant, Map<Integer, long[]> added, Map<Integer, long[]> removed) {
+    public void tagsChanging(TenantId tenant, Map<Integer, long[]> added, Map<Integer, long[]> removed) {
         if (FromWeCom.applying()) {
             return;
         }
-        // Observers run while the tagging transaction's connection is still bound to this thread, its tenant
-        // setting gone with the commit: the marks are decided on a thread of their own.
-        mirror.execute(() -> Tenancy.runAs(
-                tenant,
-                () -> transactions.executeWithoutResult(status -> {
-                    for (var app : apps.all()) {
-                        var byTag = new HashMap<Integer, String>();
-                        mapped(app.id()).values().stream()
-                                .filter(m -> !m.group())
-                                .forEach(m -> byTag.put(m.siyuId(), m.wecomId()));
-                        var marks = new LinkedHashMap<String, Map<String, List<String>>>();
-                        collect(app, added, byTag, "add_tag", marks);
-                        collect(app, removed, byTag, "remove_tag", marks);
-                        marks.forEach((relation, change) -> {
-                            var parts = relation.split("\n");
-                            var payload = new LinkedHashMap<String, Object>();
-                            payload.put("userid", parts[1]);
-                            payload.put("external_userid", parts[0]);
-                            payload.putAll(change);
-                            outbox.enqueue(
-                                    app.id(),
-                                    WeComOutbox.Kind.MARK,
-                                    UUID.randomUUID().toString(),
-                                    payload,
-                                    null);
-                        });
-                    }
-                })));
+        for (var app : apps.all()) {
+            var byTag = new HashMap<Integer, String>();
+            mapped(app.id()).values().stream().filter(m -> !m.group()).forEach(m -> byTag.put(m.siyuId(), m.wecomId()));
+            if (byTag.isEmpty()) {
+                continue;
+            }
+            var marks = new LinkedHashMap<String, Map<String, List<String>>>();
+            collect(app, added, byTag, "add_tag", marks);
+            collect(app, removed, byTag, "remove_tag", marks);
+            marks.forEach((relation, change) -> {
+                var parts = relation.split("\n");
+                var payload = new LinkedHashMap<String, Object>();
+                payload.put("userid", parts[1]);
+                payload.put("external_userid", parts[0]);
+                payload.putAll(change);
+                outbox.enqueue(
+                        app.id(), WeComOutbox.Kind.MARK, UUID.randomUUID().toString(), payload, null);
+            });
+        }
     }
 
     private void collect(

@@ -30,10 +30,7 @@ class GroupCallbacks implements CallbackHandler {
     @Override
     public void handle(WeComApp app, WeComCallback callback) {
         var fields = callback.fields();
-        var chatId = fields.get("ChatId");
-        if (chatId == null || chatId.isBlank()) {
-            throw new IllegalArgumentException("callback without ChatId");
-        }
+        var chatId = callback.required("ChatId");
         var at = at(callback);
         if (callback.kind().endsWith(":dismiss")) {
             groups.dismissed(app, chatId, at);

@@ -1,5 +1,6 @@
 package io.siyu.wecom;
 
+import io.siyu.access.PerTenant;
 import io.siyu.access.TenantManagement;
 import io.siyu.shared.BackgroundWork;
 import java.time.Duration;

@@ -50,6 +50,19 @@ public final class WeComApiException extends RuntimeException {
     }
 
     /**
+     * No answer came back, or WeCom said only that it was busy (-1): the call may or may not have taken effect,
+     * and one that must not happen twice is checked with WeCom before it is made again.
+     */
+    public boolean outcomeUnknown() {
+        return errcode == UNAVAILABLE_CODE || errcode == -1;
+    }
+
+    /** WeCom refused the call before doing anything (the rate limit): safe to make again. */
+    public boolean refusedUnprocessed() {
+        return errcode == 45009 || errcode == 45033;
+    }
+
+    /**
      * This refusal as the answer to an operator's request: 502 (WeCom, not the request, said no) with a
      * message per kind in the caller's language, and WeCom's code and message for support.
      */

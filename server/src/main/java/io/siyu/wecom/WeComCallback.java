@@ -13,6 +13,25 @@ public record WeComCallback(long id, long appId, String kind, Map<String, String
         fields = Map.copyOf(fields);
     }
 
+    /** A field the callback cannot be processed without; its absence is {@link Malformed}, never retried. */
+    String required(String name) {
+        var value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            throw new Malformed("callback " + id + " (" + kind + ") without " + name);
+        }
+        return value;
+    }
+
+    /**
+     * A callback that can never be processed (a required field missing or unreadable): marked failed at once
+     * instead of being tried again.
+     */
+    static final class Malformed extends RuntimeException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
     /** The kind of a decrypted callback: the event with its change type, or the message type. */
     static String kindOf(Map<String, String> fields) {
         var event = fields.get("Event");

@@ -78,6 +78,62 @@ public class WeComClient {
         return call(app, path, Map.of(), json.writeValueAsString(body));
     }
 
+    /**
+     * POST for a call that must not happen twice (add_msg_template, add_moment_task): tried again only when
+     * WeCom refused it unprocessed (an expired token, the rate limit). When no answer came ({@link
+     * WeComApiException#outcomeUnknown()}) the caller must find out from WeCom whether it happened before trying
+     * again.
+     */
+    public JsonNode postOnce(WeComApp app, String path, Object body) {
+        var text = json.writeValueAsString(body);
+        boolean refreshed = false;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return send(app, path, withToken(app, Map.of()), text);
+            } catch (WeComApiException e) {
+                if (e.kind() == WeComApiException.Kind.TOKEN && !refreshed) {
+                    tokens.invalidate(app.id());
+                    refreshed = true;
+                    attempt--;
+                } else if (e.refusedUnprocessed() && attempt < RETRIES) {
+                    pause(attempt);
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * media/upload (doc 90253): a temporary media file, valid three days, for attachments. {@code type} is
+     * image, voice, video or file.
+     */
+    public String upload(WeComApp app, String type, String filename, byte[] content) {
+        var boundary = "----siyu" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        var body = new java.io.ByteArrayOutputStream();
+        var safeName = filename.replaceAll("[\"\\r\\n]", "_");
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + safeName
+                        + "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("type", type);
+        var answer = exchange(
+                app,
+                "media/upload",
+                withToken(app, query),
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary);
+        return answer.path("media_id").asString();
+    }
+
+    private Map<String, String> withToken(WeComApp app, Map<String, String> query) {
+        var params = new java.util.LinkedHashMap<>(query);
+        params.put("access_token", token(app));
+        return params;
+    }
+
     /** Forgets the app's token (its secret changed, or it was disconnected). */
     void forget(long appId) {
         tokens.invalidate(appId);
@@ -120,6 +176,20 @@ public class WeComClient {
     }
 
     private JsonNode send(WeComApp app, String path, Map<String, String> query, @Nullable String body) {
+        return exchange(
+                app,
+                path,
+                query,
+                body == null ? null : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                "application/json; charset=utf-8");
+    }
+
+    private JsonNode exchange(
+            WeComApp app,
+            String path,
+            Map<String, String> query,
+            HttpRequest.@Nullable BodyPublisher body,
+            String contentType) {
         bucket(app.corpId()).asBlocking().consumeUninterruptibly(1);
         var uri = URI.create((app.apiBaseUrl() == null ? WECOM : app.apiBaseUrl()) + "/cgi-bin/" + path + "?"
                 + query.entrySet().stream()
@@ -129,8 +199,7 @@ public class WeComClient {
         if (body == null) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            request.header("Content-Type", contentType).POST(body);
         }
         var sample = Timer.start(meters);
         int errcode = WeComApiException.UNAVAILABLE_CODE;

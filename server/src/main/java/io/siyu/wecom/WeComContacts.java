@@ -121,6 +121,8 @@ class WeComContacts {
             properties.put("state", state);
         }
         code.ifPresent(c -> properties.put("channelCodeId", c.id()));
+        // a 千人千面码 remembers who shared it, so referral rewards can follow the add
+        code.map(ChannelCode::sharerCustomerId).ifPresent(sharer -> properties.put("sharerCustomerId", sharer));
         properties.put("addWay", addWay);
         events.record(
                 customer,

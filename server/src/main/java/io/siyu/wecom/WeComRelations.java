@@ -55,6 +55,9 @@ public class WeComRelations {
     /** Who is told of a lost customer: nobody, the staff member, or a manager (a WeCom userid). */
     public record Settings(String lossNotify, @Nullable String lossManagerId) {}
 
+    /** Through whom a customer can be reached in WeCom: a staff member they are a contact of. */
+    public record Reach(long customerId, String userId, String externalUserId) {}
+
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
     private final CustomerDirectory customers;
@@ -144,6 +147,28 @@ public class WeComRelations {
                         from wecom_contact where lost_at >= ? and lost_at < ? and lost_by in ('customer', 'staff')""").params(start, end).query(Double.class).optional().orElse(null);
         int total = days.stream().mapToInt(d -> d.byCustomer() + d.byStaff()).sum();
         return new Losses(from, to, days, staff, codes, total, median);
+    }
+
+    /**
+     * For each of these customers who is a current contact of the app's staff (of {@code staff} only, when it
+     * is not empty), the staff member they added most recently.
+     */
+    @Transactional(readOnly = true)
+    public List<Reach> reachable(
+            long appId, java.util.Collection<Long> customerIds, java.util.Collection<String> staff) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct on (customer_id) customer_id, user_id, external_user_id from wecom_contact"
+                        + " where app_id = ? and lost_at is null and customer_id = any(?::bigint[])"
+                        + (staff.isEmpty() ? "" : " and user_id = any(?::text[])")
+                        + " order by customer_id, added_at desc")
+                .params(
+                        staff.isEmpty()
+                                ? List.of(appId, customerIds.toArray(Long[]::new))
+                                : List.of(appId, customerIds.toArray(Long[]::new), staff.toArray(String[]::new)))
+                .query((rs, n) -> new Reach(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Transactional(readOnly = true)

@@ -46,6 +46,8 @@ public class WeComSandbox {
             @Nullable String picUrl,
             @Nullable String description) {}
 
+    public record JoinedGroup(String externalUserId, String chatId, String groupName) {}
+
     public record Message(String at, String from, @Nullable String text, List<Attachment> attachments) {}
 
     public record Staff(String userId, String name) {}
@@ -59,6 +61,7 @@ public class WeComSandbox {
     private final @Nullable String url;
     private final WeComApps apps;
     private final ChannelCodes codes;
+    private final GroupCodes groupCodes;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -69,6 +72,7 @@ public class WeComSandbox {
             WeComProperties properties,
             WeComApps apps,
             ChannelCodes codes,
+            GroupCodes groupCodes,
             JdbcClient jdbc,
             TransactionTemplate transactions) {
         this.url = properties.sandboxUrl() == null || properties.sandboxUrl().isBlank()
@@ -76,6 +80,7 @@ public class WeComSandbox {
                 : properties.sandboxUrl().replaceAll("/+$", "");
         this.apps = apps;
         this.codes = codes;
+        this.groupCodes = groupCodes;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -100,6 +105,44 @@ public class WeComSandbox {
         if (code.appId() != app.id() || code.configId() == null) {
             throw DomainException.invalid("codeId", "wecom.sandbox.code");
         }
+        var answer = call(
+                "POST",
+                "/sim/corps/" + app.corpId() + "/scan",
+                Map.of("configId", code.configId(), "customer", customer(name, gender)));
+        var userId = answer.path("userId").asString();
+        return new Scanned(
+                answer.path("externalUserId").asString(),
+                userId,
+                staffName(app, userId),
+                answer.path("welcomeCode").asString(null));
+    }
+
+    /**
+     * A WeChat user called {@code name} scans group live code {@code groupCodeId} and joins the group its join
+     * way offers (WeCom: change_external_chat add_member, join scene 3).
+     */
+    public JoinedGroup scanGroup(long groupCodeId, String name, String gender) {
+        var app = requireApp();
+        var code = java.util.Objects.requireNonNull(transactions.execute(s -> groupCodes.get(groupCodeId)));
+        if (code.appId() != app.id() || code.configId() == null) {
+            throw DomainException.invalid("groupCodeId", "wecom.sandbox.code");
+        }
+        var answer = call(
+                "POST",
+                "/sim/corps/" + app.corpId() + "/scan",
+                Map.of("configId", code.configId(), "customer", customer(name, gender)));
+        var chatId = answer.path("chatId").asString();
+        var groupName = transactions.execute(
+                s -> jdbc.sql("select nullif(name, '') from wecom_group where app_id = ? and chat_id = ?")
+                        .params(app.id(), chatId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null));
+        return new JoinedGroup(
+                answer.path("externalUserId").asString(), chatId, groupName == null ? chatId : groupName);
+    }
+
+    private static Map<String, Object> customer(String name, String gender) {
         if (name.isBlank() || name.length() > 32) {
             throw DomainException.invalid("customer.name", "wecom.sandbox.name");
         }
@@ -112,16 +155,7 @@ public class WeComSandbox {
                     case "female" -> 2;
                     default -> 0;
                 });
-        var answer = call(
-                "POST",
-                "/sim/corps/" + app.corpId() + "/scan",
-                Map.of("configId", code.configId(), "customer", customer));
-        var userId = answer.path("userId").asString();
-        return new Scanned(
-                answer.path("externalUserId").asString(),
-                userId,
-                staffName(app, userId),
-                answer.path("welcomeCode").asString(null));
+        return customer;
     }
 
     /** What the customer's chat shows, and the customer Siyu made of them once the callback is processed. */

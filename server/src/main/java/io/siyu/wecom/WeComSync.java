@@ -269,6 +269,7 @@ public class WeComSync {
         int added = 0;
         int unchanged = 0;
         var now = clock.instant();
+        var tagger = corpTags.customerTagger(app);
         for (var item : items) {
             var person = item.path("external_contact");
             var follow = item.path("follow_info");
@@ -299,7 +300,7 @@ public class WeComSync {
                         .customer();
                 added++;
             }
-            corpTags.applyCustomerTags(app, customer);
+            tagger.accept(customer);
         }
         return new int[] {added, unchanged};
     }

@@ -7,7 +7,6 @@ import io.siyu.IntegrationTest;
 import io.siyu.TestTenants;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,18 +33,7 @@ class TransferIntegrationTests extends IntegrationTest {
     }
 
     ApiClient.Response upload(String entity, String fileName, byte[] content) {
-        var boundary = "----siyu" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return admin.send(
-                "POST",
-                "/api/v1/imports?entity=" + entity,
-                BodyPublishers.ofByteArray(body.toByteArray()),
-                "multipart/form-data; boundary=" + boundary);
+        return admin.upload("/api/v1/imports?entity=" + entity, fileName, content);
     }
 
     JsonNode awaitDone(String path) throws InterruptedException {

@@ -96,6 +96,13 @@ class CorpTagIntegrationTests extends IntegrationTest {
                 "/api/v1/tags/assignments",
                 "{\"customerIds\": [" + customerOf(external) + "], \"add\": [" + coffee + "]}");
         assertThat(tagged.status()).as(tagged.body()).isLessThan(300);
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_outbox where kind = 'mark'"
+                                + " and payload ->> 'external_userid' = '" + external + "'"
+                                + " and payload -> 'add_tag' is not null"))
+                .as("the mark for WeCom committed with the tagging itself, so no crash can part them")
+                .isEqualTo(1);
         eventually(() -> assertThat(relationTagNames(external, "lina")).contains("精品咖啡"));
         assertThat(customerTags(customerOf(external)))
                 .as("the tag came back from WeCom? it was never lost")

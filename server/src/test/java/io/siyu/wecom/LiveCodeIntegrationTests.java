@@ -253,6 +253,57 @@ class LiveCodeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPersonalCodeIsMadeOncePerSharerAndRemembersWhoBroughtEachAdd() {
+        var code = create("""
+                {"appId": %d, "name": "老带新", "staff": ["lina"]}""".formatted(corp.appId()));
+        var sharer = admin.post(
+                "/api/v1/customers",
+                "{\"name\": \"老客户王\", \"identities\": [{\"type\": \"mobile\", \"value\": \"13800138021\"}]}");
+        assertThat(sharer.status()).as(sharer.body()).isEqualTo(201);
+        long sharerId = sharer.json().path("id").asLong();
+        var path = "/api/v1/wecom/channel-codes/" + code.path("id").asLong() + "/personal";
+
+        var personal = admin.post(path, "{\"customerId\": %d}".formatted(sharerId));
+        assertThat(personal.status()).as(personal.body()).isEqualTo(200);
+        assertThat(personal.json().path("kind").asString()).isEqualTo("personal");
+        assertThat(personal.json().path("sharerCustomerId").asLong()).isEqualTo(sharerId);
+        assertThat(admin.post(path, "{\"customerId\": %d}".formatted(sharerId))
+                        .json()
+                        .path("id")
+                        .asLong())
+                .as("asked again, the same code")
+                .isEqualTo(personal.json().path("id").asLong());
+
+        var external = corp.scan(personal.json().path("configId").asString(), "新朋友", "ou-xinpengyou")
+                .path("externalUserId")
+                .asString();
+
+        eventually(() -> assertThat(sql.single(
+                        fixture.tenant(),
+                        "select coalesce(max((properties ->> 'sharerCustomerId')::bigint), 0) from event"
+                                + " where type = 7 and properties ->> 'staffId' = 'lina'",
+                        Long.class))
+                .as("the add event names who shared the code")
+                .isEqualTo(sharerId));
+        var listed = admin.get("/api/v1/wecom/channel-codes?parentId="
+                        + code.path("id").asLong())
+                .json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("sharer").path("name").asString()).isEqualTo("老客户王");
+        assertThat(listed.get(0).path("totals").path("adds").asInt()).isEqualTo(1);
+        assertThat(get(code).path("totals").path("adds").asInt())
+                .as("the parent counts its personal codes' adds")
+                .isEqualTo(1);
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_contact where external_user_id = '" + external
+                                + "' and channel_code_id = "
+                                + personal.json().path("id").asLong()))
+                .isEqualTo(1);
+        assertThat(admin.language("en").post(path, "{}").body()).contains("customerId");
+    }
+
+    @Test
     void whenWeComIsBusyTheOperatorIsToldClearlyAndNoCallbackIsLost() {
         WeComSimulatorSupport.corps().failNext(corp.corpId(), 45009, 20);
         var refused = admin.language("en").post("/api/v1/wecom/channel-codes", """

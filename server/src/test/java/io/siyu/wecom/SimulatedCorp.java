@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
  * A tenant connected to a corp of its own in the simulator, as an operator would connect a real one: the app
  * in Siyu, the same app with its callback URL in WeCom (the simulator), the demo directory there, a sync.
  */
-record SimulatedCorp(String corpId, long appId, JsonNode app, ApiClient admin) {
+public record SimulatedCorp(String corpId, long appId, JsonNode app, ApiClient admin) {
 
-    static SimulatedCorp connect(int siyuPort, ApiClient admin, boolean callbacks) {
+    public static SimulatedCorp connect(int siyuPort, ApiClient admin, boolean callbacks) {
         var corpId = "ww" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         var created = admin.post("/api/v1/wecom/apps", """
                 {"name": "客户联系", "corpId": "%s", "agentId": "1000002", "secret": "the-secret",
@@ -53,7 +53,7 @@ record SimulatedCorp(String corpId, long appId, JsonNode app, ApiClient admin) {
     }
 
     /** Runs a full sync and waits for it; returns the finished run. */
-    JsonNode sync() {
+    public JsonNode sync() {
         var started = admin.post("/api/v1/wecom/apps/" + appId + "/sync", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -75,7 +75,7 @@ record SimulatedCorp(String corpId, long appId, JsonNode app, ApiClient admin) {
     }
 
     /** A WeChat user scans the code with {@code configId}; returns the simulator's answer. */
-    JsonNode scan(String configId, String name, String unionid) {
+    public JsonNode scan(String configId, String name, String unionid) {
         var scanned = WeComSimulatorSupport.http()
                 .post("/sim/corps/" + corpId + "/scan", """
                         {"configId": "%s", "customer": {"name": "%s", "gender": 2, "unionid": "%s"}}""".formatted(configId, name, unionid));

@@ -2,7 +2,6 @@ package io.siyu.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Customer groups of a simulated corp, as people make and change them in WeCom. */
@@ -10,44 +9,31 @@ record SimulatedGroups(SimulatedCorp corp) {
 
     /** A staff member makes a group; WeCom reports change_external_chat create. Returns its chat id. */
     String create(String name, String owner) {
-        var created = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/groups", """
-                        {"name": "%s", "owner": "%s"}""".formatted(name, owner));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("chatId").asString();
+        return sim("/groups", """
+                        {"name": "%s", "owner": "%s"}""".formatted(name, owner)).path("chatId").asString();
     }
 
     /** New customers join until the group has {@code count} members, in one add_member callback. */
     void fill(String chatId, int count) {
-        var filled = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/groups/" + chatId + "/fill", "{\"count\": " + count + "}");
-        assertThat(filled.status()).as(filled.body()).isLessThan(300);
+        sim("/groups/" + chatId + "/fill", "{\"count\": " + count + "}");
     }
 
     /** A new customer joins by invitation; returns their external_userid. */
     String join(String chatId, String name) {
-        var joined = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/groups/" + chatId + "/join", """
-                        {"customer": {"name": "%s", "gender": 1}}""".formatted(name));
-        assertThat(joined.status()).as(joined.body()).isLessThan(300);
-        return joined.json().path("memberId").asString();
+        return sim("/groups/" + chatId + "/join", """
+                        {"customer": {"name": "%s", "gender": 1}}""".formatted(name))
+                .path("memberId")
+                .asString();
     }
 
     void leave(String chatId, String externalUserId) {
-        var left = WeComSimulatorSupport.http()
-                .post(
-                        "/sim/corps/" + corp.corpId() + "/groups/" + chatId + "/leave",
-                        "{\"externalUserId\": \"" + externalUserId + "\"}");
-        assertThat(left.status()).as(left.body()).isLessThan(300);
+        sim("/groups/" + chatId + "/leave", "{\"externalUserId\": \"" + externalUserId + "\"}");
     }
 
     /** A WeChat user scans a 加入群聊 code; answers {externalUserId, chatId}. */
     JsonNode scan(String configId, String name) {
-        var scanned = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/scan", """
+        return sim("/scan", """
                         {"configId": "%s", "customer": {"name": "%s", "gender": 2}}""".formatted(configId, name));
-        assertThat(scanned.status()).as(scanned.body()).isLessThan(300);
-        return scanned.json();
     }
 
     /** The join way as WeCom holds it (get_join_way). */
@@ -67,23 +53,16 @@ record SimulatedGroups(SimulatedCorp corp) {
 
     /**
      * The owner dismisses the group: WeCom forgets it and reports change_external_chat dismiss (with
-     * {@code callback}). The simulator has no sandbox control for this, so its state is changed directly.
+     * {@code callback}).
      */
-    void dismiss(String chatId, boolean callback) throws ReflectiveOperationException {
-        var states = WeComSimulatorSupport.simulator().getBean("corpStates");
-        var known = states.getClass().getDeclaredMethod("known", String.class);
-        known.setAccessible(true);
-        var state = known.invoke(states, corp.corpId());
-        var groups = state.getClass().getDeclaredField("groups");
-        groups.setAccessible(true);
-        synchronized (state) {
-            ((Map<?, ?>) groups.get(state)).remove(chatId);
-        }
-        if (callback) {
-            var sent = WeComSimulatorSupport.http()
-                    .post("/sim/corps/" + corp.corpId() + "/apps/1000002/callbacks", """
-                            {"Event": "change_external_chat", "ChangeType": "dismiss", "ChatId": "%s"}""".formatted(chatId));
-            assertThat(sent.status()).as(sent.body()).isLessThan(300);
-        }
+    void dismiss(String chatId, boolean callback) {
+        sim("/groups/" + chatId + "/dismiss", "{\"notify\": " + callback + "}");
+    }
+
+    /** A sandbox control of the simulator, for this corp; it must succeed. */
+    private JsonNode sim(String path, String body) {
+        var answer = WeComSimulatorSupport.http().post("/sim/corps/" + corp.corpId() + path, body);
+        assertThat(answer.status()).as(answer.body()).isLessThan(300);
+        return answer.json();
     }
 }

@@ -75,6 +75,19 @@ class WeComCallbackIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anEventMissingWhatItNeedsIsKeptAsFailedAtOnceNotRetried() {
+        var response = deliver(event("add_external_contact", ""), now(), "nonce-m");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        eventually(() -> assertThat(sql.single(fixture.tenant(), "select status from wecom_callback", String.class))
+                .isEqualTo("failed"));
+        assertThat(sql.single(fixture.tenant(), "select attempts from wecom_callback", Integer.class))
+                .isEqualTo(1);
+        assertThat(sql.single(fixture.tenant(), "select error from wecom_callback", String.class))
+                .contains("ExternalUserID");
+    }
+
+    @Test
     void refusesForgedStaleMisaddressedAndMalformedCallbacksAndStoresNone() {
         var body = envelope(wecom.encrypt(event("del_follow_user", "wmX")));
         var encrypted = CallbackXml.envelope(body).encrypt();

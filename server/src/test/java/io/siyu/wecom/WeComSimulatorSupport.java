@@ -6,38 +6,38 @@ import siyu.wecom.simulator.SimulatedClock;
 import siyu.wecom.simulator.SimulatorApplication;
 
 /** One WeCom simulator for the test JVM, on a free port, started on first use. */
-final class WeComSimulatorSupport {
+public final class WeComSimulatorSupport {
 
     private static ConfigurableApplicationContext simulator;
 
     private WeComSimulatorSupport() {}
 
-    static synchronized ConfigurableApplicationContext simulator() {
+    public static synchronized ConfigurableApplicationContext simulator() {
         if (simulator == null) {
             simulator = SimulatorApplication.start("--server.port=0", "--logging.level.root=warn");
         }
         return simulator;
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return "http://localhost:" + port();
     }
 
-    static int port() {
+    public static int port() {
         return Integer.parseInt(
                 java.util.Objects.requireNonNull(simulator().getEnvironment().getProperty("local.server.port")));
     }
 
     /** The simulator's controls ({@code /sim}) and API, as a plain HTTP client. */
-    static io.siyu.ApiClient http() {
+    public static io.siyu.ApiClient http() {
         return new io.siyu.ApiClient(port());
     }
 
-    static Corps corps() {
+    public static Corps corps() {
         return simulator().getBean(Corps.class);
     }
 
-    static SimulatedClock clock() {
+    public static SimulatedClock clock() {
         return simulator().getBean(SimulatedClock.class);
     }
 }

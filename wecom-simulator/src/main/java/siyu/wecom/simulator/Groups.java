@@ -132,6 +132,19 @@ class Groups {
         return Json.object("chatId", chatId, "attempts", callbacks.publish(corp.corpId, event));
     }
 
+    /**
+     * The owner dismisses the group: WeCom forgets it (groupchat/get answers 40050 from then on) and reports
+     * change_external_chat dismiss, unless {@code notify} is false (a callback that never arrived).
+     */
+    Map<String, Object> dismiss(Corp corp, String chatId, boolean notify) {
+        synchronized (corp) {
+            sandboxGroup(corp, chatId);
+            corp.groups.remove(chatId);
+        }
+        var attempts = notify ? callbacks.publish(corp.corpId, Event.chat("dismiss", chatId)) : List.of();
+        return Json.object("chatId", chatId, "attempts", attempts);
+    }
+
     /** Brings the group to {@code count} members with new customers, in one add_member callback. */
     Map<String, Object> fill(Corp corp, String chatId, int count) {
         if (count > Group.CAPACITY) {

@@ -57,4 +57,13 @@ class SandboxGroupController {
     Map<String, Object> fill(@PathVariable String corpId, @PathVariable String chatId, @RequestBody JsonNode json) {
         return groups.fill(states.known(corpId), chatId, new Body(json).integer("count", Group.CAPACITY));
     }
+
+    /**
+     * {@code POST /sim/corps/{corpId}/groups/{chatId}/dismiss {notify?: true}}: the owner dismisses the group →
+     * change_external_chat dismiss (none with notify false: a lost callback for the reconcile to find).
+     */
+    @PostMapping("/sim/corps/{corpId}/groups/{chatId}/dismiss")
+    Map<String, Object> dismiss(@PathVariable String corpId, @PathVariable String chatId, @RequestBody JsonNode json) {
+        return groups.dismiss(states.known(corpId), chatId, new Body(json).bool("notify", true));
+    }
 }

@@ -120,6 +120,25 @@ class GroupTests {
     }
 
     @Test
+    void aDismissedGroupIsGoneFromTheApiAndReportedByCallback() {
+        var corp = Simulator.demoCorp();
+        var chatId = chatOf(corp, "zhaolei");
+
+        corp.sim("POST", "/groups/" + chatId + "/dismiss", Map.of());
+        var event = corp.nextCallback();
+
+        assertThat(event.get("ChangeType")).isEqualTo("dismiss");
+        assertThat(event.get("ChatId")).isEqualTo(chatId);
+        assertThat(corp.post("externalcontact/groupchat/get", Map.of("chat_id", chatId))
+                        .path("errcode")
+                        .asInt())
+                .isEqualTo(40050);
+        assertThat(corp.sim("POST", "/groups/" + chatId + "/dismiss", Map.of()).status())
+                .as("a group cannot be dismissed twice")
+                .isEqualTo(404);
+    }
+
+    @Test
     void createdGroupSendsCreate() {
         var corp = Simulator.demoCorp();
 

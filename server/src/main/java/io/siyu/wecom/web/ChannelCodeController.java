@@ -1,6 +1,7 @@
 package io.siyu.wecom.web;
 
 import io.siyu.access.Permission;
+import io.siyu.customer.CustomerDirectory;
 import io.siyu.wecom.ChannelCode;
 import io.siyu.wecom.ChannelCodeImages;
 import io.siyu.wecom.ChannelCodeInput;
@@ -8,7 +9,9 @@ import io.siyu.wecom.ChannelCodeStats;
 import io.siyu.wecom.ChannelCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -32,16 +35,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelCodeController {
 
     /** A code with its lifetime totals. */
-    record CodeView(ChannelCode code, ChannelCodeStats.Totals totals) {}
+    /** For a 千人千面码, the customer who shares it. */
+    record Sharer(long id, String name) {}
+
+    record CodeView(
+            ChannelCode code,
+            ChannelCodeStats.Totals totals,
+            @Nullable Sharer sharer) {}
 
     private final ChannelCodes codes;
     private final ChannelCodeStats stats;
     private final ChannelCodeImages images;
+    private final CustomerDirectory customers;
 
-    ChannelCodeController(ChannelCodes codes, ChannelCodeStats stats, ChannelCodeImages images) {
+    ChannelCodeController(
+            ChannelCodes codes, ChannelCodeStats stats, ChannelCodeImages images, CustomerDirectory customers) {
         this.codes = codes;
         this.stats = stats;
         this.images = images;
+        this.customers = customers;
     }
 
     @GetMapping(value = "/api/v1/wecom/channel-codes/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -76,13 +88,29 @@ class ChannelCodeController {
     List<CodeView> list(@RequestParam(required = false) @Nullable Long parentId) {
         var all = codes.all(parentId);
         var totals = stats.totals(all.stream().map(ChannelCode::id).toList());
-        return all.stream().map(c -> new CodeView(c, totals.get(c.id()))).toList();
+        var sharers = sharers(all);
+        return all.stream()
+                .map(c -> new CodeView(c, totals.get(c.id()), sharers.get(c.sharerCustomerId())))
+                .toList();
+    }
+
+    private Map<Long, Sharer> sharers(List<ChannelCode> codes) {
+        var ids = codes.stream()
+                .map(ChannelCode::sharerCustomerId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        var byId = new HashMap<Long, Sharer>();
+        customers.summaries(ids).forEach(c -> byId.put(c.id(), new Sharer(c.id(), c.name())));
+        return byId;
     }
 
     @GetMapping("/api/v1/wecom/channel-codes/{id}")
     @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_READ + "')")
     CodeView get(@PathVariable long id) {
-        return new CodeView(codes.get(id), stats.totals(List.of(id)).get(id));
+        var code = codes.get(id);
+        return new CodeView(
+                code, stats.totals(List.of(id)).get(id), sharers(List.of(code)).get(code.sharerCustomerId()));
     }
 
     @PostMapping("/api/v1/wecom/channel-codes")

@@ -18,9 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WeComSandboxController {
 
-    record Customer(@Nullable String name, @Nullable String gender) {}
+    record Customer(@Nullable String name, @Nullable String gender) {
+        String nameOrEmpty() {
+            return name == null ? "" : name;
+        }
+
+        String genderOrUnknown() {
+            return gender == null ? "unknown" : gender;
+        }
+    }
 
     record ScanBody(@Nullable Long codeId, @Nullable Customer customer) {}
+
+    record GroupScanBody(
+            @Nullable Long groupCodeId, @Nullable Customer customer) {}
 
     record DeleteStaffBody(@Nullable String userId) {}
 
@@ -45,10 +56,18 @@ class WeComSandboxController {
             throw DomainException.invalid("codeId", "problem.field.required");
         }
         var customer = body.customer() == null ? new Customer(null, null) : body.customer();
-        return sandbox.scan(
-                body.codeId(),
-                customer.name() == null ? "" : customer.name(),
-                customer.gender() == null ? "unknown" : customer.gender());
+        return sandbox.scan(body.codeId(), customer.nameOrEmpty(), customer.genderOrUnknown());
+    }
+
+    @PostMapping("/api/v1/wecom/sandbox/group-scan")
+    @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_WRITE + "')")
+    @Operation(summary = "A WeChat user {customer: {name, gender}} scans group live code groupCodeId and joins a group")
+    WeComSandbox.JoinedGroup groupScan(@RequestBody GroupScanBody body) {
+        if (body.groupCodeId() == null) {
+            throw DomainException.invalid("groupCodeId", "problem.field.required");
+        }
+        var customer = body.customer() == null ? new Customer(null, null) : body.customer();
+        return sandbox.scanGroup(body.groupCodeId(), customer.nameOrEmpty(), customer.genderOrUnknown());
     }
 
     @GetMapping("/api/v1/wecom/sandbox/chats/{externalUserId}")

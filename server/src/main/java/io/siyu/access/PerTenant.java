@@ -1,6 +1,5 @@
-package io.siyu.wecom;
+package io.siyu.access;
 
-import io.siyu.access.TenantManagement;
 import io.siyu.shared.Tenancy;
 import io.siyu.shared.TenantId;
 import io.siyu.shared.Worker;
@@ -8,12 +7,12 @@ import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 
 /** A background round over every tenant: one tenant's failure is logged and does not stop the others. */
-final class PerTenant {
+public final class PerTenant {
 
     private PerTenant() {}
 
     /** Runs {@code work} bound to each tenant while {@code worker} runs; returns how much was done in all. */
-    static int round(TenantManagement tenants, Worker worker, Logger log, String what, IntSupplier work) {
+    public static int round(TenantManagement tenants, Worker worker, Logger log, String what, IntSupplier work) {
         int done = 0;
         for (TenantId tenant : tenants.ids()) {
             if (!worker.running()) {
