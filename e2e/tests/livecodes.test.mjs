@@ -269,7 +269,9 @@ describe('channel live codes', () => {
     // scans it and the add is counted for them
     const customersNamed = async (query) =>
       (await (await page.request.get(`${siyu.base}/api/v1/customers?${query}`)).json()).items
-    const { name: demoName } = (await customersNamed('limit=20')).find((c) => c.name && !c.anonymous)
+    const { name: demoName } = (await customersNamed('limit=20')).find(
+      (c) => c.name && !c.anonymous && c.name !== NICKNAME,
+    )
     // the first customer a search for that name finds: the picker, asking the same, offers it
     const [sharer] = await customersNamed(`q=${encodeURIComponent(demoName)}&limit=1`)
     await page.goto(siyu.base + '/acquisition/live-codes')
@@ -277,6 +279,8 @@ describe('channel live codes', () => {
     await page.locator(`[data-code-id="${code.id}"]`).getByRole('button', { name: '千人千面码' }).click()
     const personal = page.locator('.el-dialog').filter({ hasText: `「${CODE}」的千人千面码` })
     assert.match(await personal.locator('[data-testid="personal-empty"]').innerText(), /千人千面码是给每位分享客户的专属活码/)
+    await atRest(page)
+    await screenshot(page, 'zh-livecodes-personal-empty')
     await personal.locator('[data-testid="personal-customer"]').click()
     await personal.locator('[data-testid="personal-customer"] input').fill(sharer.name)
     await page.locator('.el-select-dropdown__item:visible').filter({ hasText: `#${sharer.id}` }).click()
@@ -366,6 +370,16 @@ describe('channel live codes', () => {
     await screenshot(page, 'en-livecodes-editor')
     await editor.getByRole('button', { name: 'Cancel' }).click()
     await editor.waitFor({ state: 'hidden' })
+
+    await card.getByRole('button', { name: 'Personal codes' }).click()
+    const personal = page.locator('.el-dialog').filter({ hasText: `Personal codes of "${CODE}"` })
+    await personal.locator('[data-testid="personal-empty"], [data-testid="personal-codes"]').first().waitFor()
+    const personalHeadings = (await personal.locator('th, .personal-codes__section, .el-empty__description').allInnerTexts()).join(' ')
+    assert.doesNotMatch(personalHeadings, HAN, `the personal codes dialog is English: ${personalHeadings}`)
+    await atRest(page)
+    await screenshot(page, 'en-livecodes-personal-codes')
+    await personal.locator('.el-dialog__headerbtn').click()
+    await personal.waitFor({ state: 'hidden' })
 
     await page.goto(siyu.base + '/acquisition/sandbox')
     await settle(page)

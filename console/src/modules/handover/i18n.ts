@@ -170,7 +170,7 @@ export const en: typeof zhCN = {
     takeoverPlaceholder: 'An active staff member',
     customers: 'Customers',
     pickStaffFirst: 'Choose the staff member first',
-    selected: '{n} customers chosen',
+    selected: '{n} customer chosen | {n} customers chosen',
     noUnassignedOf: 'This staff member has no customers to assign',
     message: 'Message to the customer',
     messagePlaceholder:

@@ -154,6 +154,23 @@ describe('千人千面码 of a live code', { timeout: 30_000 }, () => {
     expect(rows(dialog)[0]!.classList).toContain('is-fresh')
   })
 
+  it('speaks English, one sharer in the singular', async () => {
+    setLocale('en')
+    stubServer(() => [personal(41, 20001, '林晓雯', 5, 1)])
+    await mountApp('/acquisition/live-codes')
+    button('Personal codes', document.querySelector<HTMLElement>('[data-code-id="7"]')!).click()
+    await settle()
+    const dialog = openDialog()
+    expect(dialog.querySelector('.el-dialog__title')?.textContent).toBe(
+      'Personal codes of "门店海报"',
+    )
+    expect(dialog.querySelector('[data-testid="personal-summary"]')?.textContent?.trim()).toBe(
+      '1 customer shares it; 5 added · 1 lost · +4 net',
+    )
+    const headings = [...dialog.querySelectorAll('th')].map((th) => th.textContent?.trim())
+    expect(headings).toEqual(['Sharing customer', 'Made', 'Added', 'Lost', 'Net', 'QR code'])
+  })
+
   it('shows the list to accounts without live-codes:write but not the form', async () => {
     stubServer(
       () => [personal(41, 20001, '林晓雯', 5, 1)],

@@ -562,7 +562,8 @@ export const en: typeof zhCN = {
     title: 'Personal codes of "{name}"',
     empty:
       'A personal code is a live code of its own for each customer who shares it: whoever adds through it is counted for that customer.',
-    summary: '{n} customers share it; together {adds} added · {losses} lost · {net} net',
+    summary:
+      '{n} customer shares it; {adds} added · {losses} lost · {net} net | {n} customers share it; together {adds} added · {losses} lost · {net} net',
     customer: 'Sharing customer',
     customerPlaceholder: 'Search customers by name, mobile or number',
     noSearch: 'Searching customers needs permission to view customers',
