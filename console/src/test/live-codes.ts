@@ -118,6 +118,7 @@ export function stubLiveCodeServer(
       jsonResponse({ enabled: true, appId: 1, corpId: APP.corpId }),
     'GET /api/v1/tag-groups': () => jsonResponse(tagGroups()),
     'GET /api/v1/wecom/channel-codes': () => jsonResponse(codes),
+    'GET /api/v1/wecom/group-codes': () => jsonResponse([]),
     ...routes,
   })
 }

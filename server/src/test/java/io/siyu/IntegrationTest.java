@@ -38,7 +38,12 @@ public abstract class IntegrationTest {
 
     /** Retries {@code assertion} for up to five seconds: for what background work applies after a commit. */
     protected static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        eventually(java.time.Duration.ofSeconds(5), assertion);
+    }
+
+    /** Retries {@code assertion} for up to {@code wait}: for work that waits on purpose (a backoff). */
+    protected static void eventually(java.time.Duration wait, Runnable assertion) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
                 assertion.run();

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * the answer comes. A task found {@code asking} — the answer was lost, or the server died waiting — is not
  * simply asked again: WeCom's list of the staff member's mass messages since the first ask
  * (get_groupmsg_list_v2) is searched for one with the same text that no other task owns, and that one is
- * taken as this task's.
+ * whose tasks name the staff member is taken as this task's.
  */
 @Component
 class MassSendDelivery {
@@ -231,7 +231,7 @@ class MassSendDelivery {
             query.put("chat_type", "single");
             query.put("start_time", from.getEpochSecond());
             query.put("end_time", clock.instant().plus(SKEW).getEpochSecond());
-            query.put("creator", task.userId());
+            // messages the API made carry no creator (doc 93338): the sender is read from each one's tasks
             query.put("filter_type", 0);
             query.put("limit", 100);
             if (!cursor.isEmpty()) {
@@ -240,13 +240,34 @@ class MassSendDelivery {
             var page = client.post(app, "externalcontact/get_groupmsg_list_v2", query);
             for (var message : page.path("group_msg_list")) {
                 var msgid = message.path("msgid").asString();
-                if (!owned.contains(msgid) && sameText(message, task.text())) {
+                if (!owned.contains(msgid) && sameText(message, task.text()) && sentBy(app, msgid, task.userId())) {
                     return Optional.of(msgid);
                 }
             }
             cursor = page.path("next_cursor").asString("");
         } while (!cursor.isEmpty());
         return Optional.empty();
+    }
+
+    /** Whether the mass message asks {@code userId} to send it (get_groupmsg_task). */
+    private boolean sentBy(WeComApp app, String msgid, String userId) {
+        String cursor = "";
+        do {
+            var query = new LinkedHashMap<String, Object>();
+            query.put("msgid", msgid);
+            query.put("limit", 1000);
+            if (!cursor.isEmpty()) {
+                query.put("cursor", cursor);
+            }
+            var page = client.post(app, "externalcontact/get_groupmsg_task", query);
+            for (var t : page.path("task_list")) {
+                if (t.path("userid").asString().equals(userId)) {
+                    return true;
+                }
+            }
+            cursor = page.path("next_cursor").asString("");
+        } while (!cursor.isEmpty());
+        return false;
     }
 
     private static boolean sameText(JsonNode message, String text) {
@@ -287,7 +308,7 @@ class MassSendDelivery {
     }
 
     private void later(Task task, String error) {
-        var wait = Duration.ofSeconds(Math.min(600, 5L << Math.min(task.attempts(), 7)));
+        var wait = Duration.ofSeconds(Math.min(600, 2L << Math.min(task.attempts(), 8)));
         transactions.executeWithoutResult(s -> jdbc.sql(
                         "update mass_send_task set next_at = ?, error = ? where mass_send_id = ? and user_id = ? and part = ?")
                 .params(Timestamp.from(clock.instant().plus(wait)), error, task.sendId(), task.userId(), task.part())

@@ -198,6 +198,37 @@ public class WeComSandbox {
                 messages);
     }
 
+    /** A 企业群发 task waiting for the staff member to confirm it in their WeCom client. */
+    public record PendingMessage(
+            String msgid, String createTime, @Nullable String text, int attachments, int recipients, int reminders) {}
+
+    /** What the staff member is asked to send (企业群发 tasks they have not confirmed). */
+    public List<PendingMessage> pendingMessages(String userId) {
+        var app = requireApp();
+        var answer = call("GET", "/sim/corps/" + app.corpId() + "/staff/" + userId + "/group-message-tasks", null);
+        var pending = new java.util.ArrayList<PendingMessage>();
+        for (var task : answer) {
+            var text = task.path("text");
+            pending.add(new PendingMessage(
+                    task.path("msgid").asString(),
+                    java.time.Instant.ofEpochSecond(task.path("createTime").asLong())
+                            .toString(),
+                    text.isObject() ? text.path("content").asString(null) : text.asString(null),
+                    task.path("attachments").size(),
+                    task.path("recipients").isArray()
+                            ? task.path("recipients").size()
+                            : task.path("recipients").asInt(),
+                    task.path("reminders").asInt()));
+        }
+        return pending;
+    }
+
+    /** The staff member confirms a 企业群发 task in their client: the customers receive it. */
+    public void confirmMessage(String userId, String msgid) {
+        var app = requireApp();
+        call("POST", "/sim/corps/" + app.corpId() + "/group-messages/" + msgid + "/send", Map.of("userId", userId));
+    }
+
     /** The customer deletes the staff member (WeCom: del_follow_user). */
     public void deleteStaff(String externalUserId, String userId) {
         var app = requireApp();

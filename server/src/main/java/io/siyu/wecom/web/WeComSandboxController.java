@@ -87,4 +87,19 @@ class WeComSandboxController {
         }
         sandbox.deleteStaff(externalUserId, body.userId());
     }
+
+    @GetMapping("/api/v1/wecom/sandbox/staff/{userId}/pending-messages")
+    @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_READ + "')")
+    @Operation(summary = "企业群发 tasks the simulated staff member has not confirmed yet")
+    java.util.List<WeComSandbox.PendingMessage> pending(@PathVariable String userId) {
+        return sandbox.pendingMessages(userId);
+    }
+
+    @PostMapping("/api/v1/wecom/sandbox/staff/{userId}/pending-messages/{msgid}/send")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('" + Permission.LIVE_CODES_WRITE + "')")
+    @Operation(summary = "The simulated staff member confirms a 企业群发 task: the customers receive it")
+    void confirm(@PathVariable String userId, @PathVariable String msgid) {
+        sandbox.confirmMessage(userId, msgid);
+    }
 }
