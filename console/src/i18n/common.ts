@@ -78,6 +78,11 @@ export const zhCN = {
     groupCodeStats: '群活码统计',
     handovers: '客户继承',
     losses: '客户流失',
+    outreach: '客户触达',
+    massSends: '企业群发',
+    massSendNew: '新建群发',
+    massSendDetail: '群发详情',
+    sendingRules: '发送规则',
   },
   account: {
     menu: '账号菜单',
@@ -177,6 +182,11 @@ export const en: typeof zhCN = {
     groupCodeStats: 'Group live code statistics',
     handovers: 'Customer handover',
     losses: 'Customer losses',
+    outreach: 'Outreach',
+    massSends: 'Mass sends',
+    massSendNew: 'New mass send',
+    massSendDetail: 'Mass send',
+    sendingRules: 'Sending rules',
   },
   account: {
     menu: 'Account menu',
