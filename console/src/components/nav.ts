@@ -3,6 +3,7 @@ import { markRaw } from 'vue'
 import {
   Aim,
   ChatDotRound,
+  ChatDotSquare,
   ChatLineSquare,
   Collection,
   Connection,
@@ -17,6 +18,7 @@ import {
   List,
   Key,
   Lock,
+  Message,
   OfficeBuilding,
   Postcard,
   PriceTag,
@@ -109,6 +111,19 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.sandbox',
         icon: markRaw(Iphone),
         permission: 'live-codes:read',
+      },
+    ],
+  },
+  {
+    key: 'outreach',
+    label: 'common.nav.outreach',
+    icon: markRaw(Message),
+    items: [
+      {
+        path: '/outreach/mass-sends',
+        label: 'common.nav.massSends',
+        icon: markRaw(ChatDotSquare),
+        permission: 'messaging:read',
       },
     ],
   },

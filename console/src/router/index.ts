@@ -116,6 +116,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'live-codes:read', title: 'common.nav.sandbox' },
       },
       {
+        path: 'outreach/mass-sends',
+        name: 'mass-sends',
+        component: () => import('@/modules/mass-sends/MassSendsView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.massSends' },
+      },
+      {
+        path: 'outreach/mass-sends/new',
+        name: 'mass-send-new',
+        component: () => import('@/modules/mass-sends/MassSendEditorView.vue'),
+        meta: { permission: 'messaging:send', title: 'common.nav.massSendNew' },
+      },
+      {
+        path: 'outreach/mass-sends/:id(\\d+)',
+        name: 'mass-send',
+        component: () => import('@/modules/mass-sends/MassSendDetailView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.massSendDetail' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
