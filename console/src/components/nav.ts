@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import { markRaw } from 'vue'
 import {
   Aim,
+  AlarmClock,
   ChatDotRound,
   ChatDotSquare,
   ChatLineSquare,
@@ -123,6 +124,12 @@ export const navGroups: readonly NavGroup[] = [
         path: '/outreach/mass-sends',
         label: 'common.nav.massSends',
         icon: markRaw(ChatDotSquare),
+        permission: 'messaging:read',
+      },
+      {
+        path: '/outreach/settings',
+        label: 'common.nav.sendingRules',
+        icon: markRaw(AlarmClock),
         permission: 'messaging:read',
       },
     ],

@@ -134,6 +134,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'messaging:read', title: 'common.nav.massSendDetail' },
       },
       {
+        path: 'outreach/settings',
+        name: 'sending-rules',
+        component: () => import('@/modules/mass-sends/SendingRulesView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.sendingRules' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

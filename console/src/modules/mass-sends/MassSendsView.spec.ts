@@ -37,6 +37,7 @@ describe('the mass sends list', { timeout: 20_000 }, () => {
     const group = wrapper.find('nav .el-sub-menu.is-opened .el-menu-item.is-active')
     expect(group.text()).toBe('企业群发')
     expect(wrapper.find('nav').text()).toContain('客户触达')
+    expect(wrapper.find('nav').text()).toContain('发送规则')
 
     const rows = [...document.querySelectorAll<HTMLElement>('.el-table__body tr')]
     expect(rows).toHaveLength(2)
