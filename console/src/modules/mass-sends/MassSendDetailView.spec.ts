@@ -72,6 +72,14 @@ describe('a mass send’s details', { timeout: 30_000 }, () => {
     expect(text('[data-testid="chart-held"]')).toContain('暂不发送的原因')
   })
 
+  it('says so when nobody was held back, instead of drawing an empty chart', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () => jsonResponse(detail({ recipients: { delivered: 3 } })),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('[data-testid="chart-held"]')).toContain('没有客户被暂缓')
+  })
+
   it('lists each staff member’s share with its status, progress and reminders', async () => {
     stubMassSendServer()
     await mountApp('/outreach/mass-sends/42')

@@ -7,7 +7,7 @@ import { setLocale } from '@/i18n'
 import { choose, mountApp, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
-import { massSend, stubMassSendServer } from '@/test/mass-sends'
+import { PREVIEW, massSend, stubMassSendServer } from '@/test/mass-sends'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -103,6 +103,10 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     expect(held).toEqual(['未添加企业微信1', '超过频次上限3'])
     expect(preview().querySelector('[data-testid="chart-reach"]')).not.toBeNull()
     expect(preview().querySelector('[data-testid="chart-staff"]')).not.toBeNull()
+    // 李四 is not the only one who sends: the phone names nobody in particular
+    expect(
+      document.querySelector('[data-testid="message-phone"] .phone__title')?.textContent?.trim(),
+    ).toBe('员工')
 
     // all of the tags, and only 李四 sending: asked again
     const all = [...audience().querySelectorAll<HTMLElement>('.el-radio')].find((r) =>
@@ -117,6 +121,19 @@ describe('a new mass send', { timeout: 30_000 }, () => {
       audience: { rule: { tags: { all: [21] } } },
       staff: ['lisi'],
     })
+  })
+
+  it('names on the phone the one staff member the preview says will send it', async () => {
+    stubMassSendServer({
+      'POST /api/v1/mass-sends/preview': () =>
+        jsonResponse({ ...PREVIEW, staff: [PREVIEW.staff[1]], reachable: 8 }),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await chooseKind('按标签')
+    await chooseTag('直播间')
+    await previewed()
+    const title = document.querySelector('[data-testid="message-phone"] .phone__title')
+    expect(title?.textContent?.trim()).toBe('李四')
   })
 
   it('previews pasted customer ids, and says why the server could not', async () => {

@@ -108,6 +108,6 @@ describe('the mass sends list', { timeout: 20_000 }, () => {
       'Handed over',
     )
     expect(row().textContent).toContain('Delivered 30')
-    expect(row().textContent).toContain('44 customers')
+    expect(row().textContent).toContain('44 in all')
   })
 })

@@ -48,6 +48,7 @@ describe('the sending rules', { timeout: 20_000 }, () => {
   it('saves quiet hours turned off as 00:00–00:00, with the other rules unchanged', async () => {
     const { calls } = stubRules()
     await mountApp('/outreach/settings')
+    expect(card('quiet-hours').querySelector('[data-testid="quiet-from"] input')).not.toBeNull()
     card('quiet-on').click()
     await settle(0)
     expect(card('quiet-hours').querySelector('[data-testid="quiet-from"]')).toBeNull()
@@ -75,6 +76,10 @@ describe('the sending rules', { timeout: 20_000 }, () => {
     expect(card('quiet-hours').querySelector('[data-testid="quiet-from"]')).toBeNull()
     card('quiet-on').click()
     await settle(0)
+    const from = card('quiet-hours').querySelector<HTMLInputElement>(
+      '[data-testid="quiet-from"] input',
+    )
+    expect(from?.value).toBe('21:00')
     button('保存').click()
     await settle()
     expect(await put(calls)?.clone().json()).toMatchObject({ quietFrom: '21:00', quietTo: '08:00' })
