@@ -87,7 +87,7 @@ export async function startSiyu(options = {}) {
       SIYU_ADMIN_USERNAME: ADMIN.username,
       SIYU_ADMIN_PASSWORD: ADMIN.password,
       SIYU_WECOM_SANDBOX_URL: simulator?.url ?? '',
-      ...options.env,
+      ...(options.env ?? {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -265,6 +265,62 @@ describe('channel live codes', () => {
     assert.ok(await imagesLoaded(page.locator('[data-testid="store-codes"]')), 'each store has its QR code')
     await tallScreenshot(page, 'zh-livecodes-store-codes')
 
+    // 千人千面码: from the code's card, a personal code for a demo customer found by name; a friend of theirs
+    // scans it and the add is counted for them
+    const customersNamed = async (query) =>
+      (await (await page.request.get(`${siyu.base}/api/v1/customers?${query}`)).json()).items
+    const { name: demoName } = (await customersNamed('limit=20')).find(
+      (c) => c.name && !c.anonymous && c.name !== NICKNAME,
+    )
+    // the first customer a search for that name finds: the picker, asking the same, offers it
+    const [sharer] = await customersNamed(`q=${encodeURIComponent(demoName)}&limit=1`)
+    await page.goto(siyu.base + '/acquisition/live-codes')
+    await settle(page)
+    await page.locator(`[data-code-id="${code.id}"]`).getByRole('button', { name: '千人千面码' }).click()
+    const personal = page.locator('.el-dialog').filter({ hasText: `「${CODE}」的千人千面码` })
+    assert.match(await personal.locator('[data-testid="personal-empty"]').innerText(), /千人千面码是给每位分享客户的专属活码/)
+    await atRest(page)
+    await screenshot(page, 'zh-livecodes-personal-empty')
+    await personal.locator('[data-testid="personal-customer"]').click()
+    await personal.locator('[data-testid="personal-customer"] input').fill(sharer.name)
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: `#${sharer.id}` }).click()
+    await personal.getByRole('button', { name: '生成千人千面码' }).click()
+    await page.locator('.el-message--success').filter({ hasText: `已为「${sharer.name}」生成千人千面码` }).waitFor()
+    const sharerRow = personal.locator('[data-testid="personal-codes"] .el-table__row').filter({ hasText: sharer.name })
+    await sharerRow.waitFor()
+    assert.equal(
+      await sharerRow.getByRole('link', { name: sharer.name }).getAttribute('href'),
+      `/customers/${sharer.id}`,
+    )
+    const [made] = (await (await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)).json())
+      .filter((item) => item.code.kind === 'personal')
+    assert.equal(made.code.sharerCustomerId, sharer.id)
+    const friend = await page.request.post(siyu.base + '/api/v1/wecom/sandbox/scan', {
+      data: { codeId: made.code.id, customer: { name: '小鹿', gender: 'female' } },
+      headers: { 'X-XSRF-TOKEN': await csrf(context) },
+    })
+    assert.ok(friend.ok(), `the friend scans the personal code: ${friend.status()}`)
+    const deadline = Date.now() + 30_000
+    for (;;) {
+      const listed = await (await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)).json()
+      if (listed.find((item) => item.code.id === made.code.id)?.totals.adds === 1) break
+      assert.ok(Date.now() < deadline, 'the add through the personal code is counted')
+      await page.waitForTimeout(500)
+    }
+    await personal.locator('.el-dialog__headerbtn').click()
+    await personal.waitFor({ state: 'hidden' })
+    await page.locator(`[data-code-id="${code.id}"]`).getByRole('button', { name: '千人千面码' }).click()
+    await sharerRow.filter({ hasText: /\+1/ }).waitFor()
+    assert.match(await personal.locator('[data-testid="personal-summary"]').innerText(), /1 位客户在分享，共带来添加 1/)
+    assert.equal(await personal.locator('[data-testid="sharer-ranking"] canvas').count(), 1, 'the ranking is a chart')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="personal-codes"] img')].every((img) => img.complete),
+    )
+    assert.ok(await imagesLoaded(personal.locator('[data-testid="personal-codes"]')), 'each personal code has its QR')
+    await atRest(page)
+    await screenshot(page, 'zh-livecodes-personal-codes')
+    await personal.locator('.el-dialog__headerbtn').click()
+
     assert.equal(await page.locator('.el-message--error').count(), 0)
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
@@ -314,6 +370,16 @@ describe('channel live codes', () => {
     await screenshot(page, 'en-livecodes-editor')
     await editor.getByRole('button', { name: 'Cancel' }).click()
     await editor.waitFor({ state: 'hidden' })
+
+    await card.getByRole('button', { name: 'Personal codes' }).click()
+    const personal = page.locator('.el-dialog').filter({ hasText: `Personal codes of "${CODE}"` })
+    await personal.locator('[data-testid="personal-empty"], [data-testid="personal-codes"]').first().waitFor()
+    const personalHeadings = (await personal.locator('th, .personal-codes__section, .el-empty__description').allInnerTexts()).join(' ')
+    assert.doesNotMatch(personalHeadings, HAN, `the personal codes dialog is English: ${personalHeadings}`)
+    await atRest(page)
+    await screenshot(page, 'en-livecodes-personal-codes')
+    await personal.locator('.el-dialog__headerbtn').click()
+    await personal.waitFor({ state: 'hidden' })
 
     await page.goto(siyu.base + '/acquisition/sandbox')
     await settle(page)

@@ -11,6 +11,7 @@ const DEMO_GROUPS = ['华东门店VIP福利群', '线上客服答疑群']
 const CUSTOMER = 'E2E陈小满'
 const LOST = 'E2E林一一'
 const CODE_NAME = 'E2E 门店福利群活码'
+const JOINER = 'E2E周七七'
 
 let siyu
 let browser
@@ -169,10 +170,38 @@ describe('WeCom operations', () => {
     await atRest(page)
     await screenshot(page, 'zh-wecomops-group-codes')
 
-    // its statistics: joins / leaves per day and per group as charts
+    // a customer played in the sandbox scans it and joins one of its groups
+    await page.goto(siyu.base + '/acquisition/sandbox')
+    await settle(page)
+    const form = page.locator('[data-testid="sandbox-form"]')
+    await form.locator('[data-testid="scan-target"] label').filter({ hasText: '群活码' }).click()
+    await choose(page, form.locator('[data-field="groupCodeId"]'), CODE_NAME)
+    await form.locator('input[name="nickname"]').fill(JOINER)
+    await form.getByRole('button', { name: '扫码入群' }).click()
+    const joined = page.locator('[data-testid="sandbox-group"]')
+    await joined.waitFor()
+    assert.match(
+      (await joined.locator('h2').innerText()).trim(),
+      new RegExp(`^已加入群 (${DEMO_GROUPS.join('|')})$`),
+      'the group the code points at',
+    )
+    assert.match(await joined.innerText(), new RegExp(JOINER))
+    assert.match(await page.locator('[data-testid="sandbox-chat"]').innerText(), /加入了群聊/)
+    await atRest(page)
+    await screenshot(page, 'zh-wecomops-sandbox-group-scan')
+
+    // its statistics: the join counted, joins / leaves per day and per group as charts
+    await page.goto(siyu.base + '/wecom-ops/group-codes')
+    await settle(page)
     await card.getByRole('button', { name: '数据统计' }).click()
     await page.waitForURL((url) => /^\/wecom-ops\/group-codes\/\d+$/.test(url.pathname))
     await settle(page)
+    await eventually('the join on the group code', async () => {
+      if (/累计入群\s*1(?!\d)/.test(await page.locator('[data-kpi="joins"]').innerText())) return true
+      await page.reload()
+      await settle(page)
+      return false
+    }, 30_000)
     await chartDrawn(page.locator('[data-testid="chart-daily"]'))
     await chartDrawn(page.locator('[data-testid="chart-groups"]'))
     await atRest(page)
@@ -201,10 +230,18 @@ describe('WeCom operations', () => {
     const handover = dialog(page, '在职转移')
     await choose(page, handover.locator('[data-testid="handover-from"]'), scanned.staffName)
     await choose(page, handover.locator('[data-testid="handover-to"]'), '张伟')
-    await handover.locator('[data-testid="customer-search"] .el-select__wrapper').click()
-    await handover.locator('[data-testid="customer-search"] input').fill(CUSTOMER)
-    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: CUSTOMER }).first().click()
-    await handover.locator('.handover-form__chosen').filter({ hasText: CUSTOMER }).waitFor()
+    // the staff member's customers are listed, newest first, with the channel they came through
+    const customers = handover.locator('[data-testid="handover-customers"]')
+    const row = customers.locator('[data-external-user-id]').filter({ hasText: CUSTOMER })
+    await row.waitFor()
+    assert.match(await row.innerText(), /E2E 李娜兜底码/)
+    assert.equal(
+      await customers.locator('[data-external-user-id]').filter({ hasText: LOST }).count(),
+      0,
+      'a customer who deleted the staff member is not theirs any more',
+    )
+    await row.locator('.el-checkbox__inner').click()
+    await customers.locator('[data-testid="chosen-count"]').filter({ hasText: '已选 1 位客户' }).waitFor()
     await handover.locator('textarea[name="message"]').fill('您好，之后由张伟继续为您服务')
     await atRest(page)
     await screenshot(page, 'zh-wecomops-handover-dialog')

@@ -208,6 +208,9 @@ const ATTRIBUTES = '/api/v1/customer-attributes'
 export const customersApi = {
   list: (query: Record<string, QueryValue>, cursor: string | null) =>
     http.get<CursorPage<CustomerSummary>>(CUSTOMERS, { ...query, limit: PAGE_SIZE, cursor }),
+  /** Customers whose name (or identity) holds `q`: the first `limit`, for a picker. */
+  search: (q: string, limit: number, signal?: AbortSignal) =>
+    http.get<CursorPage<CustomerSummary>>(CUSTOMERS, { q, limit }, signal),
   get: (id: number, signal?: AbortSignal) =>
     http.get<CustomerDetail>(`${CUSTOMERS}/${id}`, undefined, signal),
   /** Creates the customer, or updates the one its identities already belong to. */

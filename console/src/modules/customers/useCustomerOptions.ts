@@ -103,3 +103,35 @@ export function useOwnerOptions(options: OwnerOptions = {}) {
   if (!options.lazy) onMounted(ensure)
   return { owners, loading, search, ensure, remember }
 }
+
+/** How many customers one search offers; typing more narrows it down. */
+export const CUSTOMER_LIMIT = 20
+
+/**
+ * Customers to pick, searched on the server as the user types (the remote method of an
+ * `ElSelect filterable remote`): a name prefix, a mobile, an email or a number. An empty search
+ * asks nothing and offers nothing.
+ */
+export function useCustomerSearch() {
+  const query = ref('')
+  // Each answer carries the search it is for, as the owner search does.
+  const { data, loading, load } = useLatestRequest(async (signal) => {
+    const q = query.value
+    return { q, items: q ? (await customersApi.search(q, CUSTOMER_LIMIT, signal)).items : [] }
+  })
+  const customers = computed(() => data.value?.items ?? [])
+
+  function search(text: string): void {
+    const q = text.trim()
+    if (q === query.value) return
+    query.value = q
+    void load()
+  }
+
+  function reset(): void {
+    query.value = ''
+    data.value = null
+  }
+
+  return { customers, loading, search, reset }
+}

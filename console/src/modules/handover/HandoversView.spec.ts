@@ -7,7 +7,6 @@ import { button } from '@/test/dom'
 import { jsonResponse, problemResponse, stubFetch, type Route } from '@/test/http'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
-import { summary } from '@/test/customers'
 import { APP, STAFF } from '@/test/wecomops'
 import type { Handover } from './api'
 
@@ -41,6 +40,37 @@ const HANDOVER: Handover = {
   ],
 }
 
+/** 李娜's WeCom customers, newest first, as the server lists them. */
+const LINA_CUSTOMERS = [
+  {
+    externalUserId: 'wmLin01',
+    customerId: 20001,
+    name: '林晓雯',
+    addedAt: '2026-11-01T02:00:00Z',
+    channelCode: '门店海报',
+  },
+  {
+    externalUserId: 'wmWang02',
+    customerId: 20002,
+    name: '王小明',
+    addedAt: '2026-10-20T10:30:00Z',
+    channelCode: null,
+  },
+]
+
+const list = (dialog: HTMLElement) =>
+  dialog.querySelector<HTMLElement>('[data-testid="handover-customers"]')!
+const rows = (dialog: HTMLElement) => [
+  ...list(dialog).querySelectorAll<HTMLElement>('[data-external-user-id]'),
+]
+const rowOf = (dialog: HTMLElement, name: string) =>
+  rows(dialog).find((row) => row.textContent?.includes(name))!
+/** A row's customer, when they were added and the channel they came through. */
+const cells = (row: HTMLElement) =>
+  [...row.querySelectorAll('.el-checkbox__label > span')].map((cell) => cell.textContent?.trim())
+const count = (dialog: HTMLElement) =>
+  list(dialog).querySelector('[data-testid="chosen-count"]')?.textContent?.trim()
+
 function stubServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
@@ -55,6 +85,16 @@ function stubServer(routes: Record<string, Route> = {}, account = me()) {
           dimissionTime: '2026-11-10T02:00:00Z',
           customerId: 20005,
           name: '赵敏',
+        },
+      ]),
+    'GET /api/v1/wecom/apps/1/staff/zhoujie/customers': () =>
+      jsonResponse([
+        {
+          externalUserId: 'wmZhou01',
+          customerId: 20005,
+          name: '赵敏',
+          addedAt: '2026-09-01T09:00:00Z',
+          channelCode: null,
         },
       ]),
     'GET /api/v1/wecom/handovers': () => jsonResponse([HANDOVER]),
@@ -86,19 +126,9 @@ describe('the customer handover page', { timeout: 20_000 }, () => {
     expect(record.textContent).toContain('预计 2026-11-21 10:00 自动接替')
   })
 
-  it('hands a staff member’s customer found by name to another, and shows a refusal on its field', async () => {
+  it('lists the chosen staff member’s customers with when and where they came, and hands the ticked one over', async () => {
     const { calls } = stubServer({
-      'GET /api/v1/customers': () => jsonResponse({ items: [summary({ id: 20001 })] }),
-      'GET /api/v1/customers/20001/wecom-contacts': () =>
-        jsonResponse([
-          {
-            userId: 'lina',
-            staffName: '李娜',
-            externalUserId: 'wmLin01',
-            addWay: 1,
-            addedAt: '2026-11-01T02:00:00Z',
-          },
-        ]),
+      'GET /api/v1/wecom/apps/1/staff/lina/customers': () => jsonResponse(LINA_CUSTOMERS),
       'POST /api/v1/wecom/handovers': () =>
         problemResponse(400, {
           detail: '请求中有无效字段',
@@ -109,14 +139,19 @@ describe('the customer handover page', { timeout: 20_000 }, () => {
     button('在职转移', document.querySelector<HTMLElement>('.page-header')!).click()
     await settle()
     const dialog = openDialog()
+    expect(list(dialog).textContent).toContain('请先选择原员工')
     await choose(dialog.querySelector('[data-testid="handover-from"]'), '李娜8 位客户')
     await choose(dialog.querySelector('[data-testid="handover-to"]'), '张伟12 位客户')
-    const search = dialog.querySelector<HTMLInputElement>('[data-testid="customer-search"] input')
-    await type(search, '林晓')
-    await settle(400)
-    await choose(dialog.querySelector('[data-testid="customer-search"]'), '林晓雯#20001')
     await settle()
-    expect(dialog.querySelector('.handover-form__chosen')?.textContent).toContain('林晓雯')
+    expect(rows(dialog).map(cells)).toEqual([
+      ['林晓雯', '2026-11-01 10:00', '门店海报'],
+      ['王小明', '2026-10-20 18:30', '非活码添加'],
+    ])
+    expect(count(dialog)).toBe('已选 0 位客户')
+
+    rowOf(dialog, '林晓雯').querySelector<HTMLElement>('.el-checkbox__input')!.click()
+    await settle(0)
+    expect(count(dialog)).toBe('已选 1 位客户')
     button('在职转移', dialog).click()
     await settle()
     const body = await calls
@@ -136,6 +171,42 @@ describe('the customer handover page', { timeout: 20_000 }, () => {
     )
   })
 
+  it('filters the customer list and selects all or none of what the filter shows', async () => {
+    stubServer({
+      'GET /api/v1/wecom/apps/1/staff/lina/customers': () => jsonResponse(LINA_CUSTOMERS),
+    })
+    await mountApp('/wecom-ops/handovers')
+    button('在职转移', document.querySelector<HTMLElement>('.page-header')!).click()
+    await settle()
+    const dialog = openDialog()
+    await choose(dialog.querySelector('[data-testid="handover-from"]'), '李娜8 位客户')
+    await settle()
+    button('全选（2）', dialog).click()
+    await settle(0)
+    expect(count(dialog)).toBe('已选 2 位客户')
+
+    await type(dialog.querySelector<HTMLInputElement>('input[name="customerFilter"]'), '门店')
+    expect(rows(dialog).map((r) => r.dataset.externalUserId)).toEqual(['wmLin01'])
+    button('全不选', dialog).click()
+    await settle(0)
+    // only the customer the filter shows is let go
+    expect(count(dialog)).toBe('已选 1 位客户')
+    await type(dialog.querySelector<HTMLInputElement>('input[name="customerFilter"]'), '张')
+    expect(list(dialog).textContent).toContain('没有与「张」匹配的客户')
+  })
+
+  it('says so when the staff member has no customers', async () => {
+    stubServer({ 'GET /api/v1/wecom/apps/1/staff/lina/customers': () => jsonResponse([]) })
+    await mountApp('/wecom-ops/handovers')
+    button('在职转移', document.querySelector<HTMLElement>('.page-header')!).click()
+    await settle()
+    const dialog = openDialog()
+    await choose(dialog.querySelector('[data-testid="handover-from"]'), '李娜8 位客户')
+    await settle()
+    expect(rows(dialog)).toEqual([])
+    expect(list(dialog).textContent).toContain('李娜 目前没有企业微信客户')
+  })
+
   it('offers the unassigned customers of staff who left for 离职继承', async () => {
     stubServer()
     await mountApp('/wecom-ops/handovers?')
@@ -146,7 +217,10 @@ describe('the customer handover page', { timeout: 20_000 }, () => {
     await settle()
     const dialog = openDialog()
     expect(dialog.querySelector('.el-dialog__title')?.textContent).toBe('离职继承')
-    expect(dialog.querySelector('.handover-form__count')?.textContent?.trim()).toBe('已选 1 位客户')
+    expect(rows(dialog).map((r) => r.dataset.externalUserId)).toEqual(['wmZhou01'])
+    expect(rowOf(dialog, '赵敏').textContent).toContain('2026-09-01 17:00')
+    expect(rowOf(dialog, '赵敏').querySelector('input')?.checked).toBe(true)
+    expect(count(dialog)).toBe('已选 1 位客户')
   })
 
   it('is not in the navigation without wecom:handover', async () => {

@@ -53,6 +53,18 @@ export interface UnassignedCustomer {
   name?: string | null
 }
 
+/** A customer a staff member has on WeCom now: whom an 在职转移 can hand over. */
+export interface StaffCustomer {
+  externalUserId: string
+  customerId: number
+  /** The contact's name; empty when WeCom gave none. */
+  name: string
+  /** When the customer added the staff member (an instant). */
+  addedAt: string
+  /** The name of the live code they added through; null when not through one. */
+  channelCode: string | null
+}
+
 const BASE = '/api/v1/wecom/handovers'
 
 export const handoversApi = {
@@ -62,4 +74,11 @@ export const handoversApi = {
   refresh: (id: number) => http.post<Handover>(`${BASE}/${id}/refresh`),
   unassigned: (appId: number, signal?: AbortSignal) =>
     http.get<UnassignedCustomer[]>(`/api/v1/wecom/apps/${appId}/unassigned`, undefined, signal),
+  /** The staff member's current customers, newest first. */
+  customersOf: (appId: number, userId: string, signal?: AbortSignal) =>
+    http.get<StaffCustomer[]>(
+      `/api/v1/wecom/apps/${appId}/staff/${encodeURIComponent(userId)}/customers`,
+      undefined,
+      signal,
+    ),
 }

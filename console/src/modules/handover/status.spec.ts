@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  expectedTakeover,
-  isPending,
-  parseExternalIds,
-  statusCounts,
-  unassignedByStaff,
-} from './status'
+import { expectedTakeover, isPending, statusCounts, unassignedByStaff } from './status'
 
 describe('handover helpers', () => {
   it('counts customers per status in a fixed order, leaving out empty ones', () => {
@@ -19,11 +13,6 @@ describe('handover helpers', () => {
 
   it('expects WeCom to complete a handover 24 hours after it started', () => {
     expect(expectedTakeover('2026-11-20T02:00:00Z')).toBe('2026-11-21T02:00:00.000Z')
-  })
-
-  it('reads pasted external user ids split by lines, commas or spaces, once each', () => {
-    expect(parseExternalIds('wmA\nwmB, wmC；wmA  \n')).toEqual(['wmA', 'wmB', 'wmC'])
-    expect(parseExternalIds('  ')).toEqual([])
   })
 
   it('groups unassigned customers by the staff member who left, earliest leaver first', () => {

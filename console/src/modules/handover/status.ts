@@ -45,18 +45,3 @@ export function unassignedByStaff(rows: UnassignedCustomer[]): Map<string, Unass
   }
   return result
 }
-
-/**
- * External user ids pasted by an operator: split on white space, commas and semicolons, without
- * duplicates, in the order given.
- */
-export function parseExternalIds(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;，；]+/)
-        .map((part) => part.trim())
-        .filter(Boolean),
-    ),
-  ]
-}

@@ -24,13 +24,20 @@ const STORE = withTotals(
   88,
 )
 
+const PERSONAL = {
+  ...withTotals(channelCode({ id: 41, parentId: 7, kind: 'personal', sharerCustomerId: 20001 }), 3),
+  sharer: { id: 20001, name: '林晓雯' },
+}
+
 function stubServer(account = me(), routes: Record<string, Route> = {}) {
   return stubLiveCodeServer(
     [],
     {
       ...routes,
       'GET /api/v1/wecom/channel-codes': (request) =>
-        jsonResponse(new URL(request.url).searchParams.get('parentId') === '7' ? [STORE] : []),
+        jsonResponse(
+          new URL(request.url).searchParams.get('parentId') === '7' ? [STORE, PERSONAL] : [],
+        ),
       'GET /api/v1/wecom/channel-codes/7': () => jsonResponse(withTotals(channelCode())),
       'GET /api/v1/wecom/channel-codes/7/stats': () => jsonResponse(report()),
       'GET /api/v1/wecom/channel-codes/404': () =>
@@ -94,6 +101,8 @@ describe('a live code’s statistics', { timeout: 30_000 }, () => {
   it('lists the store codes made from it, each with its QR and what it brought', async () => {
     stubServer()
     const { wrapper } = await mountApp('/acquisition/live-codes/7')
+    // its personal codes are not store codes: they have their own dialog
+    expect(wrapper.findAll('[data-testid="store-codes"] .store-code')).toHaveLength(1)
     const store = wrapper.find('[data-testid="store-codes"] [data-code-id="31"]')
     expect(store.find('.store-code__name').text()).toBe('上海静安店')
     expect(store.text()).toContain('接待：王五')
@@ -175,7 +184,7 @@ describe('a live code’s statistics', { timeout: 30_000 }, () => {
     stubServer(me({ role: 'staff', permissions: ['live-codes:read'] }))
     const { wrapper } = await mountApp('/acquisition/live-codes/7')
     const actions = wrapper.findAll('.code-stats__actions .el-button').map((b) => b.text())
-    expect(actions).toEqual(['下载二维码', '下载海报'])
+    expect(actions).toEqual(['千人千面码', '下载二维码', '下载海报'])
   })
 
   it('says when the code does not exist', async () => {

@@ -101,7 +101,15 @@ describe('the live code list', { timeout: 30_000 }, () => {
     for (const part of ['累计添加1,284', '今日添加23', '留存1,188', '流失96']) {
       expect(totals.replace(/\s/g, '')).toContain(part)
     }
-    expect(buttons(code)).toEqual(['编辑', '统计', '下载二维码', '下载海报', '门店码', '删除'])
+    expect(buttons(code)).toEqual([
+      '编辑',
+      '统计',
+      '下载二维码',
+      '下载海报',
+      '门店码',
+      '千人千面码',
+      '删除',
+    ])
     const links = [...code.querySelectorAll<HTMLAnchorElement>('a.el-button')]
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/api/v1/wecom/channel-codes/7/qr.png?size=1024',
@@ -113,7 +121,7 @@ describe('the live code list', { timeout: 30_000 }, () => {
   it('hides what changes codes from accounts without live-codes:write', async () => {
     const { calls } = stubLiveCodeServer([withTotals(channelCode())], {}, READER)
     await mountApp('/acquisition/live-codes')
-    expect(buttons(card(7))).toEqual(['统计', '下载二维码', '下载海报'])
+    expect(buttons(card(7))).toEqual(['统计', '下载二维码', '下载海报', '千人千面码'])
     expect(document.body.textContent).not.toContain('新建活码')
     expect(document.querySelector('[data-testid="code-editor"]')).toBeNull()
     // the app options name the apps; the apps' callback settings are for wecom:manage only

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import './SandboxView.vue'
 import { mountApp } from '@/test/app'
 import { button } from '@/test/dom'
-import { jsonResponse } from '@/test/http'
+import { jsonResponse, problemResponse } from '@/test/http'
 import { channelCode, stubLiveCodeServer, withTotals } from '@/test/live-codes'
 import { me } from '@/test/session'
+import { codeView } from '@/test/wecomops'
 import { settle } from '@/test/settle'
 import type { Chat } from './api'
 import { NICKNAMES } from './sandbox'
@@ -67,6 +68,11 @@ function stubSandbox(account = me()) {
 
 const phone = () => document.querySelector<HTMLElement>('[data-testid="sandbox-chat"]')!
 const panel = () => document.querySelector<HTMLElement>('[data-testid="sandbox-panel"]')
+async function scanTarget(label: string): Promise<void> {
+  const options = document.querySelectorAll<HTMLElement>('[data-testid="scan-target"] label')
+  ;[...options].find((option) => option.textContent?.trim() === label)!.click()
+  await settle(0)
+}
 const nickname = () => document.querySelector<HTMLInputElement>('input[name="nickname"]')!
 
 describe('the WeCom sandbox', { timeout: 30_000 }, () => {
@@ -153,6 +159,62 @@ describe('the WeCom sandbox', { timeout: 30_000 }, () => {
     expect(panel()?.textContent).toContain('已流失')
     expect(phone().textContent).toContain('你已删除张三')
     expect(document.querySelector('.el-message--success')?.textContent).toContain('已记为流失')
+  })
+
+  it('scans a group live code: the customer joins the group it points at, confirmed in the panel', async () => {
+    const { calls } = stubLiveCodeServer([withTotals(channelCode())], {
+      'GET /api/v1/wecom/group-codes': () =>
+        jsonResponse([codeView(), codeView({ id: 9, name: '别的应用的群码', appId: 2 })]),
+      'POST /api/v1/wecom/sandbox/group-scan': () =>
+        jsonResponse({ externalUserId: 'wmEXT009', chatId: 'wrB2', groupName: '线上客服答疑群' }),
+    })
+    const { wrapper } = await mountApp('/acquisition/sandbox')
+    await scanTarget('群活码')
+    // the sandbox's app only, the first preselected
+    expect(wrapper.find('[data-field="groupCodeId"]').text()).toContain('双十一福利群')
+    nickname().value = '七七'
+    nickname().dispatchEvent(new Event('input'))
+    button('扫码入群').click()
+    await settle()
+
+    const scan = calls.find((c) => c.method === 'POST')!
+    expect(new URL(scan.url).pathname).toBe('/api/v1/wecom/sandbox/group-scan')
+    expect(await scan.clone().json()).toEqual({
+      groupCodeId: 7,
+      customer: { name: '七七', gender: 'female' },
+    })
+    const group = document.querySelector<HTMLElement>('[data-testid="sandbox-group"]')!
+    expect(group.querySelector('h2')?.textContent?.trim()).toBe('已加入群 线上客服答疑群')
+    expect(group.textContent).toContain('七七')
+    expect(group.textContent).toContain('双十一福利群')
+    expect(group.querySelector('[data-testid="group-code-stats"]')?.getAttribute('href')).toBe(
+      '/wecom-ops/group-codes/7',
+    )
+    expect(phone().textContent).toContain('你通过扫描二维码加入了群聊「线上客服答疑群」')
+    // nobody to chat with: no chat is asked for
+    expect(calls.some((c) => new URL(c.url).pathname.includes('/sandbox/chats/'))).toBe(false)
+  })
+
+  it('shows why a group live code cannot be scanned on its field', async () => {
+    stubLiveCodeServer([], {
+      'GET /api/v1/wecom/group-codes': () => jsonResponse([codeView()]),
+      'POST /api/v1/wecom/sandbox/group-scan': () =>
+        problemResponse(400, {
+          detail: '请求参数有误',
+          errors: [
+            { field: 'groupCodeId', code: 'x', message: '群活码 7 还没有企业微信的加入群聊方式' },
+          ],
+        }),
+    })
+    await mountApp('/acquisition/sandbox')
+    await scanTarget('群活码')
+    button('扫码入群').click()
+    await settle()
+    const field = document.querySelector('[data-field="groupCodeId"]')!.closest('.el-form-item')!
+    expect(field.querySelector('.el-form-item__error')?.textContent?.trim()).toBe(
+      '群活码 7 还没有企业微信的加入群聊方式',
+    )
+    expect(document.querySelector('[data-testid="sandbox-group"]')).toBeNull()
   })
 
   it('lets accounts without live-codes:write look but not play', async () => {

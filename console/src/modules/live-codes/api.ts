@@ -79,9 +79,17 @@ export interface CodeTotals {
   addsToday: number
 }
 
+/** The customer who shares a personal code (千人千面码). */
+export interface Sharer {
+  id: number
+  name: string
+}
+
 export interface CodeWithTotals {
   code: ChannelCode
   totals: CodeTotals
+  /** For a personal code: who shares it; null (or absent) for the other kinds. */
+  sharer?: Sharer | null
 }
 
 /** The settings an operator chooses; all of them when creating a code. */
@@ -155,6 +163,9 @@ export const liveCodesApi = {
     http.get<CodeReport>(`${BASE}/${id}/stats`, { from, to }, signal),
   createStores: (id: number, stores: StoreInput[]) =>
     http.post<ChannelCode[]>(`${BASE}/${id}/stores`, { stores }),
+  /** 千人千面码: the code `customerId` shares, made on the first ask and the same one after. */
+  personal: (id: number, customerId: number) =>
+    http.post<ChannelCode>(`${BASE}/${id}/personal`, { customerId }),
 }
 
 // ---- the sandbox: the operator plays a WeChat user against the WeCom simulator ----
@@ -172,6 +183,13 @@ export interface Scanned {
   userId: string
   staffName: string
   welcomeCode: string | null
+}
+
+/** A WeChat user who scanned a group live code and joined one of its groups. */
+export interface GroupJoined {
+  externalUserId: string
+  chatId: string
+  groupName: string
 }
 
 export interface ChatMessage {
@@ -196,6 +214,9 @@ export const sandboxApi = {
   status: (signal?: AbortSignal) => http.get<SandboxStatus>(SANDBOX, undefined, signal),
   scan: (codeId: number, customer: { name: string; gender: Gender }) =>
     http.post<Scanned>(`${SANDBOX}/scan`, { codeId, customer }),
+  /** 群活码: the customer scans group code `groupCodeId` and joins the group it points at now. */
+  groupScan: (groupCodeId: number, customer: { name: string; gender: Gender }) =>
+    http.post<GroupJoined>(`${SANDBOX}/group-scan`, { groupCodeId, customer }),
   chat: (externalUserId: string) =>
     http.get<Chat>(`${SANDBOX}/chats/${encodeURIComponent(externalUserId)}`),
   deleteStaff: (externalUserId: string, userId: string) =>

@@ -9,6 +9,7 @@ export const zhCN = {
     downloadQr: '下载二维码',
     downloadPoster: '下载海报',
     stores: '门店码',
+    personal: '千人千面码',
     delete: '删除',
     more: '更多',
     sandbox: '在沙箱中试扫',
@@ -32,7 +33,7 @@ export const zhCN = {
   kinds: {
     channel: '渠道码',
     store: '门店码',
-    personal: '个人码',
+    personal: '千人千面码',
   },
   assignments: {
     round_robin: '轮流分配',
@@ -204,6 +205,27 @@ export const zhCN = {
     storeRequired: '请输入门店名称',
     staffRequired: '请选择接待员工',
   },
+  personal: {
+    title: '「{name}」的千人千面码',
+    empty: '千人千面码是给每位分享客户的专属活码：通过它添加的客户，都记在分享人名下。',
+    summary: '{n} 位客户在分享，共带来添加 {adds} · 流失 {losses} · 净增 {net}',
+    customer: '分享客户',
+    customerPlaceholder: '输入客户姓名、手机号或编号搜索',
+    noSearch: '搜索客户需要查看客户的权限',
+    make: '生成千人千面码',
+    created: '已为「{name}」生成千人千面码',
+    existing: '「{name}」已有千人千面码',
+    ranking: '分享排行',
+    rankingHint: '按净增，前 {n} 位',
+    noRanking: '还没有客户通过千人千面码添加',
+    sharer: '分享客户',
+    createdAt: '生成时间',
+    adds: '添加',
+    losses: '流失',
+    net: '净增',
+    qr: '二维码',
+    download: '下载',
+  },
   stats: {
     back: '渠道活码',
     notFound: '渠道活码不存在或已删除',
@@ -243,7 +265,7 @@ export const zhCN = {
   sandbox: {
     title: '企微沙箱',
     description:
-      '在模拟的企业微信中扮演客户：扫码添加员工，看欢迎语送达、客户进入 Siyu、渠道标签打上，不会触达真实客户。',
+      '在模拟的企业微信中扮演客户：扫渠道活码添加员工，看欢迎语送达、客户进入 Siyu、渠道标签打上；或扫群活码入群。不会触达真实客户。',
     loadFailed: '没能读取沙箱状态',
     disabled: {
       title: '沙箱没有开启',
@@ -252,9 +274,19 @@ export const zhCN = {
     },
     customer: {
       title: '扮演客户',
+      target: '扫什么码',
+      targets: {
+        channel: '渠道活码',
+        group: '群活码',
+      },
       code: '扫哪个活码',
       codePlaceholder: '选择渠道活码',
-      noCodes: '还没有可以扫的渠道活码。',
+      groupCode: '扫哪个群活码',
+      groupCodePlaceholder: '选择群活码',
+      noCodes: {
+        channel: '还没有可以扫的渠道活码。',
+        group: '还没有可以扫的群活码。',
+      },
       createCode: '去新建',
       nickname: '微信昵称',
       shuffle: '换一个',
@@ -264,9 +296,13 @@ export const zhCN = {
         female: '女',
         unknown: '未知',
       },
-      scan: '扫码添加',
+      scanTarget: {
+        channel: '扫码添加',
+        group: '扫码入群',
+      },
       nicknameRequired: '请输入微信昵称',
       codeRequired: '请选择渠道活码',
+      groupCodeRequired: '请选择群活码',
       readOnly: '你可以查看沙箱，但扮演客户需要渠道活码的编辑权限。',
     },
     chat: {
@@ -276,6 +312,7 @@ export const zhCN = {
       timeout: '30 秒内没有收到欢迎语',
       keepWaiting: '继续等待',
       deleted: '你已删除{staff}',
+      joined: '你通过扫描二维码加入了群聊「{group}」',
       miniprogram: '小程序',
       me: '我',
     },
@@ -293,6 +330,13 @@ export const zhCN = {
       deleteStaffHelp: '模拟客户在微信中删除了员工：统计中记为一次流失。',
       deleted: '{name} 删除了{staff}，已记为流失',
       lost: '已流失',
+    },
+    group: {
+      title: '已加入群 {groupName}',
+      code: '群活码',
+      group: '群聊',
+      help: '这次入群会计入群活码的入群统计。',
+      stats: '查看群活码数据',
     },
     history: {
       title: '本次扮演过的客户',
@@ -313,6 +357,7 @@ export const en: typeof zhCN = {
     downloadQr: 'Download QR',
     downloadPoster: 'Download poster',
     stores: 'Store codes',
+    personal: 'Personal codes',
     delete: 'Delete',
     more: 'More',
     sandbox: 'Try it in the sandbox',
@@ -513,6 +558,29 @@ export const en: typeof zhCN = {
     storeRequired: 'Please enter the store',
     staffRequired: 'Please choose staff',
   },
+  personal: {
+    title: 'Personal codes of "{name}"',
+    empty:
+      'A personal code is a live code of its own for each customer who shares it: whoever adds through it is counted for that customer.',
+    summary:
+      '{n} customer shares it; {adds} added · {losses} lost · {net} net | {n} customers share it; together {adds} added · {losses} lost · {net} net',
+    customer: 'Sharing customer',
+    customerPlaceholder: 'Search customers by name, mobile or number',
+    noSearch: 'Searching customers needs permission to view customers',
+    make: 'Make a personal code',
+    created: 'Made a personal code for "{name}"',
+    existing: '"{name}" already has a personal code',
+    ranking: 'Top sharers',
+    rankingHint: 'by net adds, top {n}',
+    noRanking: 'Nobody has added through a personal code yet',
+    sharer: 'Sharing customer',
+    createdAt: 'Made',
+    adds: 'Added',
+    losses: 'Lost',
+    net: 'Net',
+    qr: 'QR code',
+    download: 'Download',
+  },
   stats: {
     back: 'Live codes',
     notFound: 'This live code does not exist or was deleted',
@@ -553,7 +621,7 @@ export const en: typeof zhCN = {
   sandbox: {
     title: 'WeCom sandbox',
     description:
-      'Play a customer in a simulated WeCom: scan a live code, watch the welcome message arrive, the customer appear in Siyu and the channel tags applied, without reaching any real customer.',
+      'Play a customer in a simulated WeCom: scan a live code, watch the welcome message arrive, the customer appear in Siyu and the channel tags applied; or scan a group live code and join a group. No real customer is reached.',
     loadFailed: 'The sandbox status could not be read',
     disabled: {
       title: 'The sandbox is off',
@@ -562,9 +630,19 @@ export const en: typeof zhCN = {
     },
     customer: {
       title: 'Play a customer',
+      target: 'Scan',
+      targets: {
+        channel: 'Live code',
+        group: 'Group live code',
+      },
       code: 'Live code to scan',
       codePlaceholder: 'Choose a live code',
-      noCodes: 'There is no live code to scan yet.',
+      groupCode: 'Group live code to scan',
+      groupCodePlaceholder: 'Choose a group live code',
+      noCodes: {
+        channel: 'There is no live code to scan yet.',
+        group: 'There is no group live code to scan yet.',
+      },
       createCode: 'Make one',
       nickname: 'WeChat nickname',
       shuffle: 'Another',
@@ -574,9 +652,13 @@ export const en: typeof zhCN = {
         female: 'Female',
         unknown: 'Unknown',
       },
-      scan: 'Scan and add',
+      scanTarget: {
+        channel: 'Scan and add',
+        group: 'Scan and join',
+      },
       nicknameRequired: 'Please enter a nickname',
       codeRequired: 'Please choose a live code',
+      groupCodeRequired: 'Please choose a group live code',
       readOnly:
         'You can look at the sandbox; playing a customer needs permission to edit live codes.',
     },
@@ -588,6 +670,7 @@ export const en: typeof zhCN = {
       timeout: 'No welcome message within 30 seconds',
       keepWaiting: 'Keep waiting',
       deleted: 'You deleted {staff}',
+      joined: 'You joined the group chat "{group}" by scanning a QR code',
       miniprogram: 'Mini program',
       me: 'Me',
     },
@@ -605,6 +688,13 @@ export const en: typeof zhCN = {
       deleteStaffHelp: 'As if the customer deleted the staff member on WeChat: counted as a loss.',
       deleted: '{name} deleted {staff}: counted as a loss',
       lost: 'Lost',
+    },
+    group: {
+      title: 'Joined the group {groupName}',
+      code: 'Group live code',
+      group: 'Group chat',
+      help: 'The join counts in the group live code’s statistics.',
+      stats: 'Open the group live code’s statistics',
     },
     history: {
       title: 'Customers played in this session',

@@ -108,3 +108,14 @@ export function saveHistory(history: readonly PlayedCustomer[], storage: Storage
     // Not kept; the page still works.
   }
 }
+
+/** A customer played who scanned a group live code (群活码) and joined one of its groups. */
+export interface JoinedGroup {
+  externalUserId: string
+  name: string
+  groupCodeId: number
+  groupCodeName: string
+  chatId: string
+  groupName: string
+  at: string
+}

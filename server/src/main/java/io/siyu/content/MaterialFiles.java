@@ -73,7 +73,7 @@ public class MaterialFiles {
         return jdbc.sql("insert into material_file (name, content_type, size, width, height, sha256, content)"
                         + " values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(name, type, bytes.length, width, height, sha256(bytes), bytes)
-                .query(MaterialFiles::info)
+                .query(MaterialFiles::row)
                 .single();
     }
 
@@ -81,7 +81,7 @@ public class MaterialFiles {
     public Optional<FileInfo> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from material_file where id = ?")
                 .param(id)
-                .query(MaterialFiles::info)
+                .query(MaterialFiles::row)
                 .optional();
     }
 
@@ -89,19 +89,24 @@ public class MaterialFiles {
     public Content content(long id) {
         return jdbc.sql("select " + COLUMNS + ", content from material_file where id = ?")
                 .param(id)
-                .query((rs, n) -> new Content(info(rs, n), rs.getBytes(7)))
+                .query((rs, n) -> new Content(info(rs, 1), rs.getBytes(7)))
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("material-file", id));
     }
 
-    static FileInfo info(ResultSet rs, int row) throws SQLException {
+    private static FileInfo row(ResultSet rs, int row) throws SQLException {
+        return info(rs, 1);
+    }
+
+    /** A file's {@link #COLUMNS} read from column {@code first} on. */
+    static FileInfo info(ResultSet rs, int first) throws SQLException {
         return new FileInfo(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getLong(3),
-                rs.getString(4),
-                rs.getObject(5, Integer.class),
-                rs.getObject(6, Integer.class));
+                rs.getLong(first),
+                rs.getString(first + 1),
+                rs.getLong(first + 2),
+                rs.getString(first + 3),
+                rs.getObject(first + 4, Integer.class),
+                rs.getObject(first + 5, Integer.class));
     }
 
     /** What the bytes are: the images and video WeCom takes as such, else an opaque file. */

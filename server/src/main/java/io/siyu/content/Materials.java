@@ -145,21 +145,7 @@ public class Materials {
         long id = jdbc.sql("""
                         insert into material (kind, title, description, group_id, tags, url, body, app_id, page,
                                               file_id, cover_id)
-                        values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?) returning id""")
-                .params(
-                        v.kind,
-                        v.title,
-                        v.description,
-                        v.groupId,
-                        v.tags,
-                        v.url,
-                        v.body,
-                        v.appId,
-                        v.page,
-                        v.fileId,
-                        v.coverId)
-                .query(Long.class)
-                .single();
+                        values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?) returning id""").params(v.withFirst(v.kind)).query(Long.class).single();
         return get(id);
     }
 
@@ -170,20 +156,7 @@ public class Materials {
         jdbc.sql("""
                         update material set title = ?, description = ?, group_id = ?, tags = ?::text[], url = ?, body = ?,
                                             app_id = ?, page = ?, file_id = ?, cover_id = ?, updated_at = now()
-                        where id = ?""")
-                .params(
-                        v.title,
-                        v.description,
-                        v.groupId,
-                        v.tags,
-                        v.url,
-                        v.body,
-                        v.appId,
-                        v.page,
-                        v.fileId,
-                        v.coverId,
-                        id)
-                .update();
+                        where id = ?""").params(v.withLast(id)).update();
         dropUnused(before.file(), before.cover());
         return get(id);
     }
@@ -231,7 +204,25 @@ public class Materials {
             @Nullable String appId,
             @Nullable String page,
             @Nullable Long fileId,
-            @Nullable Long coverId) {}
+            @Nullable Long coverId) {
+
+        /** The columns create and update write, in the order their statements name them. */
+        private List<@Nullable Object> columns() {
+            return java.util.Arrays.asList(title, description, groupId, tags, url, body, appId, page, fileId, coverId);
+        }
+
+        List<@Nullable Object> withFirst(Object first) {
+            var all = new ArrayList<@Nullable Object>(columns());
+            all.addFirst(first);
+            return all;
+        }
+
+        List<@Nullable Object> withLast(Object last) {
+            var all = new ArrayList<@Nullable Object>(columns());
+            all.add(last);
+            return all;
+        }
+    }
 
     /** The input over what is there ({@code before}, null on create), checked as a whole, every problem named. */
     private Values validate(MaterialInput in, @Nullable Material before) {
@@ -461,16 +452,6 @@ public class Materials {
     }
 
     private static @Nullable FileInfo file(ResultSet rs, int at) throws SQLException {
-        var id = rs.getObject(at, Long.class);
-        if (id == null) {
-            return null;
-        }
-        return new FileInfo(
-                id,
-                rs.getString(at + 1),
-                rs.getLong(at + 2),
-                rs.getString(at + 3),
-                rs.getObject(at + 4, Integer.class),
-                rs.getObject(at + 5, Integer.class));
+        return rs.getObject(at, Long.class) == null ? null : MaterialFiles.info(rs, at);
     }
 }

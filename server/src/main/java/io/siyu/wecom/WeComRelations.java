@@ -61,8 +61,14 @@ public class WeComRelations {
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
     private final CustomerDirectory customers;
+    private final io.siyu.customer.IdentityMerges merges;
 
-    WeComRelations(JdbcClient jdbc, TenantManagement tenants, CustomerDirectory customers) {
+    WeComRelations(
+            JdbcClient jdbc,
+            TenantManagement tenants,
+            CustomerDirectory customers,
+            io.siyu.customer.IdentityMerges merges) {
+        this.merges = merges;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.customers = customers;
@@ -151,7 +157,8 @@ public class WeComRelations {
 
     /**
      * For each of these customers who is a current contact of the app's staff (of {@code staff} only, when it
-     * is not empty), the staff member they added most recently.
+     * is not empty), the staff member they added most recently. A relation recorded on a profile since merged
+     * into the customer counts for the customer.
      */
     @Transactional(readOnly = true)
     public List<Reach> reachable(
@@ -159,16 +166,21 @@ public class WeComRelations {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select distinct on (customer_id) customer_id, user_id, external_user_id from wecom_contact"
+        var roots = merges.members(customerIds);
+        var latest = new java.util.HashMap<Long, Reach>();
+        jdbc.sql("select customer_id, user_id, external_user_id from wecom_contact"
                         + " where app_id = ? and lost_at is null and customer_id = any(?::bigint[])"
                         + (staff.isEmpty() ? "" : " and user_id = any(?::text[])")
-                        + " order by customer_id, added_at desc")
+                        + " order by added_at desc")
                 .params(
                         staff.isEmpty()
-                                ? List.of(appId, customerIds.toArray(Long[]::new))
-                                : List.of(appId, customerIds.toArray(Long[]::new), staff.toArray(String[]::new)))
-                .query((rs, n) -> new Reach(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .list();
+                                ? List.of(appId, roots.keySet().toArray(Long[]::new))
+                                : List.of(appId, roots.keySet().toArray(Long[]::new), staff.toArray(String[]::new)))
+                .query((rs, n) ->
+                        new Reach(roots.getOrDefault(rs.getLong(1), rs.getLong(1)), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(r -> latest.putIfAbsent(r.customerId(), r));
+        return List.copyOf(latest.values());
     }
 
     @Transactional(readOnly = true)

@@ -98,6 +98,27 @@ class MassSendIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCustomerWhoseWeComProfileWasMergedIntoAnotherIsReachedThroughItsRelation() {
+        long member = admin.post("/api/v1/customers", """
+                        {"name": "会员王", "identities": [{"type": "mobile", "value": "13700137000"}]}""").json().path("id").asLong();
+        var wechat = customerScanning("王小姐");
+        var linked = admin.post("/api/v1/customers/" + member + "/links", "{\"customerId\": " + wechat + "}");
+        assertThat(linked.status()).as(linked.body()).isLessThan(300);
+        assertThat(admin.get("/api/v1/customers/" + wechat).json().path("id").asLong())
+                .as("the older member profile survives")
+                .isEqualTo(member);
+
+        long id = send("合并后", List.of(member));
+
+        eventually(() ->
+                assertThat(detail(id).path("send").path("status").asString()).isEqualTo("sent"));
+        var recipients = detail(id).path("send").path("recipients");
+        assertThat(recipients.path("submitted").asLong())
+                .as(recipients.toString())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSecondSendIsHeldByTheDailyCapAndByWeComsQuotaBeforeWeComIsAsked() {
         var anna = customerScanning("安娜");
         long first = send("第一条", List.of(anna));
