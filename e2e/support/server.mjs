@@ -64,8 +64,9 @@ async function startSimulator() {
  * is connected to) and resolves once it is ready; returns its base URL and a stop function.
  *
  * Options: `wecom` (start a WeCom simulator and connect the demo tenant to it; its demo corp adds a few
- * customers from its groups), `demoCustomers` (default 20,000); for tests that restart Siyu, `dataDir` (an
- * earlier run's data, kept) and `simulator` (an earlier run's simulator, kept running).
+ * customers from its groups), `demoCustomers` (default 20,000), `env` (more environment variables for
+ * Siyu, e.g. `{SIYU_MESSAGING_TRACK_EVERY: '1s'}`); for tests that restart Siyu, `dataDir` (an earlier run's
+ * data, kept) and `simulator` (an earlier run's simulator, kept running).
  */
 export async function startSiyu(options = {}) {
   const jar = process.env.SIYU_JAR

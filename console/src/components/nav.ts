@@ -2,7 +2,9 @@ import type { Component } from 'vue'
 import { markRaw } from 'vue'
 import {
   Aim,
+  AlarmClock,
   ChatDotRound,
+  ChatDotSquare,
   ChatLineRound,
   ChatLineSquare,
   Collection,
@@ -19,6 +21,7 @@ import {
   List,
   Key,
   Lock,
+  Message,
   OfficeBuilding,
   Picture,
   Postcard,
@@ -131,6 +134,25 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.scripts',
         icon: markRaw(ChatLineRound),
         permission: 'content:read',
+      },
+    ],
+  },
+  {
+    key: 'outreach',
+    label: 'common.nav.outreach',
+    icon: markRaw(Message),
+    items: [
+      {
+        path: '/outreach/mass-sends',
+        label: 'common.nav.massSends',
+        icon: markRaw(ChatDotSquare),
+        permission: 'messaging:read',
+      },
+      {
+        path: '/outreach/settings',
+        label: 'common.nav.sendingRules',
+        icon: markRaw(AlarmClock),
+        permission: 'messaging:read',
       },
     ],
   },

@@ -81,6 +81,11 @@ export const zhCN = {
     groupCodeStats: '群活码统计',
     handovers: '客户继承',
     losses: '客户流失',
+    outreach: '客户触达',
+    massSends: '企业群发',
+    massSendNew: '新建群发',
+    massSendDetail: '群发详情',
+    sendingRules: '发送规则',
   },
   chat: {
     miniprogram: '小程序',
@@ -186,6 +191,11 @@ export const en: typeof zhCN = {
     groupCodeStats: 'Group live code statistics',
     handovers: 'Customer handover',
     losses: 'Customer losses',
+    outreach: 'Outreach',
+    massSends: 'Mass sends',
+    massSendNew: 'New mass send',
+    massSendDetail: 'Mass send',
+    sendingRules: 'Sending rules',
   },
   chat: {
     miniprogram: 'Mini program',

@@ -13,6 +13,7 @@ import * as home from '@/modules/home/i18n'
 import * as layers from '@/modules/layers/i18n'
 import * as liveCodes from '@/modules/live-codes/i18n'
 import * as losses from '@/modules/losses/i18n'
+import * as massSends from '@/modules/mass-sends/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -43,6 +44,7 @@ export const zhCN = {
   groupCodes: groupCodes.zhCN,
   handover: handover.zhCN,
   losses: losses.zhCN,
+  massSends: massSends.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -69,4 +71,5 @@ export const en: MessageSchema = {
   groupCodes: groupCodes.en,
   handover: handover.en,
   losses: losses.en,
+  massSends: massSends.en,
 }

@@ -128,6 +128,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'content:read', title: 'common.nav.scripts' },
       },
       {
+        path: 'outreach/mass-sends',
+        name: 'mass-sends',
+        component: () => import('@/modules/mass-sends/MassSendsView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.massSends' },
+      },
+      {
+        path: 'outreach/mass-sends/new',
+        name: 'mass-send-new',
+        component: () => import('@/modules/mass-sends/MassSendEditorView.vue'),
+        meta: { permission: 'messaging:send', title: 'common.nav.massSendNew' },
+      },
+      {
+        path: 'outreach/mass-sends/:id(\\d+)',
+        name: 'mass-send',
+        component: () => import('@/modules/mass-sends/MassSendDetailView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.massSendDetail' },
+      },
+      {
+        path: 'outreach/settings',
+        name: 'sending-rules',
+        component: () => import('@/modules/mass-sends/SendingRulesView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.sendingRules' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

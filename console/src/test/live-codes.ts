@@ -119,6 +119,9 @@ export function stubLiveCodeServer(
     'GET /api/v1/tag-groups': () => jsonResponse(tagGroups()),
     'GET /api/v1/wecom/channel-codes': () => jsonResponse(codes),
     'GET /api/v1/wecom/group-codes': () => jsonResponse([]),
+    // the sandbox's 员工端: nothing waiting for the staff members the played customers add
+    'GET /api/v1/wecom/sandbox/staff/zhangsan/pending-messages': () => jsonResponse([]),
+    'GET /api/v1/wecom/sandbox/staff/lisi/pending-messages': () => jsonResponse([]),
     ...routes,
   })
 }

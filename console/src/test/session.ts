@@ -27,6 +27,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'live-codes:write',
   'content:read',
   'content:write',
+  'messaging:read',
+  'messaging:send',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

@@ -39,6 +39,10 @@ export type Permission =
   | 'content:read'
   /** Creates, changes and deletes materials, scripts and their groups. */
   | 'content:write'
+  /** Sees mass sends (企业群发), their progress and the sending rules. */
+  | 'messaging:read'
+  /** Starts, reminds and cancels mass sends, and changes the sending rules. */
+  | 'messaging:send'
 
 export interface TenantInfo {
   id: string

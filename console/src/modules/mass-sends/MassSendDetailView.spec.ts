@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+// Loaded up front: the router imports pages lazily, which is slow the first time in a test.
+import './MassSendDetailView.vue'
+import '@/modules/customers/CustomerDetailView.vue'
+import { setLocale } from '@/i18n'
+import { choose, mountApp as mountConsole } from '@/test/app'
+import { button } from '@/test/dom'
+import { jsonResponse, problemResponse } from '@/test/http'
+import { detail, massSend, share, stubMassSendServer } from '@/test/mass-sends'
+import { ALL_PERMISSIONS, me } from '@/test/session'
+import { settle } from '@/test/settle'
+
+// Pages that poll keep doing so until unmounted: none may outlive its test.
+const mounted: { unmount: () => void }[] = []
+async function mountApp(path: string) {
+  const app = await mountConsole(path)
+  mounted.push(app.wrapper)
+  return app
+}
+
+const text = (selector: string) =>
+  document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+const staffRows = () => [
+  ...document.querySelectorAll<HTMLElement>('[data-testid="staff-shares"] .el-table__body tr'),
+]
+const recipientRows = () => [
+  ...document.querySelectorAll<HTMLElement>('[data-testid="recipients"] .el-table__body tr'),
+]
+/** The message box on top (one closed before may still be fading out). */
+const messageBox = () => [...document.querySelectorAll<HTMLElement>('.el-message-box')].at(-1)!
+
+describe('a mass send’s details', { timeout: 30_000 }, () => {
+  afterEach(() => {
+    mounted.splice(0).forEach((wrapper) => wrapper.unmount())
+    setLocale('zh-CN')
+  })
+
+  it('shows what it is: its audience in words, its staff, its time and its text', async () => {
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/42')
+    expect(document.title).toBe('群发详情 · 私域 Siyu')
+    expect(text('.page-header__title')).toBe('双十一会员福利')
+    expect(text('[data-testid="send-status"]')).toBe('已下发')
+    expect(text('[data-testid="audience-summary"]')).toBe('标签（任一）：直播间')
+    const facts = text('[data-testid="send-facts"]')
+    expect(facts).toContain('客户最近添加的员工')
+    expect(facts).toContain('2026-11-10 10:00')
+    expect(facts).toContain('王经理')
+    expect(facts).toContain('私域助手')
+    expect(text('[data-testid="send-text"]')).toBe('双十一会员专享：全场满 300 减 50，点击领取 👉')
+  })
+
+  it('follows the customers from the audience to handed over, sent by staff and delivered', async () => {
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/42')
+    const kpi = (key: string) =>
+      [
+        `[data-kpi="${key}"] .kpi__label`,
+        `[data-kpi="${key}"] .kpi__value`,
+        `[data-kpi="${key}"] .kpi__hint`,
+      ]
+        .map(text)
+        .join(' ')
+    // 30 delivered, 8 waiting, 2 no longer friends, 3 over the cap, 1 not a contact
+    expect(kpi('audience')).toContain('目标客户 44')
+    expect(kpi('audience')).toContain('暂不发送 4')
+    expect(kpi('handed')).toContain('已交给企业微信 40')
+    expect(kpi('staffSent')).toContain('员工已发送 32')
+    expect(kpi('delivered')).toContain('已送达 30')
+    expect(kpi('delivered')).toContain('占目标客户 68.2%')
+    expect(document.querySelector('[data-testid="chart-funnel"]')).not.toBeNull()
+    expect(text('[data-testid="chart-held"]')).toContain('暂不发送的原因')
+  })
+
+  it('says so when nobody was held back, instead of drawing an empty chart', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () => jsonResponse(detail({ recipients: { delivered: 3 } })),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('[data-testid="chart-held"]')).toContain('没有客户被暂缓')
+  })
+
+  it('lists each staff member’s share with its status, progress and reminders', async () => {
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/42')
+    const [zhang, li] = staffRows()
+    expect(zhang!.textContent).toContain('张三')
+    expect(zhang!.querySelector('[data-testid="share-status"]')?.textContent?.trim()).toBe(
+      '员工已发送',
+    )
+    expect(zhang!.querySelector('[data-testid="share-progress"]')?.textContent?.trim()).toBe(
+      '30 / 32 已送达',
+    )
+    expect(li!.querySelector('[data-testid="share-status"]')?.textContent?.trim()).toBe(
+      '等待员工发送',
+    )
+    expect(li!.textContent).toContain('1 次')
+  })
+
+  it('lists the customers, each linking to the profile, filtered by status', async () => {
+    const { calls } = stubMassSendServer()
+    const { router } = await mountApp('/outreach/mass-sends/42')
+    const rows = recipientRows()
+    expect(rows).toHaveLength(3)
+    expect(rows[0]!.textContent).toContain('张三')
+    expect(
+      rows[0]!.querySelector('[data-testid="recipient-status-tag"]')?.textContent?.trim(),
+    ).toBe('已送达')
+    expect(rows[2]!.textContent).toContain('超过频次上限')
+
+    await choose(document.querySelector('[data-testid="recipient-status"]'), '已送达 (30)')
+    await settle()
+    const asked = calls.filter((c) => c.url.includes('/recipients')).at(-1)!
+    expect(new URL(asked.url).searchParams.get('status')).toBe('delivered')
+
+    recipientRows()[0]!.querySelector<HTMLElement>('[data-testid="recipient-customer"]')!.click()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/20007'), {
+      timeout: 5000,
+    })
+  })
+
+  it('reminds the staff who have not sent yet, and says who WeCom would not remind', async () => {
+    const { calls } = stubMassSendServer({
+      'POST /api/v1/mass-sends/42/remind': () => jsonResponse({ reminded: 1, refused: 1 }),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    button('提醒未发送员工').click()
+    await settle()
+    expect(messageBox().textContent).toContain('企业微信会再次提醒 1 位还没发送的员工')
+    button('发送提醒', messageBox()).click()
+    await settle()
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/42/remind'))).toBe(true)
+    const messages = [...document.querySelectorAll('.el-message')].map((m) => m.textContent)
+    expect(messages.join()).toContain('已提醒 1 位员工')
+    expect(messages.join()).toContain('1 位员工今天已提醒过 3 次')
+  })
+
+  it('cancels a send that has not been handed over, after asking', async () => {
+    let cancelled = false
+    const { calls } = stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () =>
+        jsonResponse(
+          detail(
+            {
+              status: cancelled ? 'cancelled' : 'scheduled',
+              sendAt: '2099-11-11T01:00:00Z',
+              recipients: {},
+            },
+            [],
+          ),
+        ),
+      'POST /api/v1/mass-sends/42/cancel': () => {
+        cancelled = true
+        return jsonResponse(massSend({ status: 'cancelled' }))
+      },
+    })
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('[data-testid="send-status"]')).toBe('待发送')
+    expect(text('.mass-send__pending')).toContain('到发送时间后')
+    button('取消群发').click()
+    await settle()
+    expect(messageBox().textContent).toContain('取消「双十一会员福利」？')
+    button('不取消', messageBox()).click()
+    await settle(500)
+    expect(calls.some((c) => c.url.endsWith('/cancel'))).toBe(false)
+
+    button('取消群发').click()
+    await settle()
+    button('取消群发', messageBox()).click()
+    await settle()
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/42/cancel'))).toBe(true)
+    expect(text('.el-message--success')).toContain('已取消群发「双十一会员福利」')
+    expect(text('[data-testid="send-status"]')).toBe('已取消')
+    expect(document.querySelector('[data-testid="cancel"]')).toBeNull()
+  })
+
+  it('shows the server’s reason when the send was done before the cancel arrived', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () => jsonResponse(detail({ status: 'sending' })),
+      'POST /api/v1/mass-sends/42/cancel': () =>
+        problemResponse(409, {
+          detail: '这条群发已经全部下发，不能再取消',
+          code: 'messaging.cancel.done',
+        }),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    button('取消群发').click()
+    await settle()
+    button('取消群发', messageBox()).click()
+    await settle()
+    expect(text('.el-message--error')).toContain('这条群发已经全部下发，不能再取消')
+  })
+
+  it('asks again by itself while the send is under way, and stops when it is done', async () => {
+    let reads = 0
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () =>
+        jsonResponse(
+          ++reads === 1
+            ? detail({ status: 'sending', recipients: { planned: 40 } }, [
+                share({ status: 'pending', delivered: 0, failed: 0, staffSentAt: null }),
+              ])
+            : detail({}, [share()]),
+        ),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('[data-testid="send-status"]')).toBe('发送中')
+    expect(text('[data-testid="auto-refresh"]')).toBe('自动刷新中')
+    await vi.waitFor(() => expect(text('[data-testid="send-status"]')).toBe('已下发'), {
+      timeout: 5000,
+    })
+    await settle()
+    expect(document.querySelector('[data-testid="auto-refresh"]')).toBeNull()
+    await new Promise((r) => setTimeout(r, 3500))
+    expect(reads).toBe(2)
+  })
+
+  it('offers neither reminding nor cancelling to accounts that may only read', async () => {
+    const readOnly = ALL_PERMISSIONS.filter((p) => p !== 'messaging:send')
+    stubMassSendServer(
+      { 'GET /api/v1/mass-sends/42': () => jsonResponse(detail({ status: 'sending' })) },
+      me({ role: 'operator', permissions: readOnly }),
+    )
+    await mountApp('/outreach/mass-sends/42')
+    expect(staffRows()).toHaveLength(2)
+    expect(document.querySelector('[data-testid="remind"]')).toBeNull()
+    expect(document.querySelector('[data-testid="cancel"]')).toBeNull()
+  })
+
+  it('says so when there is no such send', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () => problemResponse(404, { detail: '群发不存在' }),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('.mass-send__missing')).toContain('没能加载这条群发')
+  })
+
+  it('speaks English', async () => {
+    setLocale('en')
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/42')
+    expect(text('[data-testid="audience-summary"]')).toBe('Tags (any): 直播间')
+    expect(text('[data-kpi="handed"] .kpi__label')).toBe('Handed to WeCom')
+    expect(text('[data-kpi="handed"] .kpi__hint')).toBe('90.9% of the audience')
+    expect(staffRows()[0]!.textContent).toContain('30 of 32 delivered')
+    expect(text('[data-testid="send-status"]')).toBe('Handed over')
+  })
+})

@@ -1,0 +1,266 @@
+// 企业群发 against the simulated corp the demo tenant is connected to (SIYU_SIMULATOR_JAR): sending rules without
+// quiet hours, a customer who scans a live code in the sandbox, a mass send to that customer previewed and
+// handed to WeCom, the staff member confirming it in the sandbox's 员工端, and the delivery on the detail page.
+// Siyu asks WeCom what became of a send every second here (SIYU_MESSAGING_TRACK_EVERY), not every 5 minutes.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startSiyu } from '../support/server.mjs'
+import { launch, screenshot, signIn as signInAs } from '../support/browser.mjs'
+
+const HAN = /\p{Script=Han}/u
+const CODE_NAME = 'E2E 群发活码'
+const NICKNAME = 'E2E周小群'
+const SEND_NAME = 'E2E 双十一会员福利'
+const TEXT = '双十一会员专享：全场满 300 减 50，回复 1 领取优惠券'
+
+let siyu
+let browser
+
+before(async () => {
+  siyu = await startSiyu({ wecom: true, demoCustomers: 2000, env: { SIYU_MESSAGING_TRACK_EVERY: '1s' } })
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await siyu?.stop()
+})
+
+const signIn = (options = {}) => signInAs(browser, siyu.base, options)
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+}
+
+/** Element Plus dialogs and messages fade in; screenshots should show them at rest, not hovered. */
+async function atRest(page) {
+  await page.mouse.move(0, 0)
+  await page.waitForTimeout(500)
+}
+
+/** The whole of a long page (the console scrolls inside its layout, so a full-page shot would not). */
+async function tallScreenshot(page, name, height = 1700) {
+  await page.setViewportSize({ width: 1440, height })
+  await atRest(page)
+  await screenshot(page, name)
+  await page.setViewportSize({ width: 1440, height: 900 })
+}
+
+async function csrf(context) {
+  return (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? ''
+}
+
+async function api(page, context, method, path, data) {
+  const response = await page.request.fetch(siyu.base + path, {
+    method,
+    data,
+    headers: { 'X-XSRF-TOKEN': await csrf(context) },
+  })
+  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`)
+  return response.status() === 204 ? null : response.json()
+}
+
+async function eventually(what, probe, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+/** Picks an option of an Element Plus select (its dropdown lives in the body). */
+async function choose(page, select, text) {
+  await select.locator('.el-select__wrapper').click()
+  const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).last()
+  await option.click()
+  await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden' }).catch(() => {})
+}
+
+/** A chart has drawn when its canvas is there with a size. */
+async function chartDrawn(card, minHeight = 60) {
+  const canvas = card.locator('canvas').first()
+  await canvas.waitFor()
+  const box = await canvas.boundingBox()
+  assert.ok(box && box.width > 150 && box.height > minHeight, 'the chart has a size')
+}
+
+describe('mass sends', () => {
+  let sendId
+
+  test('a mass send to a customer who scanned a live code: previewed, handed over, confirmed by the staff member, delivered', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const sandbox = await api(page, context, 'GET', '/api/v1/wecom/sandbox')
+    assert.ok(sandbox.enabled && sandbox.appId, 'the demo tenant is connected to the simulator')
+    const staff = await eventually('the synced staff', async () => {
+      const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${sandbox.appId}/staff`)
+      return listed.some((s) => s.userId === 'lina') && listed
+    })
+    const lina = staff.find((s) => s.userId === 'lina').name
+
+    // 发送规则: no quiet hours, so that the send goes out whatever the time of day
+    const outreach = page.locator('nav .el-sub-menu').filter({ hasText: '客户触达' })
+    await outreach.locator('.el-menu-item').filter({ hasText: '发送规则' }).click()
+    await page.waitForURL((url) => url.pathname === '/outreach/settings')
+    await settle(page)
+    const quiet = page.locator('[data-testid="quiet-hours"]')
+    // a new tenant keeps quiet from 21:00 to 08:00
+    await quiet.locator('[data-testid="quiet-from"] input').waitFor()
+    assert.equal(await quiet.locator('[data-testid="quiet-from"] input').inputValue(), '21:00')
+    await quiet.locator('[data-testid="quiet-on"]').click()
+    await quiet.locator('[data-testid="quiet-from"]').waitFor({ state: 'detached' })
+    assert.match(await page.locator('[data-testid="quota"]').innerText(), /群发助手 → 设置群发规则/)
+    await page.locator('[data-testid="save-rules"]').click()
+    await page.locator('.el-message--success').filter({ hasText: '发送规则已保存' }).waitFor()
+    const rules = await api(page, context, 'GET', '/api/v1/messaging/settings')
+    assert.equal(rules.quietFrom, rules.quietTo, `no quiet hours: ${JSON.stringify(rules)}`)
+    await atRest(page)
+    await screenshot(page, 'zh-massends-rules')
+
+    // a customer scans 李娜's live code in the sandbox
+    await api(page, context, 'POST', '/api/v1/wecom/channel-codes', {
+      appId: sandbox.appId,
+      name: CODE_NAME,
+      staff: ['lina'],
+    })
+    await page.goto(siyu.base + '/acquisition/sandbox')
+    await settle(page)
+    const form = page.locator('[data-testid="sandbox-form"]')
+    await choose(page, form.locator('[data-field="codeId"]'), CODE_NAME)
+    await form.locator('input[name="nickname"]').fill(NICKNAME)
+    await form.getByRole('button', { name: '扫码添加' }).click()
+    const panel = page.locator('[data-testid="sandbox-panel"]')
+    await panel.getByText('客户已进入 Siyu').waitFor({ timeout: 30_000 })
+    const href = await panel.locator('[data-testid="customer-link"]').getAttribute('href')
+    const customerId = Number(/\/customers\/(\d+)$/.exec(href)[1])
+    assert.ok(customerId > 0)
+
+    // 新建群发: to that customer by id, previewed
+    await page.locator('nav .el-menu-item').filter({ hasText: '企业群发' }).click()
+    await page.waitForURL((url) => url.pathname === '/outreach/mass-sends')
+    await settle(page)
+    await page.locator('[data-testid="create-mass-send"]').click()
+    await page.waitForURL((url) => url.pathname === '/outreach/mass-sends/new')
+    await settle(page)
+    await page.locator('input[name="name"]').fill(SEND_NAME)
+    const audience = page.locator('[data-testid="audience"]')
+    await audience.locator('.el-radio-button').filter({ hasText: '指定客户' }).click()
+    await audience.locator('textarea[name="customerIds"]').fill(String(customerId))
+    await page.locator('textarea[name="text"]').fill(TEXT)
+    const bytes = Buffer.byteLength(TEXT, 'utf8')
+    assert.equal(
+      (await page.locator('[data-testid="text-bytes"]').innerText()).trim(),
+      `${bytes} / 4,000 字节`,
+      'the counter counts UTF-8 bytes as WeCom does',
+    )
+    const preview = page.locator('[data-testid="preview"]')
+    await preview.locator('[data-kpi="reachable"]').filter({ hasText: /可发送\s*1(?!\d)/ }).waitFor()
+    assert.match(await preview.locator('[data-kpi="audience"]').innerText(), /目标客户\s*1(?!\d)/)
+    assert.match(await preview.locator('[data-kpi="held"]').innerText(), /暂不发送\s*0(?!\d)/)
+    await chartDrawn(preview.locator('[data-testid="chart-reach"]'))
+    await chartDrawn(preview.locator('[data-testid="chart-staff"]'), 50)
+    assert.equal(
+      (await page.locator('[data-testid="message-phone"] [data-testid="bubble"]').innerText()).trim(),
+      TEXT,
+    )
+    await tallScreenshot(page, 'zh-massends-new')
+
+    await page.locator('[data-testid="submit"]').click()
+    await page.locator('.el-message--success').filter({ hasText: `已创建群发「${SEND_NAME}」` }).waitFor()
+    await page.waitForURL((url) => /^\/outreach\/mass-sends\/\d+$/.test(url.pathname))
+    sendId = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+
+    // handed to WeCom: 李娜's share waits for her
+    await page.locator('[data-testid="send-status"]').filter({ hasText: '已下发' }).waitFor({ timeout: 60_000 })
+    const share = page.locator('[data-testid="staff-shares"] .el-table__body tr').filter({ hasText: lina })
+    await share.locator('[data-testid="share-status"]').filter({ hasText: '等待员工发送' }).waitFor()
+    assert.match(await page.locator('[data-kpi="handed"]').innerText(), /已交给企业微信\s*1(?!\d)/)
+    assert.match(await page.locator('[data-kpi="delivered"]').innerText(), /已送达\s*0(?!\d)/)
+    assert.match(await page.locator('[data-testid="send-text"]').innerText(), /全场满 300 减 50/)
+    await page.locator('[data-testid="remind"]').waitFor()
+    await chartDrawn(page.locator('[data-testid="chart-funnel"]'))
+    await tallScreenshot(page, 'zh-massends-detail-waiting')
+
+    // 员工端: 李娜 confirms it in her WeCom, and the customer gets it in their chat
+    await page.goto(siyu.base + '/acquisition/sandbox')
+    await settle(page)
+    await page.locator('[data-testid="sandbox-history"] button').filter({ hasText: NICKNAME }).first().click()
+    const staffSide = page.locator('[data-testid="sandbox-staff"]')
+    const task = staffSide.locator('.staff-side__task').filter({ hasText: '全场满 300 减 50' })
+    await task.waitFor({ timeout: 30_000 })
+    assert.match(await task.innerText(), /发给 1 位客户/)
+    await atRest(page)
+    await screenshot(page, 'zh-massends-sandbox-pending')
+    await task.getByRole('button', { name: '确认发送' }).click()
+    await page.locator('.el-message--success').filter({ hasText: '已确认发送' }).waitFor()
+    const chat = page.locator('[data-testid="sandbox-chat"]')
+    await chat.locator('[data-testid="bubble"]').filter({ hasText: TEXT }).waitFor({ timeout: 15_000 })
+    await staffSide.getByText('这位员工没有待确认的企业群发').waitFor()
+    await atRest(page)
+    await screenshot(page, 'zh-massends-sandbox-sent')
+
+    // the detail page learns from WeCom that it was delivered
+    await page.goto(`${siyu.base}/outreach/mass-sends/${sendId}`)
+    await settle(page)
+    await page
+      .locator('[data-kpi="delivered"] .kpi__value')
+      .filter({ hasText: /^1$/ })
+      .waitFor({ timeout: 60_000 })
+    await share.locator('[data-testid="share-status"]').filter({ hasText: '员工已发送' }).waitFor()
+    assert.match(await share.locator('[data-testid="share-progress"]').innerText(), /1 \/ 1 已送达/)
+    const recipient = page.locator('[data-testid="recipients"] .el-table__body tr').first()
+    await recipient.locator('[data-testid="recipient-status-tag"]').filter({ hasText: '已送达' }).waitFor()
+    assert.equal(await recipient.locator('[data-testid="recipient-customer"]').getAttribute('href'), `/customers/${customerId}`)
+    assert.equal(await page.locator('[data-testid="remind"]').count(), 0, 'nobody left to remind')
+    await chartDrawn(page.locator('[data-testid="chart-funnel"]'))
+    await tallScreenshot(page, 'zh-massends-detail')
+
+    // the list: the send with its customers by outcome
+    await page.goto(siyu.base + '/outreach/mass-sends')
+    await settle(page)
+    const row = page.locator('.el-table__body tr').filter({ hasText: SEND_NAME })
+    await row.waitFor()
+    assert.match(await row.locator('[data-testid="send-status"]').innerText(), /已下发/)
+    assert.match(await row.locator('[data-testid="outcome-bar"]').innerText(), /已送达\s*1/)
+    await atRest(page)
+    await screenshot(page, 'zh-massends-list')
+
+    assert.equal(await page.locator('.el-message--error').count(), 0)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('speaks English on the same pages', async () => {
+    const { page, context, unexpectedProblems } = await signIn({ locale: 'en' })
+    await page.goto(siyu.base + '/outreach/mass-sends')
+    await settle(page)
+    const nav = await page.locator('nav').first().innerText()
+    assert.doesNotMatch(nav, HAN, `the navigation is all English: ${nav}`)
+    assert.match(nav, /Outreach/)
+    const header = await page.locator('.page-header').innerText()
+    assert.doesNotMatch(header, HAN, `the header is English: ${header}`)
+    const row = page.locator('.el-table__body tr').filter({ hasText: SEND_NAME })
+    await row.waitFor()
+    assert.match(await row.locator('[data-testid="send-status"]').innerText(), /Handed over/)
+    assert.match(await row.locator('[data-testid="outcome-bar"]').innerText(), /Delivered\s*1/)
+    await atRest(page)
+    await screenshot(page, 'en-massends-list')
+
+    if (sendId) {
+      await page.goto(`${siyu.base}/outreach/mass-sends/${sendId}`)
+      await settle(page)
+      await page.locator('[data-kpi="delivered"]').filter({ hasText: 'Delivered' }).waitFor()
+      assert.match(await page.locator('[data-testid="staff-shares"]').innerText(), /Sent by staff/)
+      await tallScreenshot(page, 'en-massends-detail')
+    }
+
+    await page.goto(siyu.base + '/outreach/settings')
+    await settle(page)
+    assert.match(await page.locator('[data-testid="quota"]').innerText(), /As many a month as the month has days/)
+    await atRest(page)
+    await screenshot(page, 'en-massends-rules')
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+})
