@@ -140,7 +140,8 @@ class LayerIntegrationTests extends IntegrationTest {
         assertThat(admin.patch("/api/v1/customers/" + a, "{\"city\": 6}").status())
                 .isEqualTo(200);
 
-        eventually(() -> {
+        // the index takes the change after the commit; on a busy machine that can take longer than 5 s
+        eventually(java.time.Duration.ofSeconds(20), () -> {
             var transitions = admin.get("/api/v1/layers/lifecycle/transitions?from=" + yesterday)
                     .json();
             assertThat(transitions.path("levels").get(0).asString()).isEqualTo("new");
