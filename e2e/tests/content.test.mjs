@@ -8,6 +8,16 @@ import { deflateSync } from 'node:zlib'
 import { startSiyu } from '../support/server.mjs'
 import { launch, screenshot, signIn as signInAs } from '../support/browser.mjs'
 
+/** Waits (up to 10 s) for the text of {@code locator} to match: counts refresh after the list does. */
+async function shows(locator, pattern) {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const text = await locator.innerText()
+    if (pattern.test(text) || Date.now() > deadline) return assert.match(text, pattern)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 const HAN = /\p{Script=Han}/u
 const IMAGE = 'E2E 双11主图'
 const LINK = 'E2E 会员日活动'
@@ -191,9 +201,9 @@ describe('content', () => {
     assert.ok(await imagesLoaded(card(page, LINK)), 'the link card shows its cover')
 
     // the tabs count the kinds
-    assert.match(await page.locator('#tab-all').innerText(), /全部\s*2/)
-    assert.match(await page.locator('#tab-image').innerText(), /图片\s*1/)
-    assert.match(await page.locator('#tab-link').innerText(), /链接\s*1/)
+    await shows(page.locator('#tab-all'), /全部\s*2/)
+    await shows(page.locator('#tab-image'), /图片\s*1/)
+    await shows(page.locator('#tab-link'), /链接\s*1/)
     assert.match(await page.locator('[data-group-key="none"]').innerText(), /未分组\s*1/)
     await atRest(page)
     await screenshot(page, 'zh-materials')
@@ -344,8 +354,8 @@ describe('content', () => {
     // only the operators' own names (materials, groups) are Chinese
     const chrome = (await page.locator('.materials').innerText()).replace(/E2E [^\n]*|双11主图|2026 价目表/g, '')
     assert.doesNotMatch(chrome, HAN, `the page is in English: ${chrome.match(/.*\p{Script=Han}.*/u)?.[0]}`)
-    assert.match(await page.locator('#tab-image').innerText(), /Image\s*1/)
-    assert.match(await page.locator('#tab-all').innerText(), /All\s*4/)
+    await shows(page.locator('#tab-image'), /Image\s*1/)
+    await shows(page.locator('#tab-all'), /All\s*4/)
     await atRest(page)
     await screenshot(page, 'en-materials')
 
