@@ -132,8 +132,10 @@ describe('WeCom operations', () => {
     assert.ok(nav.indexOf('企微运营') > nav.indexOf('商品与订单'), 'after the other groups')
     assert.ok(nav.indexOf('企微运营') < nav.indexOf('账号与权限'), 'before 账号与权限')
     const group = page.locator('nav .el-sub-menu').filter({ hasText: '企微运营' })
-    await group.locator('.el-sub-menu__title').click()
-    await group.locator('.el-menu-item').filter({ hasText: '群活码' }).click()
+    const item = group.locator('.el-menu-item').filter({ hasText: '群活码' })
+    // the group may already be open (clicking its title would close it)
+    if (!(await item.isVisible())) await group.locator('.el-sub-menu__title').click()
+    await item.click()
     await page.waitForURL((url) => url.pathname === '/wecom-ops/group-codes')
     await settle(page)
 
