@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { configureHttp, http, request } from './http'
+import { configureHttp, http, request, upload } from './http'
 import { ApiError } from './problem'
 import { jsonResponse, problemResponse, stubFetch } from '@/test/http'
+import { stubUpload, type UploadAnswer } from '@/test/upload'
 
 function clearCookies(): void {
   for (const cookie of document.cookie.split(';')) {
@@ -109,5 +110,74 @@ describe('the API client', () => {
       request('/api/v1/auth/login', { method: 'POST', body: {}, authRedirect: false }),
     ).rejects.toMatchObject({ status: 401, code: 'auth.bad-credentials' })
     expect(onUnauthorized).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('an upload', () => {
+  const onUnauthorized = vi.fn()
+
+  beforeEach(() => {
+    clearCookies()
+    onUnauthorized.mockReset()
+    configureHttp({ locale: () => 'en', onUnauthorized })
+  })
+
+  it('sends the file as the field "file" with the language and the XSRF token', async () => {
+    document.cookie = 'XSRF-TOKEN=tok%2B1; path=/'
+    const { calls } = stubUpload(() => ({ status: 201, body: { id: 5, name: 'a.png' } }))
+    const file = new File(['png'], 'a.png', { type: 'image/png' })
+    await expect(upload('/api/v1/material-files', file)).resolves.toEqual({ id: 5, name: 'a.png' })
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/v1/material-files' })
+    expect(calls[0]?.file?.name).toBe('a.png')
+    expect(calls[0]?.headers['x-xsrf-token']).toBe('tok+1')
+    expect(calls[0]?.headers['accept-language']).toBe('en')
+    // the browser sets the multipart type with its boundary
+    expect(calls[0]?.headers['content-type']).toBeUndefined()
+  })
+
+  it('reports how far it got, ending at 100', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const { calls } = stubUpload(async () => {
+      await held
+      return { status: 201, body: { id: 1 } }
+    })
+    const seen: number[] = []
+    const done = upload('/up', new File(['x'], 'x.bin'), { onProgress: (p) => seen.push(p) })
+    await Promise.resolve()
+    calls[0]!.progress(30)
+    calls[0]!.progress(75)
+    release()
+    await done
+    expect(seen).toEqual([30, 75, 100])
+  })
+
+  it('rejects with the server’s problem details, and a 401 ends the session', async () => {
+    stubUpload(() => ({
+      status: 413,
+      body: {
+        status: 413,
+        detail: 'Too large',
+        errors: [{ field: 'file', message: 'At most 10 MB' }],
+      },
+    }))
+    const error = await upload('/up', new File(['x'], 'x.png')).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(413)
+    expect((error as ApiError).detail).toBe('Too large')
+    expect((error as ApiError).fieldErrors[0]?.message).toBe('At most 10 MB')
+    expect(onUnauthorized).not.toHaveBeenCalled()
+
+    stubUpload(() => ({ status: 401, body: { status: 401 } }))
+    await expect(upload('/up', new File(['x'], 'x.png'))).rejects.toBeInstanceOf(ApiError)
+    expect(onUnauthorized).toHaveBeenCalledOnce()
+  })
+
+  it('stops when its signal is aborted', async () => {
+    stubUpload(() => new Promise<UploadAnswer>(() => {}))
+    const controller = new AbortController()
+    const done = upload('/up', new File(['x'], 'x.png'), { signal: controller.signal })
+    controller.abort()
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' })
   })
 })

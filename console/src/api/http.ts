@@ -65,14 +65,17 @@ function buildHeaders(method: HttpMethod, hasBody: boolean): Headers {
   return headers
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text()
+function parseJson(text: string): unknown {
   if (!text) return undefined
   try {
     return JSON.parse(text) as unknown
   } catch {
     return undefined
   }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  return parseJson(await response.text())
 }
 
 /** Calls the Siyu API; resolves with the parsed JSON body (undefined for 204) or rejects with ApiError. */
@@ -115,6 +118,53 @@ export async function requestWithStatus<T>(
   )
   if (response.status === 401 && options.authRedirect !== false) config.onUnauthorized(error)
   throw error
+}
+
+export interface UploadOptions {
+  /** Called as the bytes go out: 0 … 100 (the server's answer may take a little longer). */
+  onProgress?: (percent: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Sends one file as the multipart field `file` and resolves with the server's JSON answer, or
+ * rejects with ApiError (its problem details) like `request`. Uses XMLHttpRequest because fetch
+ * cannot report upload progress; the headers (language, XSRF token) are the same as `request`'s.
+ */
+export function upload<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  const form = new FormData()
+  form.append('file', file)
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.withCredentials = true
+    buildHeaders('POST', false).forEach((value, name) => xhr.setRequestHeader(name, value))
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        options.onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)))
+      }
+    }
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText)
+      if (xhr.status >= 200 && xhr.status < 300) {
+        options.onProgress?.(100)
+        resolve(body as T)
+        return
+      }
+      const error = new ApiError(xhr.status, parseProblem(xhr.status, body))
+      if (xhr.status === 401) config.onUnauthorized(error)
+      reject(error)
+    }
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network' }))
+    const aborted = () => reject(new DOMException('The upload was aborted', 'AbortError'))
+    xhr.onabort = aborted
+    if (options.signal?.aborted) {
+      aborted()
+      return
+    }
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(form)
+  })
 }
 
 export const http = {

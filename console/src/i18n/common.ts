@@ -60,6 +60,9 @@ export const zhCN = {
     liveCodes: '渠道活码',
     liveCodeStats: '活码统计',
     sandbox: '企微沙箱',
+    content: '内容中心',
+    materials: '素材库',
+    scripts: '话术库',
     data: '数据',
     events: '事件目录',
     imports: '数据导入',
@@ -83,6 +86,9 @@ export const zhCN = {
     massSendNew: '新建群发',
     massSendDetail: '群发详情',
     sendingRules: '发送规则',
+  },
+  chat: {
+    miniprogram: '小程序',
   },
   account: {
     menu: '账号菜单',
@@ -164,6 +170,9 @@ export const en: typeof zhCN = {
     liveCodes: 'Live codes',
     liveCodeStats: 'Live code statistics',
     sandbox: 'WeCom sandbox',
+    content: 'Content',
+    materials: 'Materials',
+    scripts: 'Scripts',
     data: 'Data',
     events: 'Event catalog',
     imports: 'Data import',
@@ -187,6 +196,9 @@ export const en: typeof zhCN = {
     massSendNew: 'New mass send',
     massSendDetail: 'Mass send',
     sendingRules: 'Sending rules',
+  },
+  chat: {
+    miniprogram: 'Mini program',
   },
   account: {
     menu: 'Account menu',

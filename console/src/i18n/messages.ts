@@ -4,6 +4,7 @@ import * as apiKeys from '@/modules/api-keys/i18n'
 import * as audit from '@/modules/audit/i18n'
 import * as auth from '@/modules/auth/i18n'
 import * as commerce from '@/modules/commerce/i18n'
+import * as content from '@/modules/content/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
@@ -31,6 +32,7 @@ export const zhCN = {
   segments: segments.zhCN,
   layers: layers.zhCN,
   liveCodes: liveCodes.zhCN,
+  content: content.zhCN,
   commerce: commerce.zhCN,
   accounts: accounts.zhCN,
   apiKeys: apiKeys.zhCN,
@@ -57,6 +59,7 @@ export const en: MessageSchema = {
   segments: segments.en,
   layers: layers.en,
   liveCodes: liveCodes.en,
+  content: content.en,
   commerce: commerce.en,
   accounts: accounts.en,
   apiKeys: apiKeys.en,

@@ -116,6 +116,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'live-codes:read', title: 'common.nav.sandbox' },
       },
       {
+        path: 'content/materials',
+        name: 'materials',
+        component: () => import('@/modules/content/MaterialsView.vue'),
+        meta: { permission: 'content:read', title: 'common.nav.materials' },
+      },
+      {
+        path: 'content/scripts',
+        name: 'scripts',
+        component: () => import('@/modules/content/ScriptsView.vue'),
+        meta: { permission: 'content:read', title: 'common.nav.scripts' },
+      },
+      {
         path: 'outreach/mass-sends',
         name: 'mass-sends',
         component: () => import('@/modules/mass-sends/MassSendsView.vue'),

@@ -25,6 +25,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'wecom:manage',
   'live-codes:read',
   'live-codes:write',
+  'content:read',
+  'content:write',
   'messaging:read',
   'messaging:send',
 ]

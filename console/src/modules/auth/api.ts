@@ -35,6 +35,10 @@ export type Permission =
   | 'live-codes:read'
   /** Creates, changes and deletes live codes, and plays customers in the sandbox. */
   | 'live-codes:write'
+  /** Sees the material library and the script library, and copies scripts. */
+  | 'content:read'
+  /** Creates, changes and deletes materials, scripts and their groups. */
+  | 'content:write'
   /** Sees mass sends (企业群发), their progress and the sending rules. */
   | 'messaging:read'
   /** Starts, reminds and cancels mass sends, and changes the sending rules. */

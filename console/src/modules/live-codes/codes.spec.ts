@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/problem'
 import { channelCode } from '@/test/live-codes'
 import {
+  attachmentCard,
   changesOf,
   cleanAttachment,
   dayRuns,
@@ -181,5 +182,29 @@ describe('working days', () => {
     ])
     expect(dayRuns([6, 7])).toEqual([[6, 7]])
     expect(dayRuns([])).toEqual([])
+  })
+})
+
+describe('an attachment in the chat preview', () => {
+  it('shows a picture only when it has a web address for it', () => {
+    expect(
+      attachmentCard({
+        type: 'link',
+        title: '新人礼',
+        url: 'https://shop.example.com/gift',
+        picUrl: 'https://cdn.example.com/gift.png',
+        description: '领取 20 元券',
+      }),
+    ).toEqual({
+      kind: 'link',
+      title: '新人礼',
+      description: '领取 20 元券',
+      url: 'https://shop.example.com/gift',
+      picture: 'https://cdn.example.com/gift.png',
+    })
+    const mini = attachmentCard({ type: 'miniprogram', title: '商城', picMediaId: 'MEDIA_1' })
+    expect(mini.kind).toBe('miniprogram')
+    expect(mini.picture).toBeNull()
+    expect(attachmentCard({ type: 'image', picUrl: 'javascript:alert(1)' }).picture).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import type { ChatCardData } from '@/components/chat/chat'
 import { ApiError } from '@/api/problem'
 import type {
   Assignment,
@@ -107,6 +108,22 @@ export function cleanAttachment(attachment: Attachment): Attachment {
     }
   }
   return clean
+}
+
+const isWebAddress = (value: string | null | undefined) => !!value && /^https?:\/\/\S+$/.test(value)
+
+/**
+ * An attachment as the chat draws it. Only a web address can be shown as its picture: a
+ * mini program's picMediaId names an image uploaded to WeCom, which the browser cannot load.
+ */
+export function attachmentCard(attachment: Attachment): ChatCardData {
+  return {
+    kind: attachment.type,
+    title: attachment.title,
+    description: attachment.description,
+    url: attachment.url,
+    picture: isWebAddress(attachment.picUrl) ? attachment.picUrl : null,
+  }
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)]

@@ -313,7 +313,6 @@ export const zhCN = {
       keepWaiting: '继续等待',
       deleted: '你已删除{staff}',
       joined: '你通过扫描二维码加入了群聊「{group}」',
-      miniprogram: '小程序',
       me: '我',
     },
     panel: {
@@ -671,7 +670,6 @@ export const en: typeof zhCN = {
       keepWaiting: 'Keep waiting',
       deleted: 'You deleted {staff}',
       joined: 'You joined the group chat "{group}" by scanning a QR code',
-      miniprogram: 'Mini program',
       me: 'Me',
     },
     panel: {

@@ -58,7 +58,12 @@ public class MaterialFiles {
         Integer width = null;
         Integer height = null;
         if (type.startsWith("image/")) {
-            var image = ImageIO.read(new ByteArrayInputStream(bytes));
+            java.awt.image.BufferedImage image;
+            try {
+                image = ImageIO.read(new ByteArrayInputStream(bytes));
+            } catch (IOException | RuntimeException e) {
+                image = null; // a damaged picture: the reader gave up
+            }
             if (image == null) {
                 throw DomainException.invalid("file", "content.file.unreadable-image");
             }

@@ -135,6 +135,12 @@ class ContentIntegrationTests extends IntegrationTest {
         var broken = admin.language("en").upload("/api/v1/material-files", "x.png", fakePng);
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).contains("cannot be read");
+        var real = png(40, 40);
+        var damaged = java.util.Arrays.copyOf(real, real.length);
+        java.util.Arrays.fill(damaged, 16, damaged.length, (byte) 7);
+        var junk = admin.language("en").upload("/api/v1/material-files", "damaged.png", damaged);
+        assertThat(junk.status()).as(junk.body()).isEqualTo(400);
+        assertThat(junk.body()).contains("cannot be read");
         var big = admin.language("en").upload("/api/v1/material-files", "big.png", bigPngHeader());
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.body()).contains("10 MB");
