@@ -1,6 +1,7 @@
 // 企业群发 against the simulated corp the demo tenant is connected to (SIYU_SIMULATOR_JAR): sending rules without
-// quiet hours, a customer who scans a live code in the sandbox, a mass send to that customer previewed and
-// handed to WeCom, the staff member confirming it in the sandbox's 员工端, and the delivery on the detail page.
+// quiet hours, a customer who scans a live code in the sandbox, a mass send to that customer with a link from the
+// material library, previewed and handed to WeCom, the staff member confirming it in the sandbox's 员工端, and the
+// delivery on the detail page.
 // Siyu asks WeCom what became of a send every second here (SIYU_MESSAGING_TRACK_EVERY), not every 5 minutes.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -12,6 +13,7 @@ const CODE_NAME = 'E2E 群发活码'
 const NICKNAME = 'E2E周小群'
 const SEND_NAME = 'E2E 双十一会员福利'
 const TEXT = '双十一会员专享：全场满 300 减 50，回复 1 领取优惠券'
+const LINK = 'E2E 双十一会场'
 
 let siyu
 let browser
@@ -136,7 +138,15 @@ describe('mass sends', () => {
     const customerId = Number(/\/customers\/(\d+)$/.exec(href)[1])
     assert.ok(customerId > 0)
 
-    // 新建群发: to that customer by id, previewed
+    // a link in the material library to send with the text
+    const link = await api(page, context, 'POST', '/api/v1/materials', {
+      kind: 'link',
+      title: LINK,
+      url: 'https://shop.example.com/1111',
+      description: '会员满 300 减 50',
+    })
+
+    // 新建群发: to that customer by id, with the link, previewed
     await page.locator('nav .el-menu-item').filter({ hasText: '企业群发' }).click()
     await page.waitForURL((url) => url.pathname === '/outreach/mass-sends')
     await settle(page)
@@ -153,6 +163,15 @@ describe('mass sends', () => {
       (await page.locator('[data-testid="text-bytes"]').innerText()).trim(),
       `${bytes} / 4,000 字节`,
       'the counter counts UTF-8 bytes as WeCom does',
+    )
+    await page.locator('[data-testid="add-materials"]').click()
+    const picker = page.locator('.el-dialog').filter({ has: page.locator('.material-picker__grid') })
+    await picker.locator(`.material-picker__item[data-material-id="${link.id}"]`).click()
+    await picker.getByRole('button', { name: '确定', exact: true }).click()
+    await page.locator('[data-testid="materials"] .material-chip').filter({ hasText: LINK }).waitFor()
+    assert.match(
+      await page.locator('[data-testid="message-phone"] [data-attachment="link"]').innerText(),
+      new RegExp(LINK),
     )
     const preview = page.locator('[data-testid="preview"]')
     await preview.locator('[data-kpi="reachable"]').filter({ hasText: /可发送\s*1(?!\d)/ }).waitFor()
@@ -178,6 +197,7 @@ describe('mass sends', () => {
     assert.match(await page.locator('[data-kpi="handed"]').innerText(), /已交给企业微信\s*1(?!\d)/)
     assert.match(await page.locator('[data-kpi="delivered"]').innerText(), /已送达\s*0(?!\d)/)
     assert.match(await page.locator('[data-testid="send-text"]').innerText(), /全场满 300 减 50/)
+    assert.match(await page.locator('[data-testid="send-materials"]').innerText(), new RegExp(LINK))
     await page.locator('[data-testid="remind"]').waitFor()
     await chartDrawn(page.locator('[data-testid="chart-funnel"]'))
     await tallScreenshot(page, 'zh-massends-detail-waiting')
@@ -190,12 +210,14 @@ describe('mass sends', () => {
     const task = staffSide.locator('.staff-side__task').filter({ hasText: '全场满 300 减 50' })
     await task.waitFor({ timeout: 30_000 })
     assert.match(await task.innerText(), /发给 1 位客户/)
+    assert.match(await task.innerText(), /1 个附件/)
     await atRest(page)
     await screenshot(page, 'zh-massends-sandbox-pending')
     await task.getByRole('button', { name: '确认发送' }).click()
     await page.locator('.el-message--success').filter({ hasText: '已确认发送' }).waitFor()
     const chat = page.locator('[data-testid="sandbox-chat"]')
     await chat.locator('[data-testid="bubble"]').filter({ hasText: TEXT }).waitFor({ timeout: 15_000 })
+    await chat.locator('[data-attachment="link"]').filter({ hasText: LINK }).waitFor()
     await staffSide.getByText('这位员工没有待确认的企业群发').waitFor()
     await atRest(page)
     await screenshot(page, 'zh-massends-sandbox-sent')

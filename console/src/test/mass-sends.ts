@@ -9,6 +9,7 @@ import type {
   StaffShare,
 } from '@/modules/mass-sends/api'
 import type { Segment } from '@/modules/segments/api'
+import { materials } from './content'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { APP, STAFF } from './live-codes'
 import { me } from './session'
@@ -150,6 +151,9 @@ export function stubMassSendServer(routes: Record<string, Route> = {}, account =
     'GET /api/v1/mass-sends/42/recipients': () =>
       jsonResponse({ items: RECIPIENTS, nextCursor: null }),
     'POST /api/v1/mass-sends/preview': () => jsonResponse(PREVIEW),
+    'GET /api/v1/materials': () => jsonResponse({ items: materials(), nextCursor: null }),
+    'GET /api/v1/materials/1': () => jsonResponse(materials()[0]),
+    'GET /api/v1/materials/2': () => jsonResponse(materials()[1]),
     ...routes,
   })
 }

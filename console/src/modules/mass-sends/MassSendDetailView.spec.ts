@@ -50,6 +50,17 @@ describe('a mass send’s details', { timeout: 30_000 }, () => {
     expect(text('[data-testid="send-text"]')).toBe('双十一会员专享：全场满 300 减 50，点击领取 👉')
   })
 
+  it('shows the send’s materials, and the id of one deleted since', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/42': () => jsonResponse(detail({ materialIds: [1, 99] })),
+    })
+    await mountApp('/outreach/mass-sends/42')
+    const shown = document.querySelector<HTMLElement>('[data-testid="send-materials"]')!
+    expect(shown.querySelector('.material-chip')?.textContent).toContain('双11主图')
+    expect(shown.textContent).toContain('#99')
+    expect(text('[data-testid="send-facts"]')).toContain('2 个素材')
+  })
+
   it('follows the customers from the audience to handed over, sent by staff and delivered', async () => {
     stubMassSendServer()
     await mountApp('/outreach/mass-sends/42')

@@ -4,7 +4,7 @@ import { ElDatePicker } from 'element-plus'
 import './MassSendEditorView.vue'
 import './MassSendDetailView.vue'
 import { setLocale } from '@/i18n'
-import { choose, mountApp, type } from '@/test/app'
+import { choose, mountApp, openDialog, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
 import { PREVIEW, massSend, stubMassSendServer } from '@/test/mass-sends'
@@ -211,6 +211,73 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('attaches materials from the library, shows them on the phone and sends their ids', async () => {
+    const { calls } = stubMassSendServer({
+      'POST /api/v1/mass-sends': () => jsonResponse(massSend({ materialIds: [2, 1] }), 201),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await fillValidForm()
+    await type(field('text') as HTMLInputElement, '')
+    document.querySelector<HTMLElement>('[data-testid="add-materials"]')!.click()
+    await settle()
+    const item = (id: number) =>
+      openDialog().querySelector<HTMLElement>(`.material-picker__item[data-material-id="${id}"]`)!
+    item(2).click()
+    item(1).click()
+    await settle(0)
+    button('确定', openDialog()).click()
+    await settle()
+    const chips = [...document.querySelectorAll('[data-testid="materials"] .material-chip')]
+    expect(chips.map((c) => c.getAttribute('data-material-id'))).toEqual(['2', '1'])
+    const phone = document.querySelector<HTMLElement>('[data-testid="message-phone"]')!
+    expect(
+      [...phone.querySelectorAll<HTMLElement>('[data-attachment]')].map(
+        (c) => c.dataset.attachment,
+      ),
+    ).toEqual(['link', 'image'])
+    expect(phone.textContent).toContain('会员日活动说明')
+
+    // materials alone are a message: no text needed
+    button('创建并发送').click()
+    await settle()
+    const created = calls.find((c) => c.method === 'POST' && c.url.endsWith('/api/v1/mass-sends'))
+    const body = await created!.clone().json()
+    expect(body.materialIds).toEqual([2, 1])
+    expect(body.text).toBe('')
+  })
+
+  it('shows the server’s problem with a material on that material', async () => {
+    stubMassSendServer({
+      'POST /api/v1/mass-sends': () =>
+        problemResponse(400, {
+          detail: '请求中有无效字段',
+          errors: [{ field: 'materialIds[1]', code: 'x', message: '文章需要链接才能群发' }],
+        }),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await fillValidForm()
+    document.querySelector<HTMLElement>('[data-testid="add-materials"]')!.click()
+    await settle()
+    for (const id of [1, 2]) {
+      openDialog()
+        .querySelector<HTMLElement>(`.material-picker__item[data-material-id="${id}"]`)!
+        .click()
+    }
+    await settle(0)
+    button('确定', openDialog()).click()
+    await settle()
+    button('创建并发送').click()
+    await settle()
+    const wrong = document.querySelector<HTMLElement>('[data-material-index="1"]')!
+    expect(wrong.querySelector('[data-testid="material-error"]')?.textContent?.trim()).toBe(
+      '文章需要链接才能群发',
+    )
+    expect(
+      document.querySelector('[data-material-index="0"] [data-testid="material-error"]'),
+    ).toBeNull()
+    expect(document.querySelector('.el-message--error')).toBeNull()
   })
 
   it('refuses variables and empty or over-long messages before asking the server', async () => {

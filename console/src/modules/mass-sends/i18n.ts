@@ -112,7 +112,7 @@ export const zhCN = {
     textPlaceholderFound: '群发不会替换 {found}，客户会原样看到它，请改成普通文字',
     contentRequired: '请填写消息内容或添加素材',
     materials: '素材',
-    materialsHelp: '最多 {n} 个：图片、视频、文件、链接、文章或小程序',
+    materialsHelp: '已选 {n} / {max} 个：图片、视频、文件、链接、文章或小程序，随文字一起发出',
     addMaterials: '添加素材',
     sendAt: '发送时间',
     now: '立即发送',
@@ -367,7 +367,8 @@ export const en: typeof zhCN = {
       'A mass send does not fill in {found}: customers would read it as written. Use plain text.',
     contentRequired: 'Write a message or add materials',
     materials: 'Materials',
-    materialsHelp: 'Up to {n}: images, videos, files, links, articles or mini programs',
+    materialsHelp:
+      '{n} of {max} chosen: images, videos, files, links, articles or mini programs, sent with the text',
     addMaterials: 'Add materials',
     sendAt: 'Send time',
     now: 'Now',
