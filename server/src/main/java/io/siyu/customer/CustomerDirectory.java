@@ -117,6 +117,36 @@ public class CustomerDirectory {
                 .list());
     }
 
+    /**
+     * The customers (not merged away) whose birthday, or date attribute {@code field} ({@code attributes.<key>}),
+     * falls on this day of the year; those born on 29 February count on the 28th in other years.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> bornOn(String field, java.time.MonthDay day, boolean leapYear) {
+        var column = field.equals("birthday") ? "birthday" : "(attributes ->> ?)::date";
+        var params = new ArrayList<Object>();
+        if (!field.equals("birthday")) {
+            params.add(field.substring("attributes.".length()));
+        }
+        var feb28 = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !leapYear;
+        params.add(day.getMonthValue());
+        params.add(day.getDayOfMonth());
+        return jdbc.sql("select id from customer where survivor_id is null and " + column + " is not null"
+                        + " and (extract(month from " + column + "), extract(day from " + column + ")) "
+                        + (feb28 ? "in ((?, ?), (2, 29))" : "= (?, ?)"))
+                .params(field.equals("birthday") ? params : withRepeatedKey(params))
+                .query(Long.class)
+                .list();
+    }
+
+    /** The attribute key is bound once per use of the column (three times). */
+    private static List<Object> withRepeatedKey(List<Object> params) {
+        var key = params.getFirst();
+        var all = new ArrayList<Object>(List.of(key, key, key));
+        all.addAll(params.subList(1, params.size()));
+        return all;
+    }
+
     /** How many customers match; for export progress. */
     @Transactional(readOnly = true)
     public long count(CustomerQuery query) {

@@ -125,4 +125,32 @@ public class CustomerProfiles {
                 .update();
         changes.changed(List.of(id));
     }
+
+    /**
+     * Sets one custom attribute on many customers at once (a journey step), in the caller's transaction;
+     * {@code value} was checked with {@link CustomerAttributes#validate}, and null removes it. Answers how many
+     * profiles there were.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int setAttribute(
+            java.util.Collection<Long> ids, String key, @org.jspecify.annotations.Nullable Object value) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int updated = jdbc.sql("""
+                        update customer set updated_at = ?, attributes = case when ?::jsonb is null
+                            then coalesce(attributes, '{}'::jsonb) - ?
+                            else coalesce(attributes, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb) end
+                        where id = any(?::bigint[])""")
+                .params(
+                        Timestamp.from(clock.instant()),
+                        value == null ? null : json.writeValueAsString(value),
+                        key,
+                        key,
+                        value == null ? null : json.writeValueAsString(value),
+                        ids.toArray(Long[]::new))
+                .update();
+        changes.changed(ids);
+        return updated;
+    }
 }

@@ -84,6 +84,10 @@ public class EventIngestion {
                 duplicates.add(new IngestResult.Duplicate(event.index(), event.eventId()));
             }
         });
+        var storing = new ArrayList<StoredEvent>(fresh.size());
+        fresh.forEach((event, customer) ->
+                storing.add(new StoredEvent(customer, event.type().code(), event.occurredAt(), event.properties())));
+        observers.storing(storing);
         observers.afterCommit(
                 fresh.values().stream().mapToLong(Long::longValue).toArray(),
                 fresh.keySet().stream().mapToInt(e -> e.type().code()).toArray(),

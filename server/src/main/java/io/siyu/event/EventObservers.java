@@ -21,6 +21,15 @@ class EventObservers {
         this.observers = observers;
     }
 
+    /** Tells the observers inside the storing transaction; a failure fails the store. */
+    void storing(List<StoredEvent> events) {
+        if (events.isEmpty() || observers.isEmpty()) {
+            return;
+        }
+        var tenant = Tenancy.required();
+        observers.forEach(observer -> observer.eventsStoring(tenant, events));
+    }
+
     void afterCommit(long[] customers, int[] types, Instant[] times) {
         if (customers.length == 0 || observers.isEmpty()) {
             return;

@@ -13,7 +13,9 @@ public enum TagSource {
     /** A machine client with an API key. */
     API,
     /** WeCom's corporate tags. */
-    WECOM;
+    WECOM,
+    /** A journey's tag step. */
+    JOURNEY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
