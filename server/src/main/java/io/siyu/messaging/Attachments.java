@@ -43,15 +43,15 @@ class Attachments {
     }
 
     /** Problems with materials as attachments: unknown ones, and articles with no link to open. */
-    void check(List<Long> ids, List<FieldProblem> problems) {
+    void check(String prefix, List<Long> ids, List<FieldProblem> problems) {
         var found = materials.byIds(ids);
         for (int i = 0; i < ids.size(); i++) {
             var material = found.get(ids.get(i));
+            var field = prefix + "materialIds[" + i + "]";
             if (material == null) {
-                problems.add(new FieldProblem(
-                        "materialIds[" + i + "]", "content.material.unknown", String.valueOf(ids.get(i))));
+                problems.add(new FieldProblem(field, "content.material.unknown", String.valueOf(ids.get(i))));
             } else if (material.kind().equals("article") && material.url() == null) {
-                problems.add(new FieldProblem("materialIds[" + i + "]", "messaging.material.article-url"));
+                problems.add(new FieldProblem(field, "messaging.material.article-url"));
             }
         }
     }

@@ -94,18 +94,9 @@ public class MassSends {
             }
         }
         var text = input.text() == null ? "" : input.text().strip();
-        if (text.getBytes(StandardCharsets.UTF_8).length > MassSendInput.MAX_TEXT_BYTES) {
-            problems.add(new FieldProblem("text", "messaging.text", MassSendInput.MAX_TEXT_BYTES));
-        }
         var materialIds =
                 new ArrayList<>(new LinkedHashSet<>(input.materialIds() == null ? List.of() : input.materialIds()));
-        if (materialIds.size() > MassSendInput.MAX_MATERIALS) {
-            problems.add(new FieldProblem("materialIds", "messaging.materials", MassSendInput.MAX_MATERIALS));
-        }
-        attachments.check(materialIds, problems);
-        if (text.isEmpty() && materialIds.isEmpty()) {
-            problems.add(new FieldProblem("text", "messaging.empty"));
-        }
+        checkContent("", text, materialIds, problems);
         var now = clock.instant();
         var sendAt = input.sendAt() == null || input.sendAt().isBefore(now) ? now : input.sendAt();
         if (sendAt.isAfter(now.plus(MAX_AHEAD))) {
@@ -130,6 +121,20 @@ public class MassSends {
                 .single();
         io.siyu.shared.AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake);
         return get(id);
+    }
+
+    /** A message's text and materials as WeCom takes them; problems are named under {@code prefix}. */
+    void checkContent(String prefix, String text, List<Long> materialIds, List<FieldProblem> problems) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MassSendInput.MAX_TEXT_BYTES) {
+            problems.add(new FieldProblem(prefix + "text", "messaging.text", MassSendInput.MAX_TEXT_BYTES));
+        }
+        if (materialIds.size() > MassSendInput.MAX_MATERIALS) {
+            problems.add(new FieldProblem(prefix + "materialIds", "messaging.materials", MassSendInput.MAX_MATERIALS));
+        }
+        attachments.check(prefix, materialIds, problems);
+        if (text.isEmpty() && materialIds.isEmpty()) {
+            problems.add(new FieldProblem(prefix + "text", "messaging.empty"));
+        }
     }
 
     private @Nullable Long app(@Nullable Long appId, List<FieldProblem> problems) {
@@ -161,7 +166,7 @@ public class MassSends {
 
     @Transactional(readOnly = true)
     public CursorPage<MassSend> list(PageRequest page) {
-        var rows = jdbc.sql(SELECT + " where id < ? order by id desc limit " + page.fetchSize())
+        var rows = jdbc.sql(SELECT + " where origin = 'console' and id < ? order by id desc limit " + page.fetchSize())
                 .param(page.before())
                 .query(this::send)
                 .list();
