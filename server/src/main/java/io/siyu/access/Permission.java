@@ -48,5 +48,12 @@ public final class Permission {
     /** Creates, cancels and reminds mass sends; changes the sending rules. */
     public static final String MESSAGING_SEND = "messaging:send";
 
+    /** Sees journeys (旅程/SOP), their statistics, runs and templates. */
+    public static final String JOURNEYS_READ = "journeys:read";
+    /** Creates, edits, publishes, pauses and stops journeys. */
+    public static final String JOURNEYS_WRITE = "journeys:write";
+    /** Sees staff tasks: everyone's, or (staff) one's own; marks them done. */
+    public static final String TASKS_READ = "tasks:read";
+
     private Permission() {}
 }

@@ -38,7 +38,10 @@ public enum Role {
             CONTENT_READ,
             CONTENT_WRITE,
             MESSAGING_READ,
-            MESSAGING_SEND)),
+            MESSAGING_SEND,
+            JOURNEYS_READ,
+            JOURNEYS_WRITE,
+            TASKS_READ)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -63,7 +66,10 @@ public enum Role {
             CONTENT_READ,
             CONTENT_WRITE,
             MESSAGING_READ,
-            MESSAGING_SEND)),
+            MESSAGING_SEND,
+            JOURNEYS_READ,
+            JOURNEYS_WRITE,
+            TASKS_READ)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -83,8 +89,11 @@ public enum Role {
             CONTENT_READ,
             CONTENT_WRITE,
             MESSAGING_READ,
-            MESSAGING_SEND)),
-    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ));
+            MESSAGING_SEND,
+            JOURNEYS_READ,
+            JOURNEYS_WRITE,
+            TASKS_READ)),
+    STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ, TASKS_READ));
 
     private final Set<String> permissions;
 
