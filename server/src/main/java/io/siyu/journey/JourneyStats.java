@@ -2,6 +2,7 @@ package io.siyu.journey;
 
 import io.siyu.customer.CustomerDirectory;
 import io.siyu.customer.CustomerSummary;
+import io.siyu.messaging.Outreach;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
@@ -41,7 +42,8 @@ public class JourneyStats {
             long done,
             long exited,
             long failed,
-            long converted) {}
+            long converted,
+            Map<String, Long> effects) {}
 
     public record Hour(Instant at, long entered, long converted) {}
 
@@ -84,9 +86,17 @@ public class JourneyStats {
     private final Journeys journeys;
     private final JourneyStore store;
     private final CustomerDirectory customers;
+    private final Outreach outreach;
     private final Clock clock;
 
-    JourneyStats(JdbcClient jdbc, Journeys journeys, JourneyStore store, CustomerDirectory customers, Clock clock) {
+    JourneyStats(
+            JdbcClient jdbc,
+            Journeys journeys,
+            JourneyStore store,
+            CustomerDirectory customers,
+            Outreach outreach,
+            Clock clock) {
+        this.outreach = outreach;
         this.jdbc = jdbc;
         this.journeys = journeys;
         this.store = store;
@@ -150,13 +160,66 @@ public class JourneyStats {
                 });
         var steps = new ArrayList<StepStats>();
         if (shown != null) {
+            var versions = version != null
+                    ? List.of(version)
+                    : journey.versions().stream()
+                            .map(Journeys.VersionInfo::version)
+                            .toList();
             for (var step : store.version(journeyId, shown).steps().values()) {
                 var c = counts.getOrDefault(step.id(), new long[6]);
-                steps.add(
-                        new StepStats(step.id(), shown, step.type(), step.name(), c[0], c[1], c[2], c[3], c[4], c[5]));
+                steps.add(new StepStats(
+                        step.id(),
+                        shown,
+                        step.type(),
+                        step.name(),
+                        c[0],
+                        c[1],
+                        c[2],
+                        c[3],
+                        c[4],
+                        c[5],
+                        effects(journeyId, versions, step)));
             }
         }
         return new Stats(totals, steps, hourly(journeyId, filter));
+    }
+
+    /**
+     * What a step handed on: a message step's customers by what became of them in messaging (and those not
+     * handed over yet), a task step's tasks, a webhook step's calls by outcome.
+     */
+    private Map<String, Long> effects(long journeyId, List<Integer> versions, JourneyDefinition.Step step) {
+        var effects = new java.util.TreeMap<String, Long>();
+        var versionArray = versions.toArray(Integer[]::new);
+        switch (step.type()) {
+            case "message" -> {
+                effects.putAll(outreach.outcomes(versions.stream()
+                        .map(v -> "journey:" + journeyId + ":v" + v + ":" + step.id())
+                        .toList()));
+                jdbc.sql("""
+                                select status, count(*) from journey_action where journey_id = ? and step = ?
+                                  and version = any(?::int[]) and status in ('pending', 'failed') group by status""").params(journeyId, step.id(), versionArray).query(rs -> {
+                    effects.put(rs.getString(1).equals("pending") ? "waiting" : "not_handed", rs.getLong(2));
+                });
+            }
+            case "webhook" ->
+                jdbc.sql("""
+                            select status, count(*) from journey_action where journey_id = ? and step = ?
+                              and version = any(?::int[]) group by status""").params(journeyId, step.id(), versionArray).query(rs -> {
+                    effects.put(rs.getString(1), rs.getLong(2));
+                });
+            case "task" ->
+                effects.put(
+                        "tasks",
+                        jdbc.sql("""
+                            select count(*) from staff_task t join journey_step_log l on l.run_id = t.run_id and l.seq = t.seq
+                            where t.journey_id = ? and l.step = ? and l.version = any(?::int[])""")
+                                .params(journeyId, step.id(), versionArray)
+                                .query(Long.class)
+                                .single());
+            default -> {}
+        }
+        return effects;
     }
 
     private List<Hour> hourly(long journeyId, String filter) {

@@ -84,16 +84,18 @@ public class Outreach {
         return id;
     }
 
-    /** What became of each customer of these sends, by send and customer: delivered, frequency, … */
-    public Map<String, Long> outcomes(String refPrefix) {
-        var counts = new java.util.LinkedHashMap<String, Long>();
+    /**
+     * What became of the customers of the sends made under these refs, counted by recipient status (planned,
+     * submitted, delivered, frequency, no_contact, …): each customer handed over once appears once.
+     */
+    public Map<String, Long> outcomes(List<String> refs) {
+        var counts = new java.util.TreeMap<String, Long>();
         jdbc.sql("""
                         select r.status, count(*) from mass_send m
                         join mass_send_recipient r on r.mass_send_id = m.id
-                        where m.origin = 'journey' and m.origin_ref like ? group by r.status""")
-                .param(refPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
-                .list();
+                        where m.origin = 'journey' and m.origin_ref = any(?::text[]) group by r.status""").param(refs.toArray(String[]::new)).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 }

@@ -146,6 +146,11 @@ class JourneyIntegrationTests extends IntegrationTest {
             assertThat(step.path("entered").asLong()).as(step.toString()).isEqualTo(1);
             assertThat(step.path("done").asLong()).as(step.toString()).isEqualTo(1);
         }
+        assertThat(stats.path("steps").get(0).path("effects").path("submitted").asLong())
+                .as("the message step's customer, handed to WeCom once")
+                .isEqualTo(1);
+        assertThat(stats.path("steps").get(3).path("effects").path("tasks").asLong())
+                .isEqualTo(1);
         var path = admin.get("/api/v1/customers/" + customer + "/journeys").json();
         assertThat(path).hasSize(1);
         assertThat(path.get(0).path("steps").findValuesAsString("step"))
