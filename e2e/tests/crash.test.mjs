@@ -6,50 +6,11 @@
 //   staff member has one WeCom task, not two, and each customer received the message once.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ADMIN, startSiyu } from '../support/server.mjs'
+import { startSiyu } from '../support/server.mjs'
+import { session, eventually } from '../support/api.mjs'
 
 const SCANS_BEFORE = 12
 const SCANS_DURING = 12
-
-/** A logged-in API session with fetch: the session cookie, and the XSRF token echoed as a header. */
-async function session(base) {
-  const cookies = new Map()
-  const call = async (method, path, body) => {
-    const response = await fetch(base + path, {
-      method,
-      headers: {
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'content-type': 'application/json',
-        'x-xsrf-token': cookies.get('XSRF-TOKEN') ?? '',
-        'accept-language': 'zh-CN',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const at = pair.indexOf('=')
-      cookies.set(pair.slice(0, at), pair.slice(at + 1))
-    }
-    const text = await response.text()
-    return { status: response.status, json: text ? JSON.parse(text) : null }
-  }
-  await call('GET', '/api/v1/auth/session')
-  const login = await call('POST', '/api/v1/auth/login', { username: ADMIN.username, password: ADMIN.password })
-  assert.ok(login.status < 300, `login: ${login.status}`)
-  return call
-}
-
-async function eventually(check, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (e) {
-      if (Date.now() > deadline) throw e
-      await new Promise((r) => setTimeout(r, 500))
-    }
-  }
-}
 
 async function sim(siyu, method, path, body) {
   const response = await fetch(`${siyu.simulator.url}${path}`, {
