@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JourneyWork {
 
-    static final int BATCH = 2_000;
-    static final int ENTRIES = 5_000;
+    static final int BATCH = 10_000;
+    static final int ENTRIES = 20_000;
     /** Steps a run may pass in one round without waiting; publishing refuses cycles without a wait. */
     static final int CHAIN = 50;
 

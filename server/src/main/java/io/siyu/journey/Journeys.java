@@ -1,6 +1,7 @@
 package io.siyu.journey;
 
 import io.siyu.access.Actor;
+import io.siyu.access.Permission;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
@@ -49,7 +50,7 @@ public class Journeys {
             @Nullable String createdBy,
             Instant createdAt,
             Instant updatedAt,
-            String webhookSecret) {}
+            @Nullable String webhookSecret) {}
 
     public record VersionInfo(
             int version, Instant publishedAt, @Nullable String publishedBy) {}
@@ -310,7 +311,12 @@ public class Journeys {
                 rs.getString(7),
                 rs.getTimestamp(8).toInstant(),
                 rs.getTimestamp(9).toInstant(),
-                rs.getString(10));
+                // the key webhooks are signed with is for those who edit journeys
+                Actor.current()
+                                .map(a -> a.permissions().contains(Permission.JOURNEYS_WRITE))
+                                .orElse(false)
+                        ? rs.getString(10)
+                        : null);
     }
 
     private String secret() {
