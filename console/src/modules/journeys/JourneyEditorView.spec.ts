@@ -3,13 +3,22 @@ import { afterEach, describe, expect, it } from 'vitest'
 import './JourneyEditorView.vue'
 import './JourneysView.vue'
 import { setLocale } from '@/i18n'
-import { choose, mountApp, type } from '@/test/app'
+import type { VueWrapper } from '@vue/test-utils'
+import { choose, mountApp as mountWholeApp, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
 import { definition, draft, journey, stubJourneyServer } from '@/test/journeys'
 import { bodies, EVENT_TYPES } from '@/test/segments'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
+
+// The editor listens on the window (Ctrl+S, leaving the page): each test's app goes when it ends.
+const mounted: VueWrapper[] = []
+async function mountApp(path: string) {
+  const app = await mountWholeApp(path)
+  mounted.push(app.wrapper)
+  return app
+}
 
 const flow = () => document.querySelector<HTMLElement>('[data-testid="flow"]')!
 const cardOf = (id: string) => flow().querySelector<HTMLElement>(`[data-step-id="${id}"]`)!
@@ -60,7 +69,10 @@ function stubServer(routes = {}, account = me()) {
 }
 
 describe('the journey editor', { timeout: 30_000 }, () => {
-  afterEach(() => setLocale('zh-CN'))
+  afterEach(() => {
+    setLocale('zh-CN')
+    for (const wrapper of mounted.splice(0)) wrapper.unmount()
+  })
 
   it('draws the trigger on top, the steps below, branches side by side and a join as a jump', async () => {
     stubServer()
@@ -373,6 +385,16 @@ describe('the journey editor', { timeout: 30_000 }, () => {
     const saved = await savedDefinition(calls)
     expect(saved.trigger).toEqual({ type: 'segment_enter', segmentId: 5 })
     expect(saved.entry).toBe('again')
+  })
+
+  it('saves the draft on Ctrl+S', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    await insertAt('hello:next', 'wait')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true }))
+    await settle()
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1)
+    expect(document.querySelector('[data-testid="dirty"]')).toBeNull()
   })
 
   it('asks before leaving with changes not saved', async () => {
