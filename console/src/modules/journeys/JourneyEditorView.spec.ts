@@ -25,6 +25,10 @@ const cardOf = (id: string) => flow().querySelector<HTMLElement>(`[data-step-id=
 /** The step cards in the order they are drawn. */
 const drawn = () =>
   [...flow().querySelectorAll<HTMLElement>('.flow-card')].map((c) => c.dataset.stepId)
+async function open(id: string): Promise<void> {
+  cardOf(id).click()
+  await settle()
+}
 const drawer = () => document.querySelector<HTMLElement>('.el-drawer')!
 /** The confirmation on top (closed ones stay in the DOM for a while). */
 const messageBox = () => [...document.querySelectorAll<HTMLElement>('.el-message-box')].at(-1)!
@@ -299,6 +303,7 @@ describe('the journey editor', { timeout: 30_000 }, () => {
           problems: [
             { field: 'definition.steps[1].duration', code: 'x', message: '时长太短' },
             { field: 'definition.steps[1].next', code: 'x', message: '下一步不存在' },
+            { field: 'definition.steps[1].retries', code: 'x', message: '不认识的字段' },
           ],
         }),
     })
@@ -307,14 +312,23 @@ describe('the journey editor', { timeout: 30_000 }, () => {
     await settle()
     cardOf('wait1').click()
     await settle()
-    expect(drawer().querySelector('.el-form-item__error')?.textContent?.trim()).toBe('时长太短')
-    // not about a field of the form: on top
+    // a message on its way out stays in the page, empty, for its transition
+    const errors = () =>
+      [...drawer().querySelectorAll('.el-form-item__error')]
+        .map((e) => e.textContent!.trim())
+        .filter(Boolean)
+    expect(errors()).toEqual(['时长太短', '下一步不存在'])
+    // about no field of the form: on top
     expect(drawer().querySelector('[data-testid="step-problem"]')!.textContent).toContain(
-      '下一步不存在',
+      '不认识的字段',
     )
+    expect(
+      drawer().querySelector('[data-slot="next"] .el-form-item__error')!.textContent!.trim(),
+    ).toBe('下一步不存在')
 
     await type(drawer().querySelector('input[name="duration"]'), '2')
     expect(cardOf('wait1').classList).not.toContain('is-wrong')
+    expect(errors()).toEqual([])
     expect(drawer().querySelector('[data-testid="step-problem"]')).toBeNull()
   })
 
@@ -354,6 +368,41 @@ describe('the journey editor', { timeout: 30_000 }, () => {
     await settle()
     expect(cardOf('buy').classList).not.toContain('is-wrong')
     expect(document.querySelector('[data-testid="version-badge"]')!.textContent!.trim()).toBe('V3')
+  })
+
+  it('connects an unconnected step by choosing it as where a step leads, and joins paths', async () => {
+    const served = definition()
+    ;(served.steps as Record<string, unknown>[]).push({
+      id: 'lost',
+      type: 'webhook',
+      url: 'https://hooks.example.com',
+      next: null,
+    })
+    const { calls } = stubServer({
+      'GET /api/v1/journeys/7': () => jsonResponse(journey({ definition: served })),
+    })
+    await mountApp('/automation/journeys/7/edit')
+    const orphans = () => document.querySelector('[data-testid="orphans"]')
+    expect(orphans()!.textContent).toContain('未连接的步骤')
+    expect(orphans()!.querySelector('[data-step-id="lost"]')).not.toBeNull()
+
+    // 发生了 ended the journey: now it goes to the webhook
+    await open('buy')
+    await choose(drawer().querySelector('[data-slot="next"]'), 'Webhook 通知 · lost')
+    expect(orphans()).toBeNull()
+    const happened = [...flow().querySelector('[data-branches-of="buy"]')!.children][0]!
+    expect(happened.querySelector('[data-step-id="lost"]')).not.toBeNull()
+
+    // and the webhook goes on to the call: drawn once, under the first way that reaches it
+    await open('lost')
+    await choose(drawer().querySelector('[data-slot="next"]'), '员工任务 · call')
+    expect(flow().querySelectorAll('[data-step-id="call"]')).toHaveLength(1)
+    expect(happened.querySelector('[data-step-id="call"]')).not.toBeNull()
+    const jumps = [...flow().querySelectorAll<HTMLElement>('[data-testid="flow-jump"]')]
+    expect(jumps.map((j) => j.dataset.target)).toEqual(['call', 'call'])
+    const saved = await savedDefinition(calls)
+    expect(stepIn(saved, 'buy').next).toBe('lost')
+    expect(stepIn(saved, 'lost').next).toBe('call')
   })
 
   it('sets the trigger of a draft and whether customers may enter again', async () => {

@@ -280,6 +280,36 @@ describe('the step forms', { timeout: 30_000 }, () => {
     expect(stepIn(d, 'call')).toMatchObject({ title: '到店邀约', dueIn: 'PT3H' })
   })
 
+  it('say before the server does that a wait is too long or a webhook not https', async () => {
+    stubServer(
+      withSteps(
+        { id: 'hello', type: 'webhook', url: 'https://hooks.example.com', next: 'wait1' },
+        { id: 'wait1', type: 'wait', duration: 'P1D', next: 'buy' },
+      ),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    const error = () => drawer().querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
+    await open('wait1')
+    await type(drawer().querySelector('input[name="duration"]'), '400')
+    await settle()
+    expect(error()).toBe('最长等待 365 天')
+    await open('hello')
+    expect(error()).toBe('')
+    await type(drawer().querySelector('input[name="url"]'), 'http://hooks.example.com')
+    await settle()
+    expect(error()).toBe('只支持 https:// 开头的地址')
+  })
+
+  it('let the trigger lead to another first step, leaving the old one unconnected', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    flow().querySelector<HTMLElement>('[data-testid="trigger-node"]')!.click()
+    await settle()
+    await choose(drawer().querySelector('[data-slot="next"]'), '等待 · wait1')
+    expect(document.querySelector('[data-testid="orphans"] [data-step-id="hello"]')).not.toBeNull()
+    expect((await saved(calls)).start).toBe('wait1')
+  })
+
   it('jump to the step a join leads to', async () => {
     stubServer()
     await mountApp('/automation/journeys/7/edit')
