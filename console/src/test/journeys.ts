@@ -73,6 +73,7 @@ export function journey(overrides: Partial<Journey> = {}): Journey {
     createdAt: '2026-10-30T02:00:00Z',
     updatedAt: '2026-11-05T02:00:00Z',
     summary: { entered: 1280, active: 96, converted: 320 },
+    webhookSecret: 'whsec_7f3a9c21',
     ...overrides,
   }
 }
@@ -130,6 +131,7 @@ export function stats(overrides: Partial<JourneyStats> = {}): JourneyStats {
         exited: 0,
         failed: 10,
         converted: 12,
+        effects: { delivered: 700, submitted: 80, frequency: 10, waiting: 10, mystery: 0 },
       },
       {
         id: 'hello',
@@ -142,6 +144,7 @@ export function stats(overrides: Partial<JourneyStats> = {}): JourneyStats {
         exited: 0,
         failed: 4,
         converted: 8,
+        effects: { delivered: 470 },
       },
       {
         id: 'wait1',
@@ -184,6 +187,7 @@ export const RUNS: JourneyRun[] = [
     version: 1,
     step: 'call',
     state: 'failed',
+    exitReason: 'failed',
     enteredAt: '2026-11-02T02:00:00Z',
     endedAt: '2026-11-04T02:00:00Z',
     convertedAt: null,
@@ -211,7 +215,7 @@ export const CUSTOMER_JOURNEYS: CustomerJourney[] = [
         detail: '由 李娜 发送',
       },
       { step: 'wait1', type: 'wait', outcome: 'done', at: '2026-11-10T02:00:05Z' },
-      { step: 'buy', type: 'wait_event', outcome: 'happened', at: '2026-11-10T04:00:00Z' },
+      { step: 'buy', type: 'wait_event', outcome: 'event', at: '2026-11-10T04:00:00Z' },
     ],
   },
   {
@@ -222,7 +226,16 @@ export const CUSTOMER_JOURNEYS: CustomerJourney[] = [
     state: 'exited',
     enteredAt: '2026-10-01T02:00:00Z',
     endedAt: '2026-10-02T02:00:00Z',
-    steps: [{ step: 'x', type: 'webhook', outcome: 'mystery', at: '2026-10-01T02:00:00Z' }],
+    steps: [
+      {
+        step: 'ab',
+        type: 'split',
+        name: 'A/B 文案',
+        outcome: 'branch-1',
+        at: '2026-10-01T02:00:00Z',
+      },
+      { step: 'x', type: 'webhook', outcome: 'mystery', at: '2026-10-01T02:00:00Z' },
+    ],
   },
 ]
 
@@ -235,12 +248,11 @@ export function task(overrides: Partial<StaffTask> = {}): StaffTask {
     dueAt: '2026-11-11T02:00:00Z',
     createdAt: '2026-11-10T02:00:00Z',
     doneAt: null,
+    doneBy: null,
     customerId: 20001,
     customerName: '林晓雯',
     userId: 'lina',
-    staffName: '李娜',
     journeyId: 7,
-    journeyName: '新客 7 天转化',
     ...overrides,
   }
 }

@@ -67,7 +67,8 @@ describe('a customer’s journeys', { timeout: 30_000 }, () => {
       '2026-11-10 10:00 等待 已完成',
       '2026-11-10 12:00 等待事件 事件已发生',
     ])
-    // an outcome the console does not know yet is shown as the server wrote it
+    // the branch a split sent them down; an outcome the console does not know, as the server wrote it
+    expect(runs[1]!.textContent).toContain('进入分支 B')
     expect(runs[1]!.textContent).toContain('mystery')
   })
 

@@ -53,6 +53,15 @@ describe('a journey’s figures', { timeout: 30_000 }, () => {
     ])
     expect(series[0]!.data).toEqual([1280, 790])
     expect(series[4]!.data).toEqual([14, 0])
+    // in numbers too, with what each step handed on (a message step's customers in messaging)
+    const table = document.querySelector('[data-testid="steps-table"]')!
+    const welcome = table.querySelector('.el-table__body tr')!
+    expect(welcome.textContent).toContain('欢迎语')
+    expect(
+      [...welcome.querySelectorAll('[data-testid="effects"] .el-tag')].map((tag) =>
+        tag.textContent!.trim(),
+      ),
+    ).toEqual(['已送达 1,170', '等待员工发送 80', '超过频次上限 10', '排队交给企业微信 10'])
     // hours in the tenant's time zone, oldest first
     expect((hourly!.xAxis as { data: string[] }).data).toEqual(['11-10 08:00', '11-10 09:00'])
     expect((hourly!.series as { data: number[] }[])[0]!.data).toEqual([5, 3])
@@ -74,7 +83,13 @@ describe('a journey’s figures', { timeout: 30_000 }, () => {
       'GET /api/v1/journeys/7/runs': (request) => {
         const params = new URL(request.url).searchParams
         if (params.get('cursor') === 'next')
-          return jsonResponse({ items: [RUNS[1]], nextCursor: null })
+          return jsonResponse({
+            items: [
+              RUNS[1],
+              { ...RUNS[1], id: 903, state: 'exited', exitReason: 'goal', error: null },
+            ],
+            nextCursor: null,
+          })
         return jsonResponse({ items: [RUNS[0]], nextCursor: 'next' })
       },
     })
@@ -89,8 +104,10 @@ describe('a journey’s figures', { timeout: 30_000 }, () => {
 
     button('加载更多').click()
     await settle()
-    expect(rows()).toHaveLength(2)
+    expect(rows()).toHaveLength(3)
     expect(rows()[1]!.textContent).toContain('员工已离职')
+    // why a run exited
+    expect(rows()[2]!.textContent).toContain('达成转化目标')
     expect(query(calls, '/api/v1/journeys/7/runs').at(-1)).toEqual({ limit: '50', cursor: 'next' })
 
     await choose(document.querySelector('[data-testid="run-state-filter"]'), '失败')

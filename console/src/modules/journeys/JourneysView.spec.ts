@@ -143,15 +143,16 @@ describe('the journey list', { timeout: 30_000 }, () => {
     )
   })
 
-  it('deletes a journey after asking', async () => {
+  it('deletes a draft after asking, and offers no delete for a published journey', async () => {
     const { calls } = stubJourneyServer({
       'DELETE /api/v1/journeys/8': () => new Response(null, { status: 204 }),
     })
     await mountApp('/automation/journeys')
+    expect(rows()[0]!.querySelector('[data-testid="delete"]')).toBeNull()
     rows()[1]!.querySelector<HTMLElement>('[data-testid="delete"]')!.click()
     await settle()
     expect(document.querySelector('.el-message-box')?.textContent).toContain(
-      '删除旅程「生日关怀」后无法恢复',
+      '删除草稿「生日关怀」后无法恢复',
     )
     button('删除', document.querySelector('.el-message-box')!).click()
     await settle()

@@ -46,7 +46,7 @@ describe('staff tasks', { timeout: 30_000 }, () => {
       '电话回访',
       '问问是否收到货',
       '林晓雯',
-      '李娜',
+      'lina',
       '新客 7 天转化',
       '2026-11-11 10:00',
     ])
@@ -82,7 +82,7 @@ describe('staff tasks', { timeout: 30_000 }, () => {
         jsonResponse({
           items:
             new URL(request.url).searchParams.get('status') === 'done'
-              ? [task({ status: 'done', doneAt: '2026-11-11T06:30:00Z' })]
+              ? [task({ status: 'done', doneAt: '2026-11-11T06:30:00Z', doneBy: '李娜' })]
               : [task()],
           nextCursor: null,
         }),
@@ -90,6 +90,7 @@ describe('staff tasks', { timeout: 30_000 }, () => {
     await mountApp('/automation/tasks')
     await pick('已完成')
     expect(rows()[0]!.textContent).toContain('2026-11-11 14:30')
+    expect(rows()[0]!.textContent).toContain('李娜')
     expect(rows()[0]!.querySelector('[data-testid="mark-done"]')).toBeNull()
     await pick('全部')
     expect(statuses(calls)).toEqual(['open', 'done', null])
@@ -97,10 +98,12 @@ describe('staff tasks', { timeout: 30_000 }, () => {
 
   it('are open to staff accounts, who may not see journeys', async () => {
     const staff = ALL_PERMISSIONS.filter((p) => !p.startsWith('journeys:') && p !== 'customers:all')
-    stubJourneyServer({}, me({ role: 'staff', permissions: staff }))
+    const { calls } = stubJourneyServer({}, me({ role: 'staff', permissions: staff }))
     const { router } = await mountApp('/automation/tasks')
+    expect(calls.some((c) => new URL(c.url).pathname === '/api/v1/journeys')).toBe(false)
     expect(router.currentRoute.value.name).toBe('staff-tasks')
-    expect(rows()[0]!.textContent).toContain('新客 7 天转化')
+    // the journey by number: its name is for those who may see journeys
+    expect(rows()[0]!.textContent).toContain('旅程 #7')
     expect(rows()[0]!.querySelector('a[href="/automation/journeys/7"]')).toBeNull()
   })
 

@@ -295,6 +295,11 @@ describe('the step forms', { timeout: 30_000 }, () => {
     expect(error()).toBe('最长等待 365 天')
     await open('hello')
     expect(error()).toBe('')
+    // the key its calls are signed with, masked until shown, for the receiving system
+    const secret = drawer().querySelector('[data-testid="webhook-secret"]')!
+    expect(secret.textContent).toContain('签名密钥')
+    expect(secret.textContent).toContain('9c21')
+    expect(secret.textContent).not.toContain('whsec_7f3a9c21')
     await type(drawer().querySelector('input[name="url"]'), 'http://hooks.example.com')
     await settle()
     expect(error()).toBe('只支持 https:// 开头的地址')

@@ -33,9 +33,12 @@ export interface Journey {
   /** The draft differs from the newest version. */
   changed: boolean
   versions: JourneyVersion[]
+  createdBy?: string | null
   createdAt: string
   updatedAt: string
   summary: JourneySummary
+  /** The key webhook steps sign their calls with; only for accounts that may change journeys. */
+  webhookSecret?: string | null
 }
 
 export interface JourneyInput {
@@ -67,7 +70,8 @@ export interface StatTotals {
 /** How many customers reached a step (of one version) and where they are now. */
 export interface StepStats {
   id: string
-  version: number
+  /** Null when the figures are of every version together. */
+  version?: number | null
   type: string
   name?: string | null
   entered: number
@@ -76,6 +80,11 @@ export interface StepStats {
   exited: number
   failed: number
   converted: number
+  /**
+   * What the step handed on, by outcome: a message step's customers (messaging's statuses, and
+   * `waiting` for those not handed over yet), a task step's `tasks`, a webhook step's calls.
+   */
+  effects?: Record<string, number>
 }
 
 export interface HourPoint {
@@ -104,6 +113,8 @@ export interface JourneyRun {
   enteredAt: string
   endedAt?: string | null
   convertedAt?: string | null
+  /** Why an exited run ended: step (an exit step), segment, event, goal, stopped. */
+  exitReason?: string | null
   error?: string | null
 }
 
@@ -128,6 +139,8 @@ export interface CustomerJourney {
   runId: number | string
   version: number
   state: RunState
+  /** The step the customer is at, or ended at. */
+  step?: string | null
   enteredAt: string
   endedAt?: string | null
   convertedAt?: string | null
@@ -146,13 +159,12 @@ export interface StaffTask {
   dueAt?: string | null
   createdAt: string
   doneAt?: string | null
+  doneBy?: string | null
   customerId?: number | null
   customerName?: string | null
-  /** The staff member it is for. */
+  /** The WeCom userId of the staff member it is for. */
   userId?: string | null
-  staffName?: string | null
   journeyId?: number | null
-  journeyName?: string | null
 }
 
 /** The list answers a page; an answer that is a bare array is read as the only page. */
@@ -163,8 +175,8 @@ function asPage<T>(body: CursorPage<T> | T[]): CursorPage<T> {
 const BASE = '/api/v1/journeys'
 
 export const journeysApi = {
-  list: (cursor: string | null) =>
-    http.get<CursorPage<Journey> | Journey[]>(BASE, { limit: 50, cursor }).then(asPage),
+  list: (cursor: string | null, limit = 50) =>
+    http.get<CursorPage<Journey> | Journey[]>(BASE, { limit, cursor }).then(asPage),
   get: (id: number, signal?: AbortSignal) => http.get<Journey>(`${BASE}/${id}`, undefined, signal),
   create: (body: JourneyInput | { name: string; template: string }) =>
     http.post<Journey>(BASE, body),

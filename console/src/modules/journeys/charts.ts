@@ -27,6 +27,10 @@ export interface StepRow extends Omit<StepStats, 'version'> {
   versions: number[]
 }
 
+const addEffects = (into: Record<string, number>, from: Record<string, number> | undefined) => {
+  for (const [key, n] of Object.entries(from ?? {})) into[key] = (into[key] ?? 0) + n
+}
+
 /**
  * The steps' counts, one row per step id (summed over versions when all are shown), in the order
  * given (the flow chart's), then any the order does not know (steps of older versions).
@@ -35,14 +39,19 @@ export function stepRows(steps: readonly StepStats[], order: readonly string[]):
   const rows = new Map<string, StepRow>()
   for (const step of steps) {
     const row = rows.get(step.id)
+    const version = step.version ?? null
     if (!row) {
-      rows.set(step.id, { ...step, versions: [step.version] })
+      const effects: Record<string, number> = {}
+      addEffects(effects, step.effects)
+      rows.set(step.id, { ...step, effects, versions: version === null ? [] : [version] })
       continue
     }
     for (const measure of STEP_MEASURES) row[measure] += step[measure]
-    row.versions.push(step.version)
+    addEffects(row.effects!, step.effects)
+    if (version === null) continue
+    row.versions.push(version)
     // The newest version names the step.
-    if (step.version >= Math.max(...row.versions) && step.name) row.name = step.name
+    if (version >= Math.max(...row.versions) && step.name) row.name = step.name
   }
   const rank = (id: string) => {
     const at = order.indexOf(id)

@@ -14,6 +14,8 @@ export interface FlowEditor {
   problems: Ref<PlacedProblems>
   selection: Ref<Selection | null>
   readonly: ComputedRef<boolean>
+  /** The key webhook steps sign with (null: the account may not see it). */
+  webhookSecret: ComputedRef<string | null>
   select: (selection: Selection) => void
   insert: (edge: Edge, type: StepType) => void
   remove: (step: Step) => void

@@ -22,6 +22,7 @@ interface Context {
   problems: Ref<PlacedProblems>
   selection: Ref<Selection | null>
   readonly: ComputedRef<boolean>
+  webhookSecret: ComputedRef<string | null>
   labels: ComputedRef<JourneyLabels>
   /** The element the chart is drawn in (to find a card to reveal). */
   canvas: Ref<HTMLElement | undefined>
@@ -97,6 +98,7 @@ export function useFlowEditing(context: Context): FlowEditor {
     problems: context.problems,
     selection,
     readonly,
+    webhookSecret: context.webhookSecret,
     select: (next) => (selection.value = next),
     insert,
     remove: (step) => void remove(step),
