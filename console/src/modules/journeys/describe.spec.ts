@@ -10,7 +10,7 @@ function labels(locale: 'zh-CN' | 'en' = 'zh-CN'): JourneyLabels {
     event: (type) => ({ purchase: '购买', refund: '退款' })[type] ?? type,
     segment: (id) => (id === 5 ? '高价值会员' : `#${id}`),
     tag: (id) => (id === 3 ? '高意向' : `#${id}`),
-    attribute: (key) => (key === 'skinType' ? '肤质' : key),
+    attribute: (key) => ({ skinType: '肤质', joinedOn: '入会纪念日' })[key] ?? key,
     rule: () => '性别 = 女',
     listSeparator: locale === 'en' ? ', ' : '、',
   }
@@ -49,6 +49,12 @@ describe('a trigger in words', () => {
     expect(triggerText(trigger({ type: 'date', daysBefore: 0, at: '09:30' }), labels())).toBe(
       '客户生日当天 09:30',
     )
+    expect(
+      triggerText(
+        trigger({ type: 'date', field: 'attributes.joinedOn', daysBefore: 7, at: '09:30' }),
+        labels(),
+      ),
+    ).toBe('客户入会纪念日前 7 天 09:30')
     expect(triggerText(trigger({ type: 'date', daysBefore: 3, at: '09:30' }), labels('en'))).toBe(
       '3 days before the customer’s birthday at 09:30',
     )

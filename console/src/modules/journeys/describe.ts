@@ -84,14 +84,17 @@ export function triggerText(trigger: Trigger | null, labels: JourneyLabels): str
       return t(`journeys.summary.trigger.${trigger.type}`, {
         tag: idName(trigger.tagId, labels.tag),
       })
-    case 'date':
-      return trigger.daysBefore
-        ? t(
-            'journeys.summary.trigger.dateBefore',
-            { n: trigger.daysBefore, at },
-            trigger.daysBefore,
-          )
-        : t('journeys.summary.trigger.dateOn', { at })
+    case 'date': {
+      const field = trigger.field ?? 'birthday'
+      const date =
+        field === 'birthday'
+          ? t('journeys.summary.birthday')
+          : labels.attribute(field.replace(/^attributes\./, ''))
+      const n = trigger.daysBefore ?? 0
+      return n > 0
+        ? t('journeys.summary.trigger.dateBefore', { n, at, date }, n)
+        : t('journeys.summary.trigger.dateOn', { at, date })
+    }
     case 'schedule': {
       const segment = idName(trigger.segmentId, labels.segment)
       let when: string

@@ -109,7 +109,7 @@ export const zhCN = {
     segment_exit: '离开人群',
     tag_added: '被打上标签',
     tag_removed: '被移除标签',
-    date: '生日',
+    date: '生日或纪念日',
     schedule: '定时',
     unknown: '触发方式 {type}',
   },
@@ -119,7 +119,7 @@ export const zhCN = {
     segment_exit: '客户离开某个人群时进入',
     tag_added: '客户被打上某个标签时进入',
     tag_removed: '客户被移除某个标签时进入',
-    date: '在客户生日当天或提前几天进入',
+    date: '在客户生日（或自定义的日期属性，如入会纪念日）当天或提前几天进入',
     schedule: '按时间表让某个人群的客户进入，适合社群日常 SOP',
   },
   entry: {
@@ -195,6 +195,7 @@ export const zhCN = {
     coupon: '优惠券',
   },
   summary: {
+    birthday: '生日',
     trigger: {
       event: '客户发生「{event}」时',
       eventWhere: '客户发生「{event}」时（{n} 个属性条件）',
@@ -202,8 +203,8 @@ export const zhCN = {
       segment_exit: '客户离开人群「{segment}」时',
       tag_added: '客户被打上标签「{tag}」时',
       tag_removed: '客户被移除标签「{tag}」时',
-      dateOn: '客户生日当天 {at}',
-      dateBefore: '客户生日前 {n} 天 {at}',
+      dateOn: '客户{date}当天 {at}',
+      dateBefore: '客户{date}前 {n} 天 {at}',
       schedule: '{when}，人群「{segment}」的客户',
     },
     schedule: {
@@ -316,7 +317,7 @@ export const zhCN = {
     addBranch: '添加分支',
     evenSplit: '平均分配',
     percentTotal: '合计 {n}%',
-    splitHelp: '比例合计须为 100%。同一位客户总是进入同一个分支',
+    splitHelp: '每个分支至少 1%，合计须为 100%。同一位客户总是进入同一个分支',
     text: '消息内容',
     textPlaceholder: '写给客户的话，由客户的专属员工在企业微信中确认后发出',
     textHelp: '企业微信限制 4000 字节：一个汉字算 3 字节',
@@ -357,7 +358,7 @@ export const zhCN = {
     dateField: '日期',
     birthday: '生日',
     daysBefore: '提前天数',
-    daysBeforeHelp: '0 表示生日当天，最多提前 60 天',
+    daysBeforeHelp: '0 表示当天，最多提前 60 天',
     at: '时间',
     every: '频率',
     everyOptions: {
@@ -583,7 +584,7 @@ export const en: typeof zhCN = {
     segment_exit: 'Leaves a segment',
     tag_added: 'Tag added',
     tag_removed: 'Tag removed',
-    date: 'Birthday',
+    date: 'Birthday or anniversary',
     schedule: 'Schedule',
     unknown: 'Trigger {type}',
   },
@@ -593,7 +594,7 @@ export const en: typeof zhCN = {
     segment_exit: 'When the customer leaves a segment',
     tag_added: 'When the customer gets a tag',
     tag_removed: 'When the customer loses a tag',
-    date: 'On the customer’s birthday, or some days before it',
+    date: 'On the customer’s birthday (or a custom date attribute, such as joining day), or some days before',
     schedule: 'A segment’s customers at set times, e.g. a daily community SOP',
   },
   entry: {
@@ -669,6 +670,7 @@ export const en: typeof zhCN = {
     coupon: 'Coupon',
   },
   summary: {
+    birthday: 'birthday',
     trigger: {
       event: 'When a customer does “{event}”',
       eventWhere:
@@ -677,9 +679,9 @@ export const en: typeof zhCN = {
       segment_exit: 'When a customer leaves “{segment}”',
       tag_added: 'When a customer gets the tag “{tag}”',
       tag_removed: 'When a customer loses the tag “{tag}”',
-      dateOn: 'On the customer’s birthday at {at}',
+      dateOn: 'On the customer’s {date} at {at}',
       dateBefore:
-        '1 day before the customer’s birthday at {at} | {n} days before the customer’s birthday at {at}',
+        '1 day before the customer’s {date} at {at} | {n} days before the customer’s {date} at {at}',
       schedule: '{when}: the customers in “{segment}”',
     },
     schedule: {
@@ -799,7 +801,8 @@ export const en: typeof zhCN = {
     addBranch: 'Add branch',
     evenSplit: 'Split evenly',
     percentTotal: 'Total {n}%',
-    splitHelp: 'The shares must add up to 100%. A customer always gets the same branch.',
+    splitHelp:
+      'Each branch gets at least 1% and together 100%. A customer always gets the same branch.',
     text: 'Message',
     textPlaceholder:
       'What the customer reads. Their staff member confirms it in WeCom before it goes out.',
@@ -843,7 +846,7 @@ export const en: typeof zhCN = {
     dateField: 'Date',
     birthday: 'Birthday',
     daysBefore: 'Days before',
-    daysBeforeHelp: '0 is the birthday itself; at most 60 days before',
+    daysBeforeHelp: '0 is the day itself; at most 60 days before',
     at: 'Time',
     every: 'Repeat',
     everyOptions: {

@@ -57,6 +57,11 @@ describe('the server’s problems with a journey', () => {
       { path: 'next', message: 'c' },
     ]
     expect(ruleProblems(steps)).toEqual([{ field: 'rule.and[0].op', code: '', message: 'a' }])
+    // the rule parser's path put below the step's
+    expect(ruleProblems([{ path: 'rule.rule.and[1]', message: 'd' }])).toEqual([
+      { field: 'rule.and[1]', code: '', message: 'd' },
+    ])
+    expect(ruleProblems([{ path: 'rule.rule', message: 'e' }])[0]!.field).toBe('rule')
   })
 
   it('about a field and what is inside it show on that field', () => {

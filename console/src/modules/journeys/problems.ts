@@ -74,11 +74,18 @@ export function problemCount(placed: PlacedProblems): number {
   return n
 }
 
-/** A step's problems about its segment rule, as the rule editor names them (`rule.and[0].op`). */
+/**
+ * A step's problems about its segment rule, as the rule editor names them (`rule.and[0].op`). The
+ * server may put the rule parser's own path below the step's (`rule.rule.and[0].op`): read as one.
+ */
 export function ruleProblems(problems: readonly StepProblem[]): FieldError[] {
   return problems
     .filter((p) => isAbout(p.path, 'rule'))
-    .map((p) => ({ field: p.path, code: '', message: p.message }))
+    .map((p) => ({
+      field: p.path.replace(/^rule\.rule(?=[.[]|$)/, 'rule'),
+      code: '',
+      message: p.message,
+    }))
 }
 
 /** Whether a problem's path is about a field or something inside it (`where[0].value`). */
