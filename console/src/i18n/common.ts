@@ -86,6 +86,11 @@ export const zhCN = {
     massSendNew: '新建群发',
     massSendDetail: '群发详情',
     sendingRules: '发送规则',
+    automation: '营销自动化',
+    journeys: '客户旅程',
+    journeyStats: '旅程数据',
+    journeyEditor: '编辑旅程',
+    staffTasks: '员工任务',
   },
   chat: {
     miniprogram: '小程序',
@@ -196,6 +201,11 @@ export const en: typeof zhCN = {
     massSendNew: 'New mass send',
     massSendDetail: 'Mass send',
     sendingRules: 'Sending rules',
+    automation: 'Automation',
+    journeys: 'Journeys',
+    journeyStats: 'Journey statistics',
+    journeyEditor: 'Edit journey',
+    staffTasks: 'Staff tasks',
   },
   chat: {
     miniprogram: 'Mini program',

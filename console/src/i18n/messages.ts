@@ -10,6 +10,7 @@ import * as events from '@/modules/events/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
 import * as handover from '@/modules/handover/i18n'
 import * as home from '@/modules/home/i18n'
+import * as journeys from '@/modules/journeys/i18n'
 import * as layers from '@/modules/layers/i18n'
 import * as liveCodes from '@/modules/live-codes/i18n'
 import * as losses from '@/modules/losses/i18n'
@@ -45,6 +46,7 @@ export const zhCN = {
   handover: handover.zhCN,
   losses: losses.zhCN,
   massSends: massSends.zhCN,
+  journeys: journeys.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -72,4 +74,5 @@ export const en: MessageSchema = {
   handover: handover.en,
   losses: losses.en,
   massSends: massSends.en,
+  journeys: journeys.en,
 }

@@ -152,6 +152,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'messaging:read', title: 'common.nav.sendingRules' },
       },
       {
+        path: 'automation/journeys',
+        name: 'journeys',
+        component: () => import('@/modules/journeys/JourneysView.vue'),
+        meta: { permission: 'journeys:read', title: 'common.nav.journeys' },
+      },
+      {
+        path: 'automation/journeys/:id(\\d+)',
+        name: 'journey-stats',
+        component: () => import('@/modules/journeys/JourneyStatsView.vue'),
+        meta: { permission: 'journeys:read', title: 'common.nav.journeyStats' },
+      },
+      {
+        path: 'automation/journeys/:id(\\d+)/edit',
+        name: 'journey-edit',
+        component: () => import('@/modules/journeys/JourneyEditorView.vue'),
+        meta: { permission: 'journeys:read', title: 'common.nav.journeyEditor' },
+      },
+      {
+        path: 'automation/tasks',
+        name: 'staff-tasks',
+        component: () => import('@/modules/journeys/StaffTasksView.vue'),
+        meta: { permission: 'tasks:read', title: 'common.nav.staffTasks' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

@@ -29,6 +29,9 @@ export const ALL_PERMISSIONS: Permission[] = [
   'content:write',
   'messaging:read',
   'messaging:send',
+  'journeys:read',
+  'journeys:write',
+  'tasks:read',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

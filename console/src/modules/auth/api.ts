@@ -43,6 +43,12 @@ export type Permission =
   | 'messaging:read'
   /** Starts, reminds and cancels mass sends, and changes the sending rules. */
   | 'messaging:send'
+  /** Sees journeys and SOPs, their statistics and runs, and the templates. */
+  | 'journeys:read'
+  /** Creates, edits, publishes, pauses, resumes, stops and deletes journeys. */
+  | 'journeys:write'
+  /** Sees the tasks journeys give staff members (staff: their own) and marks them done. */
+  | 'tasks:read'
 
 export interface TenantInfo {
   id: string

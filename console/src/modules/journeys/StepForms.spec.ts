@@ -1,0 +1,325 @@
+import { afterEach, describe, expect, it } from 'vitest'
+// Loaded up front: the router imports pages lazily, which is slow the first time in a test.
+import './JourneyEditorView.vue'
+import { setLocale } from '@/i18n'
+import { choose, mountApp, openDialog, type } from '@/test/app'
+import { button } from '@/test/dom'
+import { jsonResponse } from '@/test/http'
+import { definition, journey, stubJourneyServer } from '@/test/journeys'
+import { bodies } from '@/test/segments'
+import { settle } from '@/test/settle'
+
+const flow = () => document.querySelector<HTMLElement>('[data-testid="flow"]')!
+const cardOf = (id: string) => flow().querySelector<HTMLElement>(`[data-step-id="${id}"]`)!
+const drawer = () => document.querySelector<HTMLElement>('.el-drawer')!
+const messageBox = () => [...document.querySelectorAll<HTMLElement>('.el-message-box')].at(-1)!
+
+/** The journey of the fixtures with some steps changed or added. */
+function withSteps(...steps: Record<string, unknown>[]) {
+  const d = definition()
+  const list = d.steps as Record<string, unknown>[]
+  for (const step of steps) {
+    const at = list.findIndex((s) => s.id === step.id)
+    if (at >= 0) list[at] = step
+    else list.push(step)
+  }
+  return journey({ definition: d })
+}
+
+function stubServer(served = journey(), routes = {}) {
+  return stubJourneyServer({
+    'GET /api/v1/journeys/7': () => jsonResponse(served),
+    'PUT /api/v1/journeys/7': () => jsonResponse(served),
+    ...routes,
+  })
+}
+
+async function saved(calls: Request[]) {
+  button('保存草稿').click()
+  await settle()
+  const body = (await bodies(calls, 'PUT', '/api/v1/journeys/7')).at(-1) as {
+    definition: { steps: Record<string, unknown>[] } & Record<string, unknown>
+  }
+  return body.definition
+}
+const stepIn = (d: { steps: Record<string, unknown>[] }, id: string) =>
+  d.steps.find((s) => s.id === id)!
+
+async function open(id: string): Promise<void> {
+  cardOf(id).click()
+  await settle()
+}
+
+describe('the step forms', { timeout: 30_000 }, () => {
+  afterEach(() => setLocale('zh-CN'))
+
+  it('write a message with materials and show it on the phone as the customer sees it', async () => {
+    const { calls } = stubServer(
+      withSteps({
+        id: 'hello',
+        type: 'message',
+        name: '欢迎语',
+        text: '你好，欢迎！',
+        materialIds: [1],
+        next: 'wait1',
+      }),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    await open('hello')
+    const text = drawer().querySelector<HTMLTextAreaElement>('textarea[name="text"]')!
+    expect(text.value).toBe('你好，欢迎！')
+    expect(drawer().querySelector('[data-testid="text-bytes"]')!.textContent!.trim()).toBe(
+      '18 / 4,000 字节',
+    )
+    const chips = () =>
+      [...drawer().querySelectorAll<HTMLElement>('[data-testid="materials"] .material-chip')].map(
+        (c) => c.dataset.materialId,
+      )
+    expect(chips()).toEqual(['1'])
+
+    await type(text as unknown as HTMLInputElement, '双十一会员专享')
+    const phone = drawer().querySelector<HTMLElement>('[data-testid="message-phone"]')!
+    expect(phone.querySelector('[data-testid="bubble"]')!.textContent!.trim()).toBe(
+      '双十一会员专享',
+    )
+    expect(cardOf('hello').querySelector('[data-testid="step-summary"]')!.textContent).toBe(
+      '双十一会员专享（另有 1 个素材）',
+    )
+
+    drawer().querySelector<HTMLElement>('[data-testid="add-materials"]')!.click()
+    await settle()
+    openDialog().querySelector<HTMLElement>('.material-picker__item[data-material-id="2"]')!.click()
+    await settle(0)
+    button('确定', openDialog()).click()
+    await settle()
+    expect(chips()).toEqual(['1', '2'])
+    expect(phone.querySelectorAll('[data-attachment]')).toHaveLength(2)
+    expect(stepIn(await saved(calls), 'hello')).toMatchObject({
+      text: '双十一会员专享',
+      materialIds: [1, 2],
+    })
+  })
+
+  it('show a material deleted from the library, and the server’s problem with a material on it', async () => {
+    stubServer(
+      withSteps({ id: 'hello', type: 'message', text: 'hi', materialIds: [1, 404], next: 'wait1' }),
+      {
+        'POST /api/v1/journeys/7/validate': () =>
+          jsonResponse({
+            problems: [
+              { field: 'definition.steps[0].materialIds[0]', code: 'x', message: '图片过大' },
+            ],
+          }),
+      },
+    )
+    await mountApp('/automation/journeys/7/edit')
+    button('校验').click()
+    await settle()
+    await open('hello')
+    expect(drawer().querySelector('[data-testid="missing-materials"]')!.textContent).toContain(
+      '#404',
+    )
+    expect(drawer().querySelector('[data-testid="material-error"]')!.textContent!.trim()).toBe(
+      '图片过大',
+    )
+  })
+
+  it('edit a condition in the segment rule editor, with the server’s problems on its conditions', async () => {
+    const { calls } = stubServer(journey(), {
+      'POST /api/v1/journeys/7/validate': () =>
+        jsonResponse({
+          problems: [
+            { field: 'definition.steps[3].rule.tags.any[0]', code: 'x', message: '标签 #3 已删除' },
+          ],
+        }),
+    })
+    await mountApp('/automation/journeys/7/edit')
+    expect(cardOf('vip').querySelector('[data-testid="step-summary"]')!.textContent).toContain(
+      '高意向',
+    )
+    button('校验').click()
+    await settle()
+    await open('vip')
+    const rule = drawer().querySelector<HTMLElement>('[data-testid="condition-rule"]')!
+    const condition = rule.querySelector<HTMLElement>('[data-testid="condition"]')!
+    expect(condition.classList).toContain('rule-condition--error')
+    expect(condition.textContent).toContain('标签 #3 已删除')
+
+    // the opposite: customers without the tag
+    await choose(condition.querySelector('.tag-condition'), '没有这些标签')
+    expect(stepIn(await saved(calls), 'vip').rule).toEqual({ and: [{ tags: { none: [3] } }] })
+  })
+
+  it('split customers by shares that must add up to 100, a removed branch taking its steps along', async () => {
+    const { calls } = stubServer(
+      withSteps(
+        { id: 'wait1', type: 'wait', duration: 'P1D', next: 'ab' },
+        {
+          id: 'ab',
+          type: 'split',
+          branches: [
+            { percent: 50, next: 'buy' },
+            { percent: 30, next: 'b' },
+            { percent: 20, next: null },
+          ],
+        },
+        { id: 'b', type: 'message', text: 'B 方案', next: null },
+      ),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    const columns = [...flow().querySelector('[data-branches-of="ab"]')!.children]
+    expect(
+      columns.map((c) => c.querySelector('[data-testid="branch-label"]')!.textContent!.trim()),
+    ).toEqual(['50%', '30%', '20%'])
+    await open('ab')
+    const total = () => drawer().querySelector('[data-testid="percent-total"]')!
+    expect(total().textContent!.trim()).toBe('合计 100%')
+    await type(drawer().querySelector('input[name="percent-2"]'), '10')
+    expect(total().textContent!.trim()).toBe('合计 90%')
+    expect(total().classList).toContain('is-wrong')
+    drawer().querySelector<HTMLElement>('[data-testid="even-split"]')!.click()
+    await settle(0)
+    expect(total().textContent!.trim()).toBe('合计 100%')
+
+    drawer().querySelectorAll<HTMLElement>('[data-testid="remove-branch"]')[1]!.click()
+    await settle()
+    expect(messageBox().textContent).toContain('只有它能到达的 1 个步骤也会一起删除')
+    button('删除', messageBox()).click()
+    await settle()
+    const d = await saved(calls)
+    expect(stepIn(d, 'ab').branches).toEqual([
+      { percent: 34, next: 'buy' },
+      { percent: 33, next: null },
+    ])
+    expect(d.steps.some((s) => s.id === 'b')).toBe(false)
+  })
+
+  it('wait until a time on some weekdays, and for an event with a timeout', async () => {
+    const { calls } = stubServer(
+      withSteps({ id: 'wait1', type: 'wait_until', time: '10:00', weekdays: [], next: 'buy' }),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    expect(cardOf('wait1').querySelector('[data-testid="step-summary"]')!.textContent).toBe(
+      '等到每天 10:00',
+    )
+    await open('wait1')
+    for (const day of ['周六', '周一']) {
+      const box = [
+        ...drawer().querySelectorAll<HTMLElement>('[data-testid="weekdays"] .el-checkbox-button'),
+      ].find((b) => b.textContent?.trim() === day)!
+      box.querySelector('input')!.click()
+      await settle(0)
+    }
+    expect(cardOf('wait1').querySelector('[data-testid="step-summary"]')!.textContent).toBe(
+      '等到周一、周六 10:00',
+    )
+
+    await open('buy')
+    expect(drawer().querySelector<HTMLInputElement>('input[name="timeout"]')!.value).toBe('2')
+    drawer().querySelector<HTMLElement>('[data-testid="add-where"]')!.click()
+    await settle(0)
+    const d = await saved(calls)
+    expect(stepIn(d, 'wait1').weekdays).toEqual([1, 6])
+    expect(stepIn(d, 'buy').where).toEqual([{ property: '', op: 'eq', value: null }])
+  })
+
+  it('collapse a branching step’s branches and keep that in the layout', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    cardOf('buy').querySelector<HTMLElement>('[data-testid="collapse"]')!.click()
+    await settle(0)
+    expect(flow().querySelector('[data-step-id="vip"]')).toBeNull()
+    expect(flow().querySelector('[data-testid="collapsed"]')!.textContent!.trim()).toBe(
+      '已收起 3 个步骤，点击展开',
+    )
+    expect((await saved(calls)).layout).toEqual({ collapsed: ['buy'] })
+    flow().querySelector<HTMLElement>('[data-testid="collapsed"]')!.click()
+    await settle(0)
+    expect(flow().querySelector('[data-step-id="vip"]')).not.toBeNull()
+  })
+
+  it('set the goal and the early exit in the journey’s settings', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    document.querySelector<HTMLElement>('[data-testid="open-settings"]')!.click()
+    await settle()
+    await type(drawer().querySelector('input[name="windowDays"]'), '14')
+    expect(document.querySelector('[data-testid="goal-summary"]')!.textContent).toBe(
+      '进入后 14 天内发生「购买」，达成即结束旅程',
+    )
+    await choose(
+      drawer().querySelectorAll('[data-testid="segment-select"]')[0]!,
+      '近 30 天收藏的女性5,624 人',
+    )
+    expect(document.querySelector('[data-testid="exit-summary"]')!.textContent).toBe(
+      '进入人群「近 30 天收藏的女性」',
+    )
+    drawer().querySelector<HTMLElement>('[data-testid="goal-on"]')!.click()
+    await settle(0)
+    expect(document.querySelector('[data-testid="goal-summary"]')!.textContent).toBe('未设置')
+    const d = await saved(calls)
+    expect(d.goal).toBeNull()
+    expect(d.exit).toEqual({ eventType: null, segmentId: 5 })
+  })
+
+  it('give a task a title and a deadline, and tag customers', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    await open('call')
+    await type(drawer().querySelector('input[name="title"]'), '到店邀约')
+    await type(drawer().querySelector('input[name="dueIn"]'), '3')
+    await choose(drawer().querySelector('[data-testid="duration-unit"]'), '小时')
+    expect(cardOf('call').querySelector('[data-testid="step-summary"]')!.textContent).toBe(
+      '到店邀约，3 小时内完成',
+    )
+    await open('nudge')
+    expect(cardOf('nudge').querySelector('[data-testid="step-summary"]')!.textContent).toBe(
+      '添加：已流失',
+    )
+    const d = await saved(calls)
+    expect(stepIn(d, 'call')).toMatchObject({ title: '到店邀约', dueIn: 'PT3H' })
+  })
+
+  it('say before the server does that a wait is too long or a webhook not https', async () => {
+    stubServer(
+      withSteps(
+        { id: 'hello', type: 'webhook', url: 'https://hooks.example.com', next: 'wait1' },
+        { id: 'wait1', type: 'wait', duration: 'P1D', next: 'buy' },
+      ),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    const error = () => drawer().querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
+    await open('wait1')
+    await type(drawer().querySelector('input[name="duration"]'), '400')
+    await settle()
+    expect(error()).toBe('最长等待 365 天')
+    await open('hello')
+    expect(error()).toBe('')
+    // the key its calls are signed with, masked until shown, for the receiving system
+    const secret = drawer().querySelector('[data-testid="webhook-secret"]')!
+    expect(secret.textContent).toContain('签名密钥')
+    expect(secret.textContent).toContain('9c21')
+    expect(secret.textContent).not.toContain('whsec_7f3a9c21')
+    await type(drawer().querySelector('input[name="url"]'), 'http://hooks.example.com')
+    await settle()
+    expect(error()).toBe('只支持 https:// 开头的地址')
+  })
+
+  it('let the trigger lead to another first step, leaving the old one unconnected', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    flow().querySelector<HTMLElement>('[data-testid="trigger-node"]')!.click()
+    await settle()
+    await choose(drawer().querySelector('[data-slot="next"]'), '等待 · wait1')
+    expect(document.querySelector('[data-testid="orphans"] [data-step-id="hello"]')).not.toBeNull()
+    expect((await saved(calls)).start).toBe('wait1')
+  })
+
+  it('jump to the step a join leads to', async () => {
+    stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    flow().querySelector<HTMLElement>('[data-testid="flow-jump"]')!.click()
+    await settle(0)
+    expect(cardOf('call').classList).toContain('is-flash')
+  })
+})

@@ -1,0 +1,69 @@
+import type { StepStats } from './api'
+
+/** Messaging's statuses of a customer of a send, which a message step's effects count. */
+const MESSAGE_OUTCOMES = [
+  'planned',
+  'submitted',
+  'delivered',
+  'not_friend',
+  'over_quota',
+  'unsent',
+  'failed',
+  'cancelled',
+  'no_contact',
+  'opted_out',
+  'frequency',
+  'quota',
+  'duplicate',
+]
+
+export interface Effect {
+  key: string
+  count: number
+  /** The message key that names it, or null for an outcome the console does not know. */
+  label: string | null
+  tone: 'success' | 'warning' | 'danger' | 'info' | 'primary'
+}
+
+const TONES: Record<string, Effect['tone']> = {
+  delivered: 'success',
+  done: 'success',
+  tasks: 'primary',
+  submitted: 'primary',
+  planned: 'primary',
+  waiting: 'warning',
+  pending: 'warning',
+  failed: 'danger',
+  not_handed: 'danger',
+  not_friend: 'danger',
+  over_quota: 'danger',
+  unsent: 'danger',
+}
+
+function labelOf(type: string, key: string): string | null {
+  if (type === 'message') {
+    if (MESSAGE_OUTCOMES.includes(key)) return `massSends.recipient.${key}`
+    if (key === 'waiting' || key === 'not_handed') return `journeys.effects.message.${key}`
+    return null
+  }
+  if (type === 'webhook' && ['pending', 'done', 'failed'].includes(key))
+    return `journeys.effects.webhook.${key}`
+  if (type === 'task' && key === 'tasks') return 'journeys.effects.task.tasks'
+  return null
+}
+
+/**
+ * What a step handed on, most first: a message step's customers by what became of them, a webhook
+ * step's calls, a task step's tasks. Outcomes the console does not know are kept, by their key.
+ */
+export function effectsOf(step: Pick<StepStats, 'type' | 'effects'>): Effect[] {
+  return Object.entries(step.effects ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => ({
+      key,
+      count,
+      label: labelOf(step.type, key),
+      tone: TONES[key] ?? 'info',
+    }))
+    .sort((a, b) => b.count - a.count)
+}
