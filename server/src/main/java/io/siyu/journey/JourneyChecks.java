@@ -175,8 +175,8 @@ class JourneyChecks {
                 } catch (DomainException e) {
                     e.fieldProblems()
                             .forEach(p -> problems.add(new FieldProblem(
-                                    at + ".rule"
-                                            + (p.field().isEmpty() || p.field().startsWith("[") ? "" : ".") + p.field(),
+                                    // the parser names its fields from the rule down: rule.and[2].op
+                                    at + (p.field().startsWith("rule") ? "." + p.field() : ".rule"),
                                     p.code(),
                                     p.arguments(),
                                     p.message())));

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JourneyFire {
 
-    private static final int CHUNK = 10_000;
+    private static final int CHUNK = 20_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -35,6 +35,7 @@ class JourneyFire {
     private final SegmentManagement segments;
     private final CustomerDirectory customers;
     private final TenantManagement tenants;
+    private final Admission admission;
     private final Clock clock;
 
     JourneyFire(
@@ -44,7 +45,9 @@ class JourneyFire {
             SegmentManagement segments,
             CustomerDirectory customers,
             TenantManagement tenants,
+            Admission admission,
             Clock clock) {
+        this.admission = admission;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
@@ -132,11 +135,9 @@ class JourneyFire {
                     MonthDay.from(day),
                     LocalDate.of(day.getYear(), 1, 1).isLeapYear());
         }
+        // runs begin in the transaction that claims the occurrence: it fires once, and no one enters twice
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            var chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            jdbc.sql("""
-                            insert into journey_entry (journey_id, customer_id, key)
-                            select ?, unnest(?::bigint[]), ? on conflict do nothing""").params(v.journeyId(), chunk.toArray(Long[]::new), key).update();
+            admission.admit(v.journeyId(), v.version(), ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }
         jdbc.sql("update journey_fire set customers = ? where journey_id = ? and occurrence = ?")
                 .params(ids.size(), v.journeyId(), key)

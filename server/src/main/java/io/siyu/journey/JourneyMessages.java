@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands message steps' customers to the messaging module, a step's waiting customers at a time (up to
- * {@link Outreach#MAX_BATCH}): one mass send per batch, made in the transaction that marks the batch's actions
- * handed, so each customer is handed over once; the sending rules, WeCom calls and tracking are messaging's.
+ * Hands message steps' customers to the messaging module: a step's customers are gathered for up to
+ * {@code gather} (or until {@link StepExecutor#DIRECT} wait), then sent as one mass send — one WeCom task per
+ * staff member to confirm, not one per customer — made in the transaction that marks the actions handed, so
+ * each customer is handed over once. Large groups skip the gathering ({@link #sendNow}). The sending rules,
+ * WeCom calls and tracking are messaging's.
  */
 @Component
 class JourneyMessages {
@@ -25,10 +27,17 @@ class JourneyMessages {
     private final TransactionTemplate transactions;
     private final JourneyStore store;
     private final Outreach outreach;
+    private final JourneyProperties properties;
     private final Clock clock;
 
     JourneyMessages(
-            JdbcClient jdbc, TransactionTemplate transactions, JourneyStore store, Outreach outreach, Clock clock) {
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            JourneyStore store,
+            Outreach outreach,
+            JourneyProperties properties,
+            Clock clock) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
@@ -40,8 +49,12 @@ class JourneyMessages {
         var pending = Objects.requireNonNull(transactions.execute(s -> jdbc.sql("""
                         select journey_id, version, step from journey_action
                         where kind = 'message' and status = 'pending' and next_at <= ?
-                        group by journey_id, version, step limit 20""")
-                .param(java.sql.Timestamp.from(clock.instant()))
+                        group by journey_id, version, step
+                        having min(created_at) <= ? or count(*) >= ? limit 20""")
+                .params(
+                        java.sql.Timestamp.from(clock.instant()),
+                        java.sql.Timestamp.from(clock.instant().minus(properties.gather())),
+                        StepExecutor.DIRECT)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3)))
                 .list()));
         int done = 0;
@@ -63,26 +76,46 @@ class JourneyMessages {
             return 0;
         }
         var step = store.version(p.journeyId(), p.version()).steps().get(p.step());
-        var app = step == null
-                ? null
-                : step.appId() != null ? step.appId() : outreach.defaultApp().orElse(null);
+        var app = step == null ? null : app(step);
         if (step == null || app == null) {
             mark(actions, "failed", null, step == null ? "step removed" : "no WeCom app connected");
             return actions.size();
         }
-        var name = jdbc.sql("select name from journey where id = ?")
-                .param(p.journeyId())
-                .query(String.class)
-                .single();
-        long sendId = outreach.send(
+        long sendId = send(
+                step,
                 app,
-                name + " · " + (step.name().isBlank() ? step.id() : step.name()),
-                "journey:" + p.journeyId() + ":v" + p.version() + ":" + p.step(),
-                actions.stream().map(Action::customerId).distinct().toList(),
-                step.text("text"),
-                step.longs("materialIds"));
+                p.journeyId(),
+                p.version(),
+                actions.stream().map(Action::customerId).distinct().toList());
         mark(actions, "handed", sendId, null);
         return actions.size();
+    }
+
+    /** A step's customers as one send now, in the caller's transaction (a large group needs no gathering). */
+    void sendNow(JourneyDefinition.Step step, long journeyId, int version, List<Long> customers) {
+        var app = app(step);
+        if (app == null) {
+            throw new IllegalStateException("no WeCom app connected");
+        }
+        send(step, app, journeyId, version, customers);
+    }
+
+    private @Nullable Long app(JourneyDefinition.Step step) {
+        return step.appId() != null ? step.appId() : outreach.defaultApp().orElse(null);
+    }
+
+    private long send(JourneyDefinition.Step step, long app, long journeyId, int version, List<Long> customers) {
+        var name = jdbc.sql("select name from journey where id = ?")
+                .param(journeyId)
+                .query(String.class)
+                .single();
+        return outreach.send(
+                app,
+                name + " · " + (step.name().isBlank() ? step.id() : step.name()),
+                "journey:" + journeyId + ":v" + version + ":" + step.id(),
+                customers,
+                step.text("text"),
+                step.longs("materialIds"));
     }
 
     private void mark(List<Action> actions, String status, @Nullable Long sendId, @Nullable String error) {

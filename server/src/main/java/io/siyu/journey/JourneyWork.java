@@ -1,6 +1,7 @@
 package io.siyu.journey;
 
 import io.siyu.access.TenantManagement;
+import io.siyu.shared.Tenancy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,8 @@ class JourneyWork {
     /** Steps a run may pass in one round without waiting; publishing refuses cycles without a wait. */
     static final int CHAIN = 50;
 
+    static final int LANES = 2;
+
     private static final Logger log = LoggerFactory.getLogger(JourneyWork.class);
 
     private record Group(long journeyId, int version, String step) {}
@@ -44,9 +47,12 @@ class JourneyWork {
     private final JourneyMessages messages;
     private final JourneyWebhooks webhooks;
     private final JourneyFire fire;
+    private final Admission admission;
     private final TenantManagement tenants;
     private final JourneyProperties properties;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService lanePool = java.util.concurrent.Executors.newFixedThreadPool(
+            LANES, Thread.ofPlatform().name("journey-steps-", 0).daemon().factory());
 
     JourneyWork(
             JdbcClient jdbc,
@@ -56,6 +62,7 @@ class JourneyWork {
             JourneyMessages messages,
             JourneyWebhooks webhooks,
             JourneyFire fire,
+            Admission admission,
             TenantManagement tenants,
             JourneyProperties properties,
             Clock clock) {
@@ -68,6 +75,7 @@ class JourneyWork {
         this.messages = messages;
         this.webhooks = webhooks;
         this.fire = fire;
+        this.admission = admission;
         this.tenants = tenants;
         this.properties = properties;
         this.clock = clock;
@@ -75,13 +83,40 @@ class JourneyWork {
 
     int round() {
         int done = fire.round() + admit();
+        var tenant = Tenancy.required();
+        // batches take disjoint runs (skip locked), so two move at once: PostgreSQL does most of the work
+        var lanes = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(lanePool.submit(() -> Tenancy.callAs(tenant, this::lane)));
+        }
+        for (var lane : lanes) {
+            try {
+                done += lane.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("moving journeys failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done;
+            }
+        }
+        return done + messages.round() + webhooks.round();
+    }
+
+    /** Batch after batch while batches come full, up to 20. */
+    private int lane() {
+        int done = 0;
         int moved;
         int batches = 0;
         do {
             moved = Objects.requireNonNull(transactions.execute(s -> steps()));
             done += moved;
         } while (moved >= BATCH && ++batches < 20);
-        return done + messages.round() + webhooks.round();
+        return done;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        lanePool.shutdown();
     }
 
     /** Entries become runs on the journey's current version, at its start, due now. */
@@ -110,24 +145,7 @@ class JourneyWork {
         if (customers.isEmpty() || !"active".equals(journey[0]) || journey[1] == null) {
             return customers.size(); // a stopped journey's entries are dropped
         }
-        int version = (Integer) journey[1];
-        var definition = store.version(journeyId, version);
-        var now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                        insert into journey_run (journey_id, version, customer_id, step, state, due_at, entered_at)
-                        select ?, ?, c, ?, 'active', ?, ? from (select distinct unnest(?::bigint[]) as c) x
-                        where ? or not exists (select 1 from journey_run r where r.journey_id = ? and r.customer_id = x.c)
-                        on conflict (tenant_id, journey_id, customer_id) where ended_at is null do nothing""")
-                .params(
-                        journeyId,
-                        version,
-                        definition.start(),
-                        now,
-                        now,
-                        customers.toArray(Long[]::new),
-                        definition.again(),
-                        journeyId)
-                .update();
+        return admission.admit(journeyId, (Integer) journey[1], customers);
     }
 
     /** One batch of due runs, moved as far as they go now; answers how many runs were taken. */

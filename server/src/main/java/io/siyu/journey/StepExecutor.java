@@ -75,6 +75,12 @@ class StepExecutor {
         }
     }
 
+    /**
+     * A message step's group this large is a mass send of its own, made in the step's transaction; smaller
+     * ones wait as actions to be gathered with others, so staff confirm a few big tasks in WeCom, not many.
+     */
+    static final int DIRECT = 1_000;
+
     record Log(
             long runId,
             int seq,
@@ -92,6 +98,7 @@ class StepExecutor {
     private final Outreach outreach;
     private final Optional<Rewards> rewards;
     private final JourneyStore store;
+    private final JourneyMessages messages;
     private final JsonMapper json = JsonMapper.builder().build();
 
     StepExecutor(
@@ -102,7 +109,9 @@ class StepExecutor {
             WeComRelations relations,
             Outreach outreach,
             Optional<Rewards> rewards,
-            JourneyStore store) {
+            JourneyStore store,
+            JourneyMessages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.engine = engine;
         this.tags = tags;
@@ -194,7 +203,11 @@ class StepExecutor {
             }
             case "message" -> {
                 runs.forEach(r -> log(r, step, "done", null, logs));
-                actions(step, runs, "message", 0);
+                if (runs.size() >= DIRECT) {
+                    messages.sendNow(step, runs.getFirst().journeyId, runs.getFirst().version, customers(runs));
+                } else {
+                    actions(step, runs, "message", 0);
+                }
                 runs.forEach(r -> go(r, step.next(), now));
             }
             case "webhook" -> {

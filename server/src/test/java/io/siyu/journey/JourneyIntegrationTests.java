@@ -46,7 +46,7 @@ class JourneyIntegrationTests extends IntegrationTest {
                  "steps": [
                    {"id": "a", "type": "message", "text": "", "materialIds": [], "next": "b"},
                    {"id": "b", "type": "tag", "add": [], "remove": [], "next": "c"},
-                   {"id": "c", "type": "condition", "rule": {"tags": {"any": [1]}}, "next": "a", "elseNext": "nowhere"},
+                   {"id": "c", "type": "condition", "rule": {"attribute": "nope", "op": "eq", "value": 1}, "next": "a", "elseNext": "nowhere"},
                    {"id": "d", "type": "wait", "duration": "PT1S", "next": null},
                    {"id": "e", "type": "split", "branches": [{"percent": 60, "next": null}, {"percent": 30, "next": null}]},
                    {"id": "f", "type": "webhook", "url": "not a url", "next": null}
@@ -73,7 +73,9 @@ class JourneyIntegrationTests extends IntegrationTest {
                         "definition.steps[3].duration journey.duration",
                         "definition.steps[4].branches journey.split.percent",
                         "definition.steps[5].url journey.webhook.url")
-                .anyMatch(f -> f.endsWith("journey.step.cycle"));
+                .anyMatch(f -> f.endsWith("journey.step.cycle"))
+                .anyMatch(f -> f.startsWith("definition.steps[2].rule."))
+                .noneMatch(f -> f.contains("rule.rule"));
         assertThat(refused.json().path("errors").get(0).path("message").asString())
                 .isNotBlank();
         var validated = admin.post("/api/v1/journeys/" + id + "/validate", "{}");
