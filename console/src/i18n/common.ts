@@ -94,6 +94,11 @@ export const zhCN = {
   },
   chat: {
     miniprogram: '小程序',
+    textHelp: '企业微信限制 4000 字节：一个汉字算 3 字节，一个英文字母或数字算 1 字节',
+    textBytes: '{n} / {max} 字节',
+  },
+  segment: {
+    size: '{n} 人',
   },
   account: {
     menu: '账号菜单',
@@ -209,6 +214,11 @@ export const en: typeof zhCN = {
   },
   chat: {
     miniprogram: 'Mini program',
+    textHelp: 'WeCom allows 4,000 bytes: a Chinese character counts 3, a Latin letter or digit 1',
+    textBytes: '{n} / {max} bytes',
+  },
+  segment: {
+    size: '{n} in it',
   },
   account: {
     menu: 'Account menu',

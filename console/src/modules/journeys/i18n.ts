@@ -320,8 +320,6 @@ export const zhCN = {
     splitHelp: '每个分支至少 1%，合计须为 100%。同一位客户总是进入同一个分支',
     text: '消息内容',
     textPlaceholder: '写给客户的话，由客户的专属员工在企业微信中确认后发出',
-    textHelp: '企业微信限制 4000 字节：一个汉字算 3 字节',
-    textBytes: '{n} / {max} 字节',
     materials: '素材',
     missingMaterials: '素材 {ids} 已从素材库删除，重新选择素材后会被去掉',
     phone: '客户看到的样子',
@@ -348,7 +346,6 @@ export const zhCN = {
     taskHelp: '任务派给客户的专属员工，在“员工任务”中跟进',
     exitHelp: '客户到这里结束旅程，后面不再有步骤。',
     segmentPlaceholder: '选择人群',
-    segmentSize: '{n} 人',
   },
   triggerForm: {
     type: '触发方式',
@@ -806,8 +803,6 @@ export const en: typeof zhCN = {
     text: 'Message',
     textPlaceholder:
       'What the customer reads. Their staff member confirms it in WeCom before it goes out.',
-    textHelp: 'WeCom allows 4,000 bytes: a Chinese character counts as 3',
-    textBytes: '{n} / {max} bytes',
     materials: 'Materials',
     missingMaterials:
       'Materials {ids} were deleted from the library; they go once you pick the materials again',
@@ -836,7 +831,6 @@ export const en: typeof zhCN = {
     taskHelp: 'For the customer’s staff member, who follows it up under “Staff tasks”',
     exitHelp: 'The customer leaves the journey here; nothing follows.',
     segmentPlaceholder: 'Choose a segment',
-    segmentSize: '{n} in it',
   },
   triggerForm: {
     type: 'How customers enter',

@@ -66,7 +66,6 @@ export const zhCN = {
       ids: '指定客户',
     },
     segmentPlaceholder: '选择一个人群',
-    segmentSize: '{n} 人',
     tagMatch: {
       any: '满足任一标签',
       all: '同时满足所有标签',
@@ -106,8 +105,6 @@ export const zhCN = {
     staffOption: '{name} · {n} 位客户',
     text: '消息内容',
     textPlaceholder: '写给客户的话。群发是同一段文字发给每一位客户，不能使用 {example} 这样的变量',
-    textBytes: '{n} / {max} 字节',
-    textHelp: '企业微信限制 4000 字节：一个汉字算 3 字节，一个英文字母或数字算 1 字节',
     textTooLong: '超出企业微信的 {max} 字节上限（一个汉字算 3 字节）',
     textPlaceholderFound: '群发不会替换 {found}，客户会原样看到它，请改成普通文字',
     contentRequired: '请填写消息内容或添加素材',
@@ -319,7 +316,6 @@ export const en: typeof zhCN = {
       ids: 'Customer ids',
     },
     segmentPlaceholder: 'Choose a segment',
-    segmentSize: '{n} in it',
     tagMatch: {
       any: 'Any of the tags',
       all: 'All of the tags',
@@ -360,8 +356,6 @@ export const en: typeof zhCN = {
     text: 'Message',
     textPlaceholder:
       'What customers read. Everyone gets the same text, so variables such as {example} cannot be used',
-    textBytes: '{n} / {max} bytes',
-    textHelp: 'WeCom allows 4,000 bytes: a Chinese character counts 3, a Latin letter or digit 1',
     textTooLong: "Over WeCom's limit of {max} bytes (a Chinese character counts 3)",
     textPlaceholderFound:
       'A mass send does not fill in {found}: customers would read it as written. Use plain text.',
