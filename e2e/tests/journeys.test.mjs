@@ -106,8 +106,8 @@ describe('journeys', () => {
     assert.ok(scanned.ok(), `scan: ${scanned.status()}`)
 
     await page.goto(`${siyu.base}/automation/journeys/${journeyId}`)
-    const kpis = page.getByTestId('kpis')
-    await eventually('the customer to be in the journey', async () => (await kpis.textContent()).includes('1'))
+    const entered = page.getByTestId('kpis').locator('[data-kpi="entered"]')
+    await eventually('the customer to be in the journey', async () => /累计进入\s*1\b/.test(await entered.textContent()))
     const runs = await eventually('a run', async () => {
       const page1 = await api(page, context, 'GET', `/api/v1/journeys/${journeyId}/runs`)
       return page1.items.length === 1 && page1.items[0].state === 'waiting' ? page1.items : null

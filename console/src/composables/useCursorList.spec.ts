@@ -39,4 +39,19 @@ describe('a cursor list', () => {
     expect(list.items.value).toEqual([{ id: 1 }])
     expect(list.loadingMore.value).toBe(false)
   })
+
+  it('reads the first page again without showing it loading when refreshed', async () => {
+    const answer = deferred<{ items: Row[] }>()
+    let call = 0
+    const list = useCursorList<Row>(() =>
+      call++ === 0 ? Promise.resolve({ items: [{ id: 1 }] }) : answer.promise,
+    )
+    await list.reload()
+    const refreshing = list.refresh()
+    expect(list.loading.value).toBe(false)
+    expect(list.items.value).toEqual([{ id: 1 }])
+    answer.resolve({ items: [{ id: 2 }, { id: 1 }] })
+    await refreshing
+    expect(list.items.value).toEqual([{ id: 2 }, { id: 1 }])
+  })
 })

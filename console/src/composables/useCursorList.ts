@@ -17,9 +17,18 @@ export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<C
   const hasMore = computed(() => nextCursor.value !== null)
   let generation = 0
 
-  async function reload(): Promise<void> {
+  function reload(): Promise<void> {
+    return readFirstPage(false)
+  }
+
+  /** Reads the first page again, keeping the list on screen without a spinner (a live update). */
+  function refresh(): Promise<void> {
+    return readFirstPage(true)
+  }
+
+  async function readFirstPage(quiet: boolean): Promise<void> {
     const current = ++generation
-    loading.value = true
+    loading.value = !quiet
     loadingMore.value = false
     try {
       const page = await fetchPage(null)
@@ -58,7 +67,18 @@ export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<C
     items.value = [item, ...items.value]
   }
 
-  return { items, nextCursor, hasMore, loading, loadingMore, reload, loadMore, replace, prepend }
+  return {
+    items,
+    nextCursor,
+    hasMore,
+    loading,
+    loadingMore,
+    reload,
+    refresh,
+    loadMore,
+    replace,
+    prepend,
+  }
 }
 
 export type CursorList<T> = ReturnType<typeof useCursorList<T>>

@@ -7,7 +7,7 @@ import type { ChartOption } from '@/modules/home/echarts'
 import { choose, mountApp } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
-import { journey, RUNS, stubJourneyServer } from '@/test/journeys'
+import { journey, RUNS, stats, stubJourneyServer } from '@/test/journeys'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -119,6 +119,31 @@ describe('a journey’s figures', { timeout: 30_000 }, () => {
       step: 'vip',
       limit: '50',
     })
+  })
+
+  it('show customers who entered meanwhile in the list when the figures change', async () => {
+    let reads = 0
+    const { calls } = stubJourneyServer({
+      'GET /api/v1/journeys/7/stats': () => {
+        const entered = ++reads === 1 ? 1280 : 1281
+        return jsonResponse(stats({ totals: { ...stats().totals, entered } }))
+      },
+      'GET /api/v1/journeys/7/runs': () =>
+        jsonResponse({ items: reads <= 1 ? [RUNS[0]] : RUNS, nextCursor: null }),
+    })
+    await mountApp('/automation/journeys/7')
+    expect(rows()).toHaveLength(1)
+    button('刷新').click()
+    await settle()
+    expect(query(calls, '/api/v1/journeys/7/stats')).toHaveLength(2)
+    expect(query(calls, '/api/v1/journeys/7/runs')).toHaveLength(2)
+    expect(rows()).toHaveLength(RUNS.length)
+
+    // the same figures again: nothing to read
+    button('刷新').click()
+    await settle()
+    expect(query(calls, '/api/v1/journeys/7/stats')).toHaveLength(3)
+    expect(query(calls, '/api/v1/journeys/7/runs')).toHaveLength(2)
   })
 
   it('pause a running journey after asking, then resume it', async () => {
