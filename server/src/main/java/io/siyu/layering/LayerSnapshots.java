@@ -85,6 +85,12 @@ class LayerSnapshots implements SmartLifecycle {
         scheduler = null;
         if (executor != null) {
             executor.shutdownNow();
+            // a snapshot under way finishes before the connection pool closes behind it
+            try {
+                executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

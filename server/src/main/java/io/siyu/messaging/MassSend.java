@@ -7,17 +7,21 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A 企业群发 to customers: its audience, what it says, when, and how far it got.
+ * A 企业群发 to customers ({@code chatType} single) or to customer groups (group): its audience, what it says,
+ * when, and how far it got.
  *
  * @param status scheduled, sending (planned and being handed to WeCom), sent (every staff member's share
  *     handed over or refused), cancelled, failed
  * @param recipients customers by status: planned, submitted, delivered, not_friend, over_quota, unsent, failed,
- *     cancelled; held back: opted_out, no_contact, quota, frequency, duplicate
+ *     cancelled; held back: opted_out, no_contact, quota, frequency, duplicate. For a group send, groups by
+ *     status: planned, submitted, delivered, dismissed, over_quota, unsent, failed, cancelled; held back:
+ *     no_owner, quota, duplicate
  */
 public record MassSend(
         long id,
         long appId,
         String name,
+        String chatType,
         JsonNode audience,
         List<String> staff,
         String text,

@@ -44,6 +44,7 @@ class MassSendDelivery {
     private final WeComAppManagement apps;
     private final Attachments attachments;
     private final MassSendPlanner planner;
+    private final GroupSends groups;
     private final MessagingProperties properties;
     private final Clock clock;
 
@@ -54,6 +55,7 @@ class MassSendDelivery {
             WeComAppManagement apps,
             Attachments attachments,
             MassSendPlanner planner,
+            GroupSends groups,
             MessagingProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
@@ -62,6 +64,7 @@ class MassSendDelivery {
         this.apps = apps;
         this.attachments = attachments;
         this.planner = planner;
+        this.groups = groups;
         this.properties = properties;
         this.clock = clock;
     }
@@ -76,7 +79,13 @@ class MassSendDelivery {
             @Nullable Instant firstAskedAt,
             long appId,
             String text,
-            List<Long> materialIds) {}
+            List<Long> materialIds,
+            String chatType) {
+
+        boolean group() {
+            return chatType.equals("group");
+        }
+    }
 
     /** Plans due sends, then asks WeCom for due tasks; answers how much was done. */
     int round() {
@@ -93,7 +102,7 @@ class MassSendDelivery {
         }
         var tasks = transactions.execute(s -> jdbc.sql("""
                         select t.mass_send_id, t.user_id, t.part, t.status, m.status, t.attempts, t.first_asked_at,
-                               m.app_id, m.text, m.material_ids
+                               m.app_id, m.text, m.material_ids, m.chat_type
                         from mass_send_task t join mass_send m on m.id = t.mass_send_id
                         where t.status in ('pending', 'asking') and t.next_at <= ?
                         order by t.next_at limit 20""")
@@ -108,7 +117,8 @@ class MassSendDelivery {
                         MassSends.instant(rs.getTimestamp(7)),
                         rs.getLong(8),
                         rs.getString(9),
-                        java.util.Arrays.asList((Long[]) rs.getArray(10).getArray())))
+                        java.util.Arrays.asList((Long[]) rs.getArray(10).getArray()),
+                        rs.getString(11)))
                 .list());
         for (var task : java.util.Objects.requireNonNull(tasks)) {
             deliver(task);
@@ -167,16 +177,18 @@ class MassSendDelivery {
             fail(task, "gave up after " + task.attempts() + " attempts");
             return;
         }
-        var recipients = transactions.execute(s -> jdbc.sql("select external_user_id from mass_send_recipient"
-                        + " where mass_send_id = ? and user_id = ? and part = ? and status = 'planned'")
-                .params(task.sendId(), task.userId(), task.part())
-                .query(String.class)
-                .list());
+        var recipients = transactions.execute(s -> task.group()
+                ? groups.chatIds(task.sendId(), task.userId(), task.part())
+                : jdbc.sql("select external_user_id from mass_send_recipient"
+                                + " where mass_send_id = ? and user_id = ? and part = ? and status = 'planned'")
+                        .params(task.sendId(), task.userId(), task.part())
+                        .query(String.class)
+                        .list());
         Map<String, Object> body;
         try {
             body = new LinkedHashMap<>();
-            body.put("chat_type", "single");
-            body.put("external_userid", recipients);
+            body.put("chat_type", task.chatType());
+            body.put(task.group() ? "chat_id_list" : "external_userid", recipients);
             body.put("sender", task.userId());
             if (!task.text().isEmpty()) {
                 body.put("text", Map.of("content", task.text()));
@@ -228,7 +240,7 @@ class MassSendDelivery {
         String cursor = "";
         do {
             var query = new LinkedHashMap<String, Object>();
-            query.put("chat_type", "single");
+            query.put("chat_type", task.chatType());
             query.put("start_time", from.getEpochSecond());
             query.put("end_time", clock.instant().plus(SKEW).getEpochSecond());
             // messages the API made carry no creator (doc 93338): the sender is read from each one's tasks
@@ -288,12 +300,17 @@ class MassSendDelivery {
                             task.userId(),
                             task.part())
                     .update();
-            jdbc.sql("""
-                            update mass_send_recipient set updated_at = now(),
-                                status = case when external_user_id = any(?::text[]) then 'not_friend' else 'submitted' end
-                            where mass_send_id = ? and user_id = ? and part = ? and status = 'planned'""")
-                    .params(failList.toArray(String[]::new), task.sendId(), task.userId(), task.part())
-                    .update();
+            if (task.group()) {
+                groups.submitted(task.sendId(), task.userId(), task.part(), failList);
+            } else {
+                jdbc.sql("""
+                                update mass_send_recipient set updated_at = now(),
+                                    status = case when external_user_id = any(?::text[]) then 'not_friend'
+                                                  else 'submitted' end
+                                where mass_send_id = ? and user_id = ? and part = ? and status = 'planned'""")
+                        .params(failList.toArray(String[]::new), task.sendId(), task.userId(), task.part())
+                        .update();
+            }
             finishIfDone(task.sendId());
         });
     }
@@ -345,7 +362,8 @@ class MassSendDelivery {
             int part,
             String msgid,
             long appId,
-            @Nullable Instant staffSentAt) {}
+            @Nullable Instant staffSentAt,
+            String chatType) {}
 
     /**
      * Asks WeCom about submitted tasks due a look: whether the staff member sent it (get_groupmsg_task), then,
@@ -354,7 +372,7 @@ class MassSendDelivery {
     private int track() {
         var now = clock.instant();
         var due = transactions.execute(s -> jdbc.sql("""
-                        select t.mass_send_id, t.user_id, t.part, t.msgid, m.app_id, t.staff_sent_at
+                        select t.mass_send_id, t.user_id, t.part, t.msgid, m.app_id, t.staff_sent_at, m.chat_type
                         from mass_send_task t join mass_send m on m.id = t.mass_send_id
                         where t.status = 'submitted' and t.results_at is null and t.next_at <= ? and t.submitted_at > ?
                         order by t.next_at limit 20""")
@@ -365,7 +383,8 @@ class MassSendDelivery {
                         rs.getInt(3),
                         rs.getString(4),
                         rs.getLong(5),
-                        MassSends.instant(rs.getTimestamp(6))))
+                        MassSends.instant(rs.getTimestamp(6)),
+                        rs.getString(7)))
                 .list());
         for (var task : java.util.Objects.requireNonNull(due)) {
             try {
@@ -412,6 +431,7 @@ class MassSendDelivery {
                 return;
             }
         }
+        boolean group = task.chatType().equals("group");
         var results = new LinkedHashMap<String, String>();
         String cursor = "";
         do {
@@ -425,10 +445,10 @@ class MassSendDelivery {
             var page = client.post(app, "externalcontact/get_groupmsg_send_result", query);
             for (var r : page.path("send_list")) {
                 results.put(
-                        r.path("external_userid").asString(),
+                        r.path(group ? "chat_id" : "external_userid").asString(),
                         switch (r.path("status").asInt()) {
                             case 1 -> "delivered";
-                            case 2 -> "not_friend";
+                            case 2 -> group ? "dismissed" : "not_friend";
                             case 3 -> "over_quota";
                             default -> "unsent";
                         });
@@ -437,7 +457,10 @@ class MassSendDelivery {
         } while (!cursor.isEmpty());
         var sent = sentAt;
         transactions.executeWithoutResult(s -> {
-            for (var status : List.of("delivered", "not_friend", "over_quota", "unsent")) {
+            if (group) {
+                groups.results(task.sendId(), task.userId(), task.part(), results);
+            }
+            for (var status : group ? List.<String>of() : List.of("delivered", "not_friend", "over_quota", "unsent")) {
                 var ids = results.entrySet().stream()
                         .filter(e -> e.getValue().equals(status))
                         .map(Map.Entry::getKey)

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the staff member they added last (of the chosen staff), unless they opted out of WeCom messages,
  * are no one's contact, would pass the caps or WeCom's quota, or already have this send. A receipt per
  * customer and send (unique) is what keeps a send from reaching anyone twice; a crash while planning rolls
- * the whole plan back, and it is made again.
+ * the whole plan back, and it is made again. Group sends are planned by {@link GroupSends}.
  */
 @Component
 class MassSendPlanner {
@@ -43,6 +43,7 @@ class MassSendPlanner {
 
     private final JdbcClient jdbc;
     private final Audiences audiences;
+    private final GroupSends groups;
     private final WeComRelations relations;
     private final WeComDirectory directory;
     private final CustomerDirectory customers;
@@ -53,6 +54,7 @@ class MassSendPlanner {
     MassSendPlanner(
             JdbcClient jdbc,
             Audiences audiences,
+            GroupSends groups,
             WeComRelations relations,
             WeComDirectory directory,
             CustomerDirectory customers,
@@ -60,6 +62,7 @@ class MassSendPlanner {
             Clock clock) {
         this.jdbc = jdbc;
         this.audiences = audiences;
+        this.groups = groups;
         this.relations = relations;
         this.directory = directory;
         this.customers = customers;
@@ -102,14 +105,15 @@ class MassSendPlanner {
 
     /** Plans a due send; answers whether it was planned (false: held to the end of the quiet hours). */
     boolean plan(long sendId) {
-        var send = jdbc.sql("select app_id, audience::text, staff, send_at from mass_send where id = ?"
+        var send = jdbc.sql("select app_id, audience::text, staff, send_at, chat_type from mass_send where id = ?"
                         + " and status = 'scheduled' for update")
                 .param(sendId)
                 .query((rs, n) -> new Object[] {
                     rs.getLong(1),
                     rs.getString(2),
                     Arrays.asList((String[]) rs.getArray(3).getArray()),
-                    rs.getTimestamp(4).toInstant()
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(5)
                 })
                 .optional();
         if (send.isEmpty()) {
@@ -127,7 +131,13 @@ class MassSendPlanner {
         long appId = (Long) send.get()[0];
         @SuppressWarnings("unchecked")
         var staff = (List<String>) send.get()[2];
-        var members = audiences.members(json.readTree((String) send.get()[1]));
+        var audience = json.readTree((String) send.get()[1]);
+        if ("group".equals(send.get()[4])) {
+            int tasks = groups.plan(sendId, appId, audience, staff, settings.massQuota(), now);
+            planned(sendId, tasks, now);
+            return true;
+        }
+        var members = audiences.members(audience);
         var parts = new HashMap<String, Integer>();
         decide(appId, members, staff, settings, now, "mass:" + sendId, decisions -> {
             var ids = new ArrayList<Long>();
@@ -165,10 +175,15 @@ class MassSendPlanner {
                         insert into mass_send_task (mass_send_id, user_id, part)
                         select distinct mass_send_id, user_id, part from mass_send_recipient
                         where mass_send_id = ? and status = 'planned'""").param(sendId).update();
+        planned(sendId, tasks, now);
+        return true;
+    }
+
+    /** A send without a task (nobody reachable) is done at once. */
+    private void planned(long sendId, int tasks, Instant now) {
         jdbc.sql("update mass_send set status = ?, planned_at = now(), finished_at = ? where id = ?")
                 .params(tasks == 0 ? "sent" : "sending", tasks == 0 ? Timestamp.from(now) : null, sendId)
                 .update();
-        return true;
     }
 
     /**
@@ -240,6 +255,7 @@ class MassSendPlanner {
      * their receipts: the message never counted against their caps.
      */
     void release(long sendId, String status) {
+        groups.release(sendId, status);
         var released = jdbc.sql("""
                         update mass_send_recipient r set status = ?, updated_at = now()
                         from mass_send_task t

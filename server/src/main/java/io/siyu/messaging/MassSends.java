@@ -38,37 +38,43 @@ public class MassSends {
     static final Duration MAX_AHEAD = Duration.ofDays(366);
 
     private static final String SELECT = "select id, app_id, name, audience::text, staff, text, material_ids, send_at,"
-            + " status, error, created_by, created_at, planned_at, finished_at from mass_send";
+            + " status, error, created_by, created_at, planned_at, finished_at, chat_type from mass_send";
 
     private final JdbcClient jdbc;
     private final Audiences audiences;
+    private final GroupSends groups;
     private final Attachments attachments;
     private final MassSendPlanner planner;
     private final WeComAppManagement apps;
     private final WeComDirectory directory;
     private final WeComClient client;
     private final Clock clock;
+    private final SendingRules rules;
     private final MassSendWork work;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     MassSends(
             JdbcClient jdbc,
             Audiences audiences,
+            GroupSends groups,
             Attachments attachments,
             MassSendPlanner planner,
             WeComAppManagement apps,
             WeComDirectory directory,
             WeComClient client,
             Clock clock,
+            SendingRules rules,
             MassSendWork work) {
         this.jdbc = jdbc;
         this.audiences = audiences;
+        this.groups = groups;
         this.attachments = attachments;
         this.planner = planner;
         this.apps = apps;
         this.directory = directory;
         this.client = client;
         this.clock = clock;
+        this.rules = rules;
         this.work = work;
     }
 
@@ -80,9 +86,8 @@ public class MassSends {
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MassSendInput.MAX_NAME) {
             problems.add(new FieldProblem("name", "messaging.name", MassSendInput.MAX_NAME));
         }
-        var audience = input.audience() == null
-                ? audiences.check(new MassSendInput.Audience(null, null, null), problems)
-                : audiences.check(input.audience(), problems);
+        var chatType = chatType(input.chatType(), problems);
+        var audience = audience(appId, chatType, input.audience(), problems);
         var staff = new ArrayList<>(new LinkedHashSet<>(input.staff() == null ? List.of() : input.staff()));
         if (appId != null && !staff.isEmpty()) {
             var known = new java.util.HashSet<String>();
@@ -106,11 +111,13 @@ public class MassSends {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         long id = jdbc.sql("""
-                        insert into mass_send (app_id, name, audience, staff, text, material_ids, send_at, created_by)
-                        values (?, ?, ?::jsonb, ?::text[], ?, ?::bigint[], ?, ?) returning id""")
+                        insert into mass_send (app_id, name, chat_type, audience, staff, text, material_ids, send_at,
+                                               created_by)
+                        values (?, ?, ?, ?::jsonb, ?::text[], ?, ?::bigint[], ?, ?) returning id""")
                 .params(
                         appId,
                         name,
+                        chatType,
                         audience.toString(),
                         staff.toArray(String[]::new),
                         text,
@@ -137,6 +144,32 @@ public class MassSends {
         }
     }
 
+    private static String chatType(@Nullable String chatType, List<FieldProblem> problems) {
+        if (chatType == null) {
+            return "single";
+        }
+        if (!MassSendInput.CHAT_TYPES.contains(chatType)) {
+            problems.add(
+                    new FieldProblem("chatType", "messaging.chat-type", String.join(", ", MassSendInput.CHAT_TYPES)));
+        }
+        return chatType;
+    }
+
+    private tools.jackson.databind.JsonNode audience(
+            @Nullable Long appId,
+            String chatType,
+            MassSendInput.@Nullable Audience audience,
+            List<FieldProblem> problems) {
+        if (chatType.equals("group")) {
+            return groups.check(appId, audience, problems);
+        }
+        if (audience != null && audience.chatIds() != null) {
+            problems.add(new FieldProblem("audience.chatIds", "messaging.audience.customers"));
+        }
+        return audiences.check(
+                audience == null ? new MassSendInput.Audience(null, null, null, null) : audience, problems);
+    }
+
     private @Nullable Long app(@Nullable Long appId, List<FieldProblem> problems) {
         if (appId == null) {
             problems.add(new FieldProblem("appId", "problem.field.required"));
@@ -155,13 +188,20 @@ public class MassSends {
     public MassSendPlanner.Preview preview(MassSendInput input) {
         var problems = new ArrayList<FieldProblem>();
         var appId = app(input.appId(), problems);
-        var audience = audiences.check(
-                input.audience() == null ? new MassSendInput.Audience(null, null, null) : input.audience(), problems);
+        var chatType = chatType(input.chatType(), problems);
+        var audience = audience(appId, chatType, input.audience(), problems);
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
-        return planner.preview(
-                Objects.requireNonNull(appId), audience, input.staff() == null ? List.of() : input.staff());
+        var staff = input.staff() == null ? List.<String>of() : input.staff();
+        return chatType.equals("group")
+                ? groups.preview(
+                        Objects.requireNonNull(appId),
+                        audience,
+                        staff,
+                        rules.settings().massQuota(),
+                        clock.instant())
+                : planner.preview(Objects.requireNonNull(appId), audience, staff);
     }
 
     @Transactional(readOnly = true)
@@ -171,7 +211,7 @@ public class MassSends {
                 .query(this::send)
                 .list();
         var items = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
-        var counts = counts(items.stream().map(Row::id).toList());
+        var counts = counts(items);
         return new CursorPage<>(
                 items.stream()
                         .map(r -> r.with(counts.getOrDefault(r.id(), Map.of())))
@@ -181,7 +221,8 @@ public class MassSends {
 
     @Transactional(readOnly = true)
     public MassSend get(long id) {
-        return row(id).with(counts(List.of(id)).getOrDefault(id, Map.of()));
+        var row = row(id);
+        return row.with(counts(List.of(row)).getOrDefault(id, Map.of()));
     }
 
     @Transactional(readOnly = true)
@@ -189,6 +230,7 @@ public class MassSends {
         var send = get(id);
         var names = new HashMap<String, String>();
         directory.staff(send.appId()).forEach(s -> names.put(s.userId(), s.name()));
+        var table = send.chatType().equals("group") ? "mass_send_group" : "mass_send_recipient";
         var shares = jdbc.sql("""
                         select t.user_id, count(distinct t.part),
                                case when bool_or(t.status = 'failed') then 'failed'
@@ -196,16 +238,16 @@ public class MassSends {
                                     when bool_or(t.status in ('pending', 'asking')) then 'pending'
                                     when bool_and(t.staff_sent_at is not null) then 'sent'
                                     else 'submitted' end,
-                               (select count(*) from mass_send_recipient r
-                                 where r.mass_send_id = t.mass_send_id and r.user_id = t.user_id),
+                               (select count(*) from mass_send_recipient r where r.mass_send_id = t.mass_send_id
+                                  and r.user_id = t.user_id and r.part is not null),
                                (select count(*) from mass_send_recipient r where r.mass_send_id = t.mass_send_id
                                   and r.user_id = t.user_id and r.status = 'delivered'),
                                (select count(*) from mass_send_recipient r where r.mass_send_id = t.mass_send_id
                                   and r.user_id = t.user_id
-                                  and r.status in ('not_friend', 'over_quota', 'unsent', 'failed')),
+                                  and r.status in ('not_friend', 'dismissed', 'over_quota', 'unsent', 'failed')),
                                min(t.submitted_at), max(t.staff_sent_at), max(t.reminders), max(t.error)
                         from mass_send_task t where t.mass_send_id = ?
-                        group by t.mass_send_id, t.user_id order by t.user_id""")
+                        group by t.mass_send_id, t.user_id order by t.user_id""".replace("mass_send_recipient", table))
                 .param(id)
                 .query((rs, n) -> new MassSend.StaffShare(
                         rs.getString(1),
@@ -226,7 +268,9 @@ public class MassSends {
     /** The customers of a send with their status, by customer id; optionally of one status. */
     @Transactional(readOnly = true)
     public CursorPage<Map<String, Object>> recipients(long id, @Nullable String status, PageRequest page) {
-        row(id);
+        if (row(id).chatType().equals("group")) {
+            return groups.recipients(id, status, page);
+        }
         var rows = jdbc.sql("select customer_id, user_id, external_user_id, status, updated_at from mass_send_recipient"
                         + " where mass_send_id = ? and customer_id < ?" + (status == null ? "" : " and status = ?")
                         + " order by customer_id desc limit " + page.fetchSize())
@@ -318,8 +362,15 @@ public class MassSends {
         return Map.of("reminded", reminded, "refused", refused);
     }
 
-    private Map<Long, Map<String, Long>> counts(List<Long> ids) {
-        var counts = new HashMap<Long, Map<String, Long>>();
+    private Map<Long, Map<String, Long>> counts(List<Row> rows) {
+        var counts = groups.counts(rows.stream()
+                .filter(r -> r.chatType().equals("group"))
+                .map(Row::id)
+                .toList());
+        var ids = rows.stream()
+                .filter(r -> !r.chatType().equals("group"))
+                .map(Row::id)
+                .toList();
         if (!ids.isEmpty()) {
             jdbc.sql("select mass_send_id, status, count(*) from mass_send_recipient"
                             + " where mass_send_id = any(?::bigint[]) group by mass_send_id, status")
@@ -357,13 +408,15 @@ public class MassSends {
             @Nullable String createdBy,
             java.time.Instant createdAt,
             java.time.@Nullable Instant plannedAt,
-            java.time.@Nullable Instant finishedAt) {
+            java.time.@Nullable Instant finishedAt,
+            String chatType) {
 
         MassSend with(Map<String, Long> counts) {
             return new MassSend(
                     id,
                     appId,
                     name,
+                    chatType,
                     JSON.readTree(audience),
                     staff,
                     text,
@@ -394,7 +447,8 @@ public class MassSends {
                 rs.getString(11),
                 rs.getTimestamp(12).toInstant(),
                 instant(rs.getTimestamp(13)),
-                instant(rs.getTimestamp(14)));
+                instant(rs.getTimestamp(14)),
+                rs.getString(15));
     }
 
     static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {

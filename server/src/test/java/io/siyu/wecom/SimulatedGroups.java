@@ -5,39 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 /** Customer groups of a simulated corp, as people make and change them in WeCom. */
-record SimulatedGroups(SimulatedCorp corp) {
+public record SimulatedGroups(SimulatedCorp corp) {
 
     /** A staff member makes a group; WeCom reports change_external_chat create. Returns its chat id. */
-    String create(String name, String owner) {
+    public String create(String name, String owner) {
         return sim("/groups", """
                         {"name": "%s", "owner": "%s"}""".formatted(name, owner)).path("chatId").asString();
     }
 
     /** New customers join until the group has {@code count} members, in one add_member callback. */
-    void fill(String chatId, int count) {
+    public void fill(String chatId, int count) {
         sim("/groups/" + chatId + "/fill", "{\"count\": " + count + "}");
     }
 
     /** A new customer joins by invitation; returns their external_userid. */
-    String join(String chatId, String name) {
+    public String join(String chatId, String name) {
         return sim("/groups/" + chatId + "/join", """
                         {"customer": {"name": "%s", "gender": 1}}""".formatted(name))
                 .path("memberId")
                 .asString();
     }
 
-    void leave(String chatId, String externalUserId) {
+    public void leave(String chatId, String externalUserId) {
         sim("/groups/" + chatId + "/leave", "{\"externalUserId\": \"" + externalUserId + "\"}");
     }
 
     /** A WeChat user scans a 加入群聊 code; answers {externalUserId, chatId}. */
-    JsonNode scan(String configId, String name) {
+    public JsonNode scan(String configId, String name) {
         return sim("/scan", """
                         {"configId": "%s", "customer": {"name": "%s", "gender": 2}}""".formatted(configId, name));
     }
 
     /** The join way as WeCom holds it (get_join_way). */
-    JsonNode joinWay(String configId) {
+    public JsonNode joinWay(String configId) {
         var token = WeComSimulatorSupport.http()
                 .get("/cgi-bin/gettoken?corpid=" + corp.corpId() + "&corpsecret=the-secret")
                 .json()
@@ -55,7 +55,7 @@ record SimulatedGroups(SimulatedCorp corp) {
      * The owner dismisses the group: WeCom forgets it and reports change_external_chat dismiss (with
      * {@code callback}).
      */
-    void dismiss(String chatId, boolean callback) {
+    public void dismiss(String chatId, boolean callback) {
         sim("/groups/" + chatId + "/dismiss", "{\"notify\": " + callback + "}");
     }
 
