@@ -196,7 +196,7 @@ class JourneyChecks {
                 }
             }
             case "message" -> {
-                outreach.check(at + ".", step.text("text"), step.longs("materialIds"), problems);
+                outreach.check(at + ".", step.text("text"), step.longs("materialIds"), step.text("priority"), problems);
                 app(step, problems);
             }
             case "tag" -> {

@@ -115,7 +115,8 @@ class JourneyMessages {
                 "journey:" + journeyId + ":v" + version + ":" + step.id(),
                 customers,
                 step.text("text"),
-                step.longs("materialIds"));
+                step.longs("materialIds"),
+                step.text("priority").isEmpty() ? "normal" : step.text("priority"));
     }
 
     private void mark(List<Action> actions, String status, @Nullable Long sendId, @Nullable String error) {

@@ -22,6 +22,7 @@ public record MassSend(
         long appId,
         String name,
         String chatType,
+        String priority,
         JsonNode audience,
         List<String> staff,
         String text,

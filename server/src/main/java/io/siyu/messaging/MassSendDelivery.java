@@ -45,6 +45,7 @@ class MassSendDelivery {
     private final Attachments attachments;
     private final MassSendPlanner planner;
     private final GroupSends groups;
+    private final SendingRules rules;
     private final MessagingProperties properties;
     private final Clock clock;
 
@@ -56,6 +57,7 @@ class MassSendDelivery {
             Attachments attachments,
             MassSendPlanner planner,
             GroupSends groups,
+            SendingRules rules,
             MessagingProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
@@ -65,6 +67,7 @@ class MassSendDelivery {
         this.attachments = attachments;
         this.planner = planner;
         this.groups = groups;
+        this.rules = rules;
         this.properties = properties;
         this.clock = clock;
     }
@@ -177,6 +180,9 @@ class MassSendDelivery {
             fail(task, "gave up after " + task.attempts() + " attempts");
             return;
         }
+        if (throttled(task)) {
+            return;
+        }
         var recipients = transactions.execute(s -> task.group()
                 ? groups.chatIds(task.sendId(), task.userId(), task.part())
                 : jdbc.sql("select external_user_id from mass_send_recipient"
@@ -227,6 +233,65 @@ class MassSendDelivery {
                 fail(task, e.getMessage());
             }
         }
+    }
+
+    /** Tasks handed over a minute, per tenant: a token bucket as large as the tenant's limit, refilled each minute. */
+    private record Pace(int perMinute, io.github.bucket4j.Bucket bucket) {}
+
+    private final Map<Long, Pace> paces = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the tenant's limits hold the task back for now: the staff member was handed their tasks for the
+     * day (it waits for the next), or the tenant handed over its tasks for the minute (it waits for a token).
+     */
+    private boolean throttled(Task task) {
+        var now = clock.instant();
+        var settings = java.util.Objects.requireNonNull(transactions.execute(s -> rules.settings()));
+        if (settings.staffLimit() > 0) {
+            var limited = transactions.execute(s -> {
+                long today = java.util.Objects.requireNonNull(
+                        jdbc.sql("select count(*) from mass_send_task where user_id = ? and submitted_at >= ?")
+                                .params(task.userId(), Timestamp.from(rules.dayStart(now)))
+                                .query(Long.class)
+                                .single());
+                if (today < settings.staffLimit()) {
+                    return false;
+                }
+                defer(task, rules.nextDay(now), "staff daily limit: " + settings.staffLimit() + " tasks");
+                return true;
+            });
+            if (Boolean.TRUE.equals(limited)) {
+                return true;
+            }
+        }
+        if (settings.minuteLimit() > 0) {
+            var tenant = io.siyu.shared.Tenancy.current().map(t -> t.value()).orElse(0L);
+            var current = paces.compute(
+                    tenant,
+                    (t, p) -> p != null && p.perMinute() == settings.minuteLimit()
+                            ? p
+                            : new Pace(
+                                    settings.minuteLimit(),
+                                    io.github.bucket4j.Bucket.builder()
+                                            .addLimit(limit -> limit.capacity(settings.minuteLimit())
+                                                    .refillGreedy(settings.minuteLimit(), Duration.ofMinutes(1)))
+                                            .build()));
+            var probe = current.bucket().tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                var wait = Duration.ofNanos(probe.getNanosToWaitForRefill()).plusMillis(50);
+                transactions.executeWithoutResult(s ->
+                        defer(task, now.plus(wait), "tenant limit: " + settings.minuteLimit() + " tasks a minute"));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The task waits until {@code until} without counting an attempt. */
+    private void defer(Task task, Instant until, String why) {
+        jdbc.sql("update mass_send_task set next_at = ?, error = ? where mass_send_id = ? and user_id = ? and part = ?")
+                .params(Timestamp.from(until), why, task.sendId(), task.userId(), task.part())
+                .update();
     }
 
     /** A mass message the staff member has in WeCom, made by the app since the first ask, with this task's text. */

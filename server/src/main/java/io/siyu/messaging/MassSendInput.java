@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * audience is one of a saved segment, a segment rule (tags, attributes, events…) or up to 10,000 customer ids,
  * and {@code staff} limits who sends (empty: whoever each customer added last). {@code group} sends to customer
  * groups (客户群): the audience is up to 10,000 {@code chatIds}, or absent for every group, and {@code staff}
- * limits the owners. {@code sendAt} absent or past: now.
+ * limits the owners. {@code sendAt} absent or past: now. {@code priority} (low, normal — the default —, high):
+ * a message counts against the tenant's caps only messages of its priority or higher.
  */
 public record MassSendInput(
         @Nullable Long appId,
@@ -20,7 +21,8 @@ public record MassSendInput(
         @Nullable List<String> staff,
         @Nullable String text,
         @Nullable List<Long> materialIds,
-        @Nullable Instant sendAt) {
+        @Nullable Instant sendAt,
+        @Nullable String priority) {
 
     public record Audience(
             @Nullable Long segmentId,

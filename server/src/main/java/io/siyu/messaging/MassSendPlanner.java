@@ -70,7 +70,7 @@ class MassSendPlanner {
         this.clock = clock;
     }
 
-    Preview preview(long appId, JsonNode audience, List<String> staff) {
+    Preview preview(long appId, JsonNode audience, List<String> staff, String priority, String content) {
         var settings = rules.settings();
         var now = clock.instant();
         var held = new LinkedHashMap<String, Long>();
@@ -82,7 +82,7 @@ class MassSendPlanner {
                 staff,
                 settings,
                 now,
-                "",
+                new Source("", priority, content),
                 decisions -> decisions.forEach(d -> {
                     if (d.status().equals("planned")) {
                         perStaff.merge(d.userId(), 1L, Long::sum);
@@ -105,15 +105,18 @@ class MassSendPlanner {
 
     /** Plans a due send; answers whether it was planned (false: held to the end of the quiet hours). */
     boolean plan(long sendId) {
-        var send = jdbc.sql("select app_id, audience::text, staff, send_at, chat_type from mass_send where id = ?"
-                        + " and status = 'scheduled' for update")
+        var send = jdbc.sql("select app_id, audience::text, staff, send_at, chat_type, priority, text, material_ids"
+                        + " from mass_send where id = ? and status = 'scheduled' for update")
                 .param(sendId)
                 .query((rs, n) -> new Object[] {
                     rs.getLong(1),
                     rs.getString(2),
                     Arrays.asList((String[]) rs.getArray(3).getArray()),
                     rs.getTimestamp(4).toInstant(),
-                    rs.getString(5)
+                    rs.getString(5),
+                    rs.getString(6),
+                    SendingRules.digest(rs.getString(7), Arrays.asList((Long[])
+                            rs.getArray(8).getArray()))
                 })
                 .optional();
         if (send.isEmpty()) {
@@ -139,7 +142,8 @@ class MassSendPlanner {
         }
         var members = audiences.members(audience);
         var parts = new HashMap<String, Integer>();
-        decide(appId, members, staff, settings, now, "mass:" + sendId, decisions -> {
+        var source = new Source("mass:" + sendId, (String) send.get()[5], (String) send.get()[6]);
+        decide(appId, members, staff, settings, now, source, decisions -> {
             var ids = new ArrayList<Long>();
             var users = new ArrayList<String>();
             var partOf = new ArrayList<Integer>();
@@ -186,9 +190,12 @@ class MassSendPlanner {
                 .update();
     }
 
+    /** What a message is: its receipts' key (empty: a preview, nothing written), priority and content digest. */
+    record Source(String key, String priority, String content) {}
+
     /**
-     * Decides, a chunk of the audience at a time, who is sent to and through whom. With a {@code source},
-     * the receipts of those planned are written (a customer who already has one is a duplicate).
+     * Decides, a chunk of the audience at a time, who is sent to and through whom. With a source key, the
+     * receipts of those planned are written (a customer who already has one is a duplicate).
      */
     private void decide(
             long appId,
@@ -196,7 +203,7 @@ class MassSendPlanner {
             List<String> staff,
             SendingRules.Settings settings,
             Instant now,
-            String source,
+            Source source,
             java.util.function.Consumer<List<Decision>> chunkDone) {
         var iterator = members.getIntIterator();
         while (iterator.hasNext()) {
@@ -207,14 +214,14 @@ class MassSendPlanner {
             var reach = new HashMap<Long, WeComRelations.Reach>();
             relations.reachable(appId, chunk, staff).forEach(r -> reach.put(r.customerId(), r));
             var optedOut = customers.optedOut(ConsentChannel.WECOM, reach.keySet());
-            var holds = rules.holds(reach.keySet(), now, settings);
+            var holds = rules.holds(reach.keySet(), now, settings, source.priority(), source.content());
             var planned = new ArrayList<Long>();
             for (var id : chunk) {
                 if (reach.containsKey(id) && !optedOut.contains(id) && !holds.containsKey(id)) {
                     planned.add(id);
                 }
             }
-            var fresh = source.isEmpty() ? new HashSet<>(planned) : receipts(planned, source, now);
+            var fresh = source.key().isEmpty() ? new HashSet<>(planned) : receipts(planned, source, now);
             var decisions = new ArrayList<Decision>(chunk.size());
             for (var id : chunk) {
                 var r = reach.get(id);
@@ -224,7 +231,11 @@ class MassSendPlanner {
                 } else if (optedOut.contains(id)) {
                     status = "opted_out";
                 } else if (holds.containsKey(id)) {
-                    status = holds.get(id) == SendingRules.Hold.QUOTA ? "quota" : "frequency";
+                    status = switch (holds.get(id)) {
+                        case QUOTA -> "quota";
+                        case SAME_CONTENT -> "same_content";
+                        case FREQUENCY -> "frequency";
+                    };
                 } else if (!fresh.contains(id)) {
                     status = "duplicate";
                 } else {
@@ -238,14 +249,20 @@ class MassSendPlanner {
     }
 
     /** Writes a receipt for each customer that has none for {@code source}; answers those written. */
-    private HashSet<Long> receipts(List<Long> customers, String source, Instant at) {
+    private HashSet<Long> receipts(List<Long> customers, Source source, Instant at) {
         if (customers.isEmpty()) {
             return new HashSet<>();
         }
         return new HashSet<>(jdbc.sql("""
-                        insert into message_receipt (customer_id, source, channel, at)
-                        select unnest(?::bigint[]), ?, ?, ? on conflict do nothing returning customer_id""")
-                .params(customers.toArray(Long[]::new), source, SendingRules.WECOM, Timestamp.from(at))
+                        insert into message_receipt (customer_id, source, channel, at, priority, content)
+                        select unnest(?::bigint[]), ?, ?, ?, ?, ? on conflict do nothing returning customer_id""")
+                .params(
+                        customers.toArray(Long[]::new),
+                        source.key(),
+                        SendingRules.WECOM,
+                        Timestamp.from(at),
+                        SendingRules.rank(source.priority()),
+                        source.content())
                 .query(Long.class)
                 .list());
     }

@@ -38,7 +38,7 @@ public class MassSends {
     static final Duration MAX_AHEAD = Duration.ofDays(366);
 
     private static final String SELECT = "select id, app_id, name, audience::text, staff, text, material_ids, send_at,"
-            + " status, error, created_by, created_at, planned_at, finished_at, chat_type from mass_send";
+            + " status, error, created_by, created_at, planned_at, finished_at, chat_type, priority from mass_send";
 
     private final JdbcClient jdbc;
     private final Audiences audiences;
@@ -88,6 +88,7 @@ public class MassSends {
         }
         var chatType = chatType(input.chatType(), problems);
         var audience = audience(appId, chatType, input.audience(), problems);
+        var priority = priority(input.priority(), problems);
         var staff = new ArrayList<>(new LinkedHashSet<>(input.staff() == null ? List.of() : input.staff()));
         if (appId != null && !staff.isEmpty()) {
             var known = new java.util.HashSet<String>();
@@ -111,13 +112,14 @@ public class MassSends {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         long id = jdbc.sql("""
-                        insert into mass_send (app_id, name, chat_type, audience, staff, text, material_ids, send_at,
-                                               created_by)
-                        values (?, ?, ?, ?::jsonb, ?::text[], ?, ?::bigint[], ?, ?) returning id""")
+                        insert into mass_send (app_id, name, chat_type, priority, audience, staff, text, material_ids,
+                                               send_at, created_by)
+                        values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, ?::bigint[], ?, ?) returning id""")
                 .params(
                         appId,
                         name,
                         chatType,
+                        priority,
                         audience.toString(),
                         staff.toArray(String[]::new),
                         text,
@@ -142,6 +144,17 @@ public class MassSends {
         if (text.isEmpty() && materialIds.isEmpty()) {
             problems.add(new FieldProblem(prefix + "text", "messaging.empty"));
         }
+    }
+
+    private static String priority(@Nullable String priority, List<FieldProblem> problems) {
+        if (priority == null) {
+            return "normal";
+        }
+        if (!SendingRules.PRIORITIES.contains(priority)) {
+            problems.add(
+                    new FieldProblem("priority", "messaging.priority", String.join(", ", SendingRules.PRIORITIES)));
+        }
+        return priority;
     }
 
     private static String chatType(@Nullable String chatType, List<FieldProblem> problems) {
@@ -190,10 +203,14 @@ public class MassSends {
         var appId = app(input.appId(), problems);
         var chatType = chatType(input.chatType(), problems);
         var audience = audience(appId, chatType, input.audience(), problems);
+        var priority = priority(input.priority(), problems);
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         var staff = input.staff() == null ? List.<String>of() : input.staff();
+        var content = SendingRules.digest(
+                input.text() == null ? "" : input.text(),
+                new ArrayList<>(new LinkedHashSet<>(input.materialIds() == null ? List.of() : input.materialIds())));
         return chatType.equals("group")
                 ? groups.preview(
                         Objects.requireNonNull(appId),
@@ -201,7 +218,7 @@ public class MassSends {
                         staff,
                         rules.settings().massQuota(),
                         clock.instant())
-                : planner.preview(Objects.requireNonNull(appId), audience, staff);
+                : planner.preview(Objects.requireNonNull(appId), audience, staff, priority, content);
     }
 
     @Transactional(readOnly = true)
@@ -409,7 +426,8 @@ public class MassSends {
             java.time.Instant createdAt,
             java.time.@Nullable Instant plannedAt,
             java.time.@Nullable Instant finishedAt,
-            String chatType) {
+            String chatType,
+            String priority) {
 
         MassSend with(Map<String, Long> counts) {
             return new MassSend(
@@ -417,6 +435,7 @@ public class MassSends {
                     appId,
                     name,
                     chatType,
+                    priority,
                     JSON.readTree(audience),
                     staff,
                     text,
@@ -448,7 +467,8 @@ public class MassSends {
                 rs.getTimestamp(12).toInstant(),
                 instant(rs.getTimestamp(13)),
                 instant(rs.getTimestamp(14)),
-                rs.getString(15));
+                rs.getString(15),
+                rs.getString(16));
     }
 
     static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -40,9 +40,14 @@ public class Outreach {
         this.clock = clock;
     }
 
-    /** Problems with a message's content (text, materials), named under {@code prefix}. */
-    public void check(String prefix, String text, List<Long> materialIds, List<FieldProblem> problems) {
+    /** Problems with a message's content (text, materials) and priority, named under {@code prefix}. */
+    public void check(
+            String prefix, String text, List<Long> materialIds, String priority, List<FieldProblem> problems) {
         sends.checkContent(prefix, text.strip(), materialIds, problems);
+        if (!priority.isEmpty() && !SendingRules.PRIORITIES.contains(priority)) {
+            problems.add(new FieldProblem(
+                    prefix + "priority", "messaging.priority", String.join(", ", SendingRules.PRIORITIES)));
+        }
     }
 
     /** The app messages go through when none is named: the tenant's only connected WeCom app. */
@@ -61,15 +66,24 @@ public class Outreach {
      * whatever marks it handed, or not at all); answers its id.
      *
      * @param ref what made it, e.g. {@code journey:12:v3:hello}; sends with the same ref are one step's
+     * @param priority low, normal or high (see {@link SendingRules#PRIORITIES})
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long send(long appId, String name, String ref, List<Long> customers, String text, List<Long> materialIds) {
+    public long send(
+            long appId,
+            String name,
+            String ref,
+            List<Long> customers,
+            String text,
+            List<Long> materialIds,
+            String priority) {
         if (customers.isEmpty() || customers.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch is 1 to " + MAX_BATCH + " customers");
         }
         long id = jdbc.sql("""
-                        insert into mass_send (app_id, name, audience, text, material_ids, send_at, origin, origin_ref)
-                        values (?, ?, ?::jsonb, ?, ?::bigint[], ?, 'journey', ?) returning id""")
+                        insert into mass_send (app_id, name, audience, text, material_ids, send_at, origin, origin_ref,
+                                               priority)
+                        values (?, ?, ?::jsonb, ?, ?::bigint[], ?, 'journey', ?, ?) returning id""")
                 .params(
                         appId,
                         name,
@@ -77,7 +91,8 @@ public class Outreach {
                         text.strip(),
                         materialIds.toArray(Long[]::new),
                         Timestamp.from(clock.instant()),
-                        ref)
+                        ref,
+                        SendingRules.PRIORITIES.contains(priority) ? priority : "normal")
                 .query(Long.class)
                 .single();
         AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake);

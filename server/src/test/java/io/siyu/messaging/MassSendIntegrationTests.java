@@ -147,6 +147,110 @@ class MassSendIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSameContentReachesACustomerOnceWithinTheDedupeWindowWhicheverSendCarriesIt() {
+        rules("00:00", "00:00", 0, 0, "days-in-month");
+        var anna = customerScanning("安娜");
+        long first = send("旅程欢迎", List.of(anna), "新人礼已到账，点击领取", "normal");
+        eventually(() -> assertThat(status(first)).isEqualTo("sent"));
+
+        long again = send("群发欢迎", List.of(anna), "新人礼已到账，点击领取", "high");
+        eventually(() -> assertThat(status(again)).isEqualTo("sent"));
+        assertThat(detail(again)
+                        .path("send")
+                        .path("recipients")
+                        .path("same_content")
+                        .asLong())
+                .as("the same text within 7 days, from another send, even of higher priority")
+                .isEqualTo(1);
+
+        long other = send("新品", List.of(anna), "新品上市，回复 1 了解详情", "normal");
+        eventually(() -> assertThat(status(other)).isEqualTo("sent"));
+        assertThat(detail(other)
+                        .path("send")
+                        .path("recipients")
+                        .path("submitted")
+                        .asLong())
+                .isEqualTo(1);
+
+        limits(0, 0, 0);
+        long off = send("关闭去重", List.of(anna), "新人礼已到账，点击领取", "normal");
+        eventually(() -> assertThat(status(off)).isEqualTo("sent"));
+        assertThat(detail(off).path("send").path("recipients").path("submitted").asLong())
+                .as("no dedupe when its window is 0 days")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMessageCountsAgainstTheCapsOnlyMessagesOfItsPriorityOrHigher() {
+        var anna = customerScanning("安娜");
+        long normal = send("日常", List.of(anna), "日常推送", "normal");
+        eventually(() -> assertThat(status(normal)).isEqualTo("sent"));
+
+        long low = send("低优先", List.of(anna), "低优先推送", "low");
+        eventually(() -> assertThat(status(low)).isEqualTo("sent"));
+        assertThat(detail(low).path("send").path("recipients").path("frequency").asLong())
+                .as("one a day, and a normal one came first")
+                .isEqualTo(1);
+
+        long high = send("生日关怀", List.of(anna), "生日快乐！", "high");
+        eventually(() -> assertThat(status(high)).isEqualTo("sent"));
+        assertThat(detail(high).path("send").path("priority").asString()).isEqualTo("high");
+        assertThat(detail(high)
+                        .path("send")
+                        .path("recipients")
+                        .path("submitted")
+                        .asLong())
+                .as("a normal message does not crowd out a high-priority one")
+                .isEqualTo(1);
+
+        long second = send("第二条日常", List.of(anna), "又一条日常推送", "normal");
+        eventually(() -> assertThat(status(second)).isEqualTo("sent"));
+        assertThat(detail(second)
+                        .path("send")
+                        .path("recipients")
+                        .path("frequency")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(simMessages()).hasSize(2);
+    }
+
+    @Test
+    void aStaffMembersTasksBeyondTheDailyLimitWaitForTheNextDayAndTheTenantsForTheNextMinute() {
+        rules("00:00", "00:00", 0, 0, "days-in-month");
+        var anna = customerScanning("安娜");
+        limits(7, 1, 0);
+        long first = send("第一条", List.of(anna));
+        eventually(() -> assertThat(status(first)).isEqualTo("sent"));
+        long second = send("第二条", List.of(anna));
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from mass_send_task where error like 'staff daily limit%' and mass_send_id = "
+                                + second))
+                .isEqualTo(1));
+        assertThat(status(second)).isEqualTo("sending");
+        assertThat(sql.single(
+                        fixture.tenant(),
+                        "select next_at > now() + interval '1 minute' from mass_send_task where mass_send_id = "
+                                + second,
+                        Boolean.class))
+                .as("waits for the next day")
+                .isTrue();
+        assertThat(detail(second).path("staff").get(0).path("status").asString())
+                .isEqualTo("pending");
+
+        limits(7, 0, 1);
+        sql.update(fixture.tenant(), "update mass_send_task set next_at = now() where mass_send_id = " + second);
+        eventually(() -> assertThat(status(second)).isEqualTo("sent"));
+        long third = send("第三条", List.of(anna));
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from mass_send_task where error like 'tenant limit%' and mass_send_id = "
+                                + third))
+                .isEqualTo(1));
+        assertThat(simMessages()).as("one task a minute").hasSize(2);
+    }
+
+    @Test
     void anAnswerLostAfterWeComMadeTheTaskIsFoundInWeComAndTheTaskIsNotMadeAgain() {
         var anna = customerScanning("安娜");
         // WeCom makes the task but answers after Siyu has stopped waiting (api-timeout 3 s in tests)
@@ -240,6 +344,35 @@ class MassSendIntegrationTests extends IntegrationTest {
         var made = admin.post("/api/v1/mass-sends", body(name, customers, null));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         return made.json().path("id").asLong();
+    }
+
+    private long send(String name, List<Long> customers, String text, String priority) {
+        var made = admin.post("/api/v1/mass-sends", """
+                {"appId": %d, "name": "%s", "audience": {"customerIds": %s}, "text": "%s", "priority": "%s"}""".formatted(corp.appId(), name, customers, text, priority));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("id").asLong();
+    }
+
+    private String status(long id) {
+        return detail(id).path("send").path("status").asString();
+    }
+
+    /** The dedupe window and the limits on tasks, keeping the other rules. */
+    private void limits(int dedupeDays, int staffTasksPerDay, int tasksPerMinute) {
+        var current = admin.get("/api/v1/messaging/settings").json();
+        var updated = admin.put("/api/v1/messaging/settings", """
+                {"quietFrom": "%s", "quietTo": "%s", "capDay": %d, "capWeek": %d, "massQuota": "%s",
+                 "dedupeDays": %d, "staffTasksPerDay": %d, "tasksPerMinute": %d}""".formatted(
+                        current.path("quietFrom").asString(),
+                        current.path("quietTo").asString(),
+                        current.path("capDay").asInt(),
+                        current.path("capWeek").asInt(),
+                        current.path("massQuota").asString(),
+                        dedupeDays,
+                        staffTasksPerDay,
+                        tasksPerMinute));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().path("dedupeDays").asInt()).isEqualTo(dedupeDays);
     }
 
     private String body(String name, List<Long> customers, String sendAt) {
