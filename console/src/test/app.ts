@@ -54,3 +54,13 @@ export async function choose(select: Element | null, label: string): Promise<voi
   option.click()
   await settle(0)
 }
+
+/** Picks the Element Plus radio button (in `scope`) with exactly this text. */
+export async function pickRadio(label: string, scope: ParentNode = document.body): Promise<void> {
+  const radio = [...scope.querySelectorAll<HTMLElement>('.el-radio-button')].find(
+    (r) => r.textContent?.trim() === label,
+  )
+  if (!radio) throw new Error(`no radio button ${label}`)
+  radio.querySelector('input')!.click()
+  await settle(0)
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './MaterialsView.vue'
 import { setLocale } from '@/i18n'
-import { mountApp, openDialog, type } from '@/test/app'
+import { mountApp, openDialog, pickRadio, type } from '@/test/app'
 import { fileInfo, material, materialGroups, materials } from '@/test/content'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse, stubFetch, type Route } from '@/test/http'
@@ -77,14 +77,7 @@ async function chooseFile(scope: ParentNode, name: string, bytes = 'bytes'): Pro
   await settle(0)
 }
 
-async function pickKind(label: string): Promise<void> {
-  const radio = [...openDialog().querySelectorAll<HTMLElement>('.el-radio-button')].find(
-    (r) => r.textContent?.trim() === label,
-  )
-  if (!radio) throw new Error(`no kind ${label}`)
-  radio.querySelector('input')!.click()
-  await settle(0)
-}
+const pickKind = (label: string) => pickRadio(label, openDialog())
 
 /** Saves a material the way the server does: the body over `base`, fields in `clear` emptied. */
 async function saved(request: Request, base: Material): Promise<Response> {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './StaffTasksView.vue'
 import { setLocale } from '@/i18n'
-import { mountApp } from '@/test/app'
+import { mountApp, pickRadio } from '@/test/app'
 import { jsonResponse } from '@/test/http'
 import { stubJourneyServer, task } from '@/test/journeys'
 import { ALL_PERMISSIONS, me } from '@/test/session'
@@ -15,10 +15,7 @@ const statuses = (calls: Request[]) =>
     .map((c) => new URL(c.url).searchParams.get('status'))
 
 async function pick(label: string): Promise<void> {
-  const radio = [
-    ...document.querySelectorAll<HTMLElement>('[data-testid="task-status"] .el-radio-button'),
-  ].find((r) => r.textContent?.trim() === label)!
-  radio.querySelector('input')!.click()
+  await pickRadio(label, document.querySelector('[data-testid="task-status"]')!)
   await settle()
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './JourneyEditorView.vue'
 import { setLocale } from '@/i18n'
-import { choose, mountApp, openDialog, type } from '@/test/app'
+import { choose, mountApp, openDialog, pickRadio, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse } from '@/test/http'
 import { definition, journey, stubJourneyServer } from '@/test/journeys'
@@ -98,6 +98,15 @@ describe('the step forms', { timeout: 30_000 }, () => {
       text: '双十一会员专享',
       materialIds: [1, 2],
     })
+    expect(stepIn(await saved(calls), 'hello').priority).toBeUndefined()
+
+    // high priority: not crowded out by the day's promotion; normal again is stored as nothing
+    const priorities = drawer().querySelector<HTMLElement>('[data-testid="priority"]')!
+    expect(priorities.textContent).toContain('普通')
+    await pickRadio('高', priorities)
+    expect(stepIn(await saved(calls), 'hello').priority).toBe('high')
+    await pickRadio('普通', priorities)
+    expect(stepIn(await saved(calls), 'hello').priority).toBeUndefined()
   })
 
   it('show a material deleted from the library, and the server’s problem with a material on it', async () => {

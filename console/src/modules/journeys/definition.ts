@@ -20,6 +20,9 @@ export type TriggerType = (typeof TRIGGER_TYPES)[number]
 export const WHERE_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains'] as const
 export type WhereOp = (typeof WHERE_OPS)[number]
 
+export const MESSAGE_PRIORITIES = ['low', 'normal', 'high'] as const
+export type MessagePriority = (typeof MESSAGE_PRIORITIES)[number]
+
 export interface WhereClause {
   property: string
   op: WhereOp
@@ -99,6 +102,8 @@ export interface Step {
   /** message */
   text?: string
   materialIds?: number[]
+  /** low, normal (absent) or high: a message counts against the caps only those of its priority or higher. */
+  priority?: MessagePriority
   /** tag */
   add?: number[]
   remove?: number[]

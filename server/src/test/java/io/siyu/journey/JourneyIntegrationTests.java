@@ -44,7 +44,7 @@ class JourneyIntegrationTests extends IntegrationTest {
                 {"trigger": {"type": "segment_enter", "segmentId": 999999},
                  "start": "a",
                  "steps": [
-                   {"id": "a", "type": "message", "text": "", "materialIds": [], "next": "b"},
+                   {"id": "a", "type": "message", "text": "", "materialIds": [], "priority": "urgent", "next": "b"},
                    {"id": "b", "type": "tag", "add": [], "remove": [], "next": "c"},
                    {"id": "c", "type": "condition", "rule": {"attribute": "nope", "op": "eq", "value": 1}, "next": "a", "elseNext": "nowhere"},
                    {"id": "d", "type": "wait", "duration": "PT1S", "next": null},
@@ -67,6 +67,7 @@ class JourneyIntegrationTests extends IntegrationTest {
                 .contains(
                         "definition.trigger.segmentId journey.segment.unknown",
                         "definition.steps[0].text messaging.empty",
+                        "definition.steps[0].priority messaging.priority",
                         "definition.steps[1].add journey.tag.empty",
                         "definition.steps[2].elseNext journey.step.unknown",
                         "definition.steps[3] journey.step.unreachable",
