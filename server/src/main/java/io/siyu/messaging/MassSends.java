@@ -311,22 +311,26 @@ public class MassSends {
     }
 
     /**
-     * Stops a send: one not yet begun is cancelled whole; of one under way, shares not yet handed to WeCom are
-     * dropped and those staff have not sent yet are cancelled in WeCom (cancel_groupmsg_send). What staff
-     * already sent stays sent.
+     * Stops a send: one not yet begun is cancelled whole; of one under way or handed over, shares not yet handed
+     * to WeCom are dropped and those staff have not sent yet are cancelled in WeCom (cancel_groupmsg_send). What
+     * staff already sent stays sent; a send whose every share was sent is done (409).
      */
     @Transactional
     public MassSend cancel(long id) {
         var send = row(id);
-        if (!send.status().equals("scheduled") && !send.status().equals("sending")) {
-            throw new DomainException(HttpStatus.CONFLICT, "messaging.cancel.done", send.status());
-        }
-        var app = apps.app(send.appId());
         var waiting = jdbc.sql("select user_id, part, msgid from mass_send_task where mass_send_id = ?"
                         + " and status = 'submitted' and staff_sent_at is null")
                 .param(id)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
+        // a send handed over whole can still be stopped while some staff have not sent their share
+        boolean open = send.status().equals("scheduled")
+                || send.status().equals("sending")
+                || (send.status().equals("sent") && !waiting.isEmpty());
+        if (!open) {
+            throw new DomainException(HttpStatus.CONFLICT, "messaging.cancel.done", send.status());
+        }
+        var app = apps.app(send.appId());
         for (var task : waiting) {
             try {
                 client.post(app, "externalcontact/cancel_groupmsg_send", Map.of("msgid", task[2]));

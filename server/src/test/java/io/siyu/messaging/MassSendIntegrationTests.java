@@ -296,12 +296,20 @@ class MassSendIntegrationTests extends IntegrationTest {
         long now = send("马上", List.of(anna));
         eventually(() ->
                 assertThat(detail(now).path("send").path("status").asString()).isEqualTo("sent"));
-        var cancelled = admin.language("en").post("/api/v1/mass-sends/" + now + "/cancel", "{}");
-        assertThat(cancelled.status()).as("a sent send is done").isEqualTo(409);
         var reminded = admin.post("/api/v1/mass-sends/" + now + "/remind", "{}");
         assertThat(reminded.status()).as(reminded.body()).isEqualTo(200);
         assertThat(reminded.json().path("reminded").asInt()).isEqualTo(1);
         assertThat(detail(now).path("staff").get(0).path("reminders").asInt()).isEqualTo(1);
+
+        // handed over, lina has not sent it yet: WeCom is told to stop asking her
+        var cancelled = admin.post("/api/v1/mass-sends/" + now + "/cancel", "{}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asString()).isEqualTo("cancelled");
+        assertThat(simMessages().getLast().path("cancelled").asBoolean()).isTrue();
+        assertThat(detail(now).path("send").path("recipients").path("cancelled").asLong())
+                .isEqualTo(1);
+        var again = admin.language("en").post("/api/v1/mass-sends/" + now + "/cancel", "{}");
+        assertThat(again.status()).as("a cancelled send is done").isEqualTo(409);
     }
 
     @Test
