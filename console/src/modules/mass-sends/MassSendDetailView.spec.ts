@@ -6,7 +6,7 @@ import { setLocale } from '@/i18n'
 import { choose, mountApp as mountConsole } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
-import { detail, massSend, share, stubMassSendServer } from '@/test/mass-sends'
+import { detail, groupDetail, massSend, share, stubMassSendServer } from '@/test/mass-sends'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -255,5 +255,126 @@ describe('a mass send’s details', { timeout: 30_000 }, () => {
     expect(text('[data-kpi="handed"] .kpi__hint')).toBe('90.9% of the audience')
     expect(staffRows()[0]!.textContent).toContain('30 of 32 delivered')
     expect(text('[data-testid="send-status"]')).toBe('Handed over')
+  })
+})
+
+/** What the send's facts say under `label`. */
+const fact = (label: string) =>
+  [...document.querySelectorAll('[data-testid="send-facts"] dl > div')]
+    .find((row) => row.querySelector('dt')?.textContent?.trim() === label)
+    ?.querySelector('dd')
+    ?.textContent?.trim()
+
+describe('a group send’s details', { timeout: 30_000 }, () => {
+  afterEach(() => {
+    mounted.splice(0).forEach((wrapper) => wrapper.unmount())
+    setLocale('zh-CN')
+  })
+
+  const kpi = (key: string) =>
+    [
+      `[data-kpi="${key}"] .kpi__label`,
+      `[data-kpi="${key}"] .kpi__value`,
+      `[data-kpi="${key}"] .kpi__hint`,
+    ]
+      .map(text)
+      .join(' ')
+
+  it('tells its audience and its progress in groups, from the groups named to delivered', async () => {
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/43')
+    expect(text('.page-header__title')).toBe('双十一群公告')
+    expect(text('[data-testid="audience-summary"]')).toBe('指定的 4 个客户群')
+    expect(fact('群主')).toBe('每个群的群主')
+    // 1 delivered, 1 dismissed before its owner sent, 1 waiting for 李四, 1 whose owner left
+    expect(kpi('audience')).toBe('目标客户群 4 暂不发送 1')
+    expect(kpi('handed')).toBe('已交给企业微信 3 占目标客户群 75%')
+    expect(kpi('staffSent')).toBe('群主已发送 2 占目标客户群 50%')
+    expect(kpi('delivered')).toBe('已送达 1 占目标客户群 25%')
+    expect(text('[data-testid="chart-held"]')).toContain('客户群暂不发送的原因')
+  })
+
+  it('says the whole of the app’s groups when it named none', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends/43': () =>
+        jsonResponse(groupDetail({ audience: {}, staff: ['lisi'] })),
+    })
+    await mountApp('/outreach/mass-sends/43')
+    expect(text('[data-testid="audience-summary"]')).toBe('全部客户群')
+    expect(fact('群主')).toBe('李四')
+  })
+
+  it('lists each owner’s share counted in groups', async () => {
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/43')
+    const section = document.querySelector<HTMLElement>('[data-testid="staff-shares"]')!
+    expect(text('[data-testid="staff-shares"] .mass-send__title')).toBe('群主发送情况')
+    expect(section.querySelector('.el-table__header th')?.textContent?.trim()).toBe('群主')
+    const [zhang, li] = staffRows()
+    expect(zhang!.querySelector('[data-testid="share-progress"]')?.textContent?.trim()).toBe(
+      '1 / 2 个群已送达',
+    )
+    expect(li!.querySelector('[data-testid="share-status"]')?.textContent?.trim()).toBe(
+      '等待员工发送',
+    )
+  })
+
+  it('lists the groups with their owners and what became of each, filtered by the group statuses', async () => {
+    const { calls } = stubMassSendServer()
+    await mountApp('/outreach/mass-sends/43')
+    expect(text('[data-testid="recipients"] .mass-send__title')).toBe('客户群明细')
+    const headers = [
+      ...document.querySelectorAll('[data-testid="recipients"] .el-table__header th'),
+    ].map((th) => th.textContent?.trim())
+    expect(headers).toEqual(['客户群', '群主', '状态', '更新时间'])
+    const rows = recipientRows()
+    expect(
+      rows.map((row) => row.querySelector('[data-testid="recipient-group"]')?.textContent),
+    ).toEqual(['会员福利一群', '会员福利二群', '售后答疑群', '—'])
+    expect(rows[0]!.textContent).toContain('张三')
+    expect(rows[3]!.textContent).toContain('wrGone5')
+    expect(rows[3]!.textContent).toContain('wangwu')
+    expect(
+      rows.map((row) =>
+        row.querySelector('[data-testid="recipient-status-tag"]')?.textContent?.trim(),
+      ),
+    ).toEqual(['已送达', '群已解散', '等待群主发送', '群主不可发送（离职/交接中）'])
+    expect(document.querySelector('[data-testid="recipient-customer"]')).toBeNull()
+
+    await choose(document.querySelector('[data-testid="recipient-status"]'), '群已解散 (1)')
+    await settle()
+    const asked = calls.filter((c) => c.url.includes('/43/recipients')).at(-1)!
+    expect(new URL(asked.url).searchParams.get('status')).toBe('dismissed')
+    const offered = [...document.querySelectorAll('.el-select-dropdown__item')].map((item) =>
+      item.textContent?.trim(),
+    )
+    expect(offered).toEqual([
+      '全部状态',
+      '等待群主发送 (1)',
+      '已送达 (1)',
+      '群已解散 (1)',
+      '群主不可发送（离职/交接中） (1)',
+    ])
+  })
+
+  it('speaks English', async () => {
+    setLocale('en')
+    stubMassSendServer()
+    await mountApp('/outreach/mass-sends/43')
+    expect(text('[data-testid="audience-summary"]')).toBe('Chosen groups: 4')
+    expect(kpi('audience')).toBe('Groups 4 Held back 1')
+    expect(kpi('staffSent')).toContain('Sent by owners 2')
+    expect(staffRows()[0]!.textContent).toContain('Groups delivered: 1 of 2')
+    expect(text('[data-testid="recipients"] .mass-send__title')).toBe('Groups')
+    expect(
+      recipientRows().map((row) =>
+        row.querySelector('[data-testid="recipient-status-tag"]')?.textContent?.trim(),
+      ),
+    ).toEqual([
+      'Delivered',
+      'Group dismissed',
+      'Waiting for the owner',
+      'Owner cannot send (left or being handed over)',
+    ])
   })
 })

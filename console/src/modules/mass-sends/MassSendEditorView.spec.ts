@@ -7,7 +7,7 @@ import { setLocale } from '@/i18n'
 import { choose, mountApp, openDialog, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
-import { PREVIEW, massSend, stubMassSendServer } from '@/test/mass-sends'
+import { GROUP_PREVIEW, PREVIEW, groupSend, massSend, stubMassSendServer } from '@/test/mass-sends'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -18,12 +18,49 @@ const errorOf = (element: Element | null) =>
   itemOf(element)?.querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 const preview = () => document.querySelector<HTMLElement>('[data-testid="preview"]')!
 const audience = () => document.querySelector<HTMLElement>('[data-testid="audience"]')!
+const groupAudience = () => document.querySelector<HTMLElement>('[data-testid="group-audience"]')!
 
-async function chooseKind(label: string): Promise<void> {
-  const radio = [...audience().querySelectorAll<HTMLElement>('.el-radio-button')].find(
+async function pressRadio(scope: Element, label: string): Promise<void> {
+  const radio = [...scope.querySelectorAll<HTMLElement>('.el-radio-button')].find(
     (r) => r.textContent?.trim() === label,
   )
-  radio!.querySelector('input')!.click()
+  if (!radio) throw new Error(`no radio ${label}`)
+  radio.querySelector('input')!.click()
+  await settle(0)
+}
+
+const chooseKind = (label: string) => pressRadio(audience(), label)
+/** 发送给: 客户 or 客户群. */
+const sendTo = (label: string) =>
+  pressRadio(document.querySelector('[data-testid="chat-type"]')!, label)
+
+const shown = (item: HTMLElement) =>
+  item.closest<HTMLElement>('.el-popper')?.style.display !== 'none'
+/** The groups the picker offers now, by name. */
+const offeredGroups = () =>
+  [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item[data-chat-id]')]
+    .filter(shown)
+    .map((item) => item.querySelector('.group-audience__name')?.textContent?.trim())
+
+async function openGroups(): Promise<void> {
+  groupAudience()
+    .querySelector<HTMLElement>('[data-testid="group-select"] .el-select__wrapper')!
+    .click()
+  await settle(0)
+}
+
+/** Narrows the picker's groups the way an operator types into it. */
+const searchGroups = (words: string) =>
+  type(groupAudience().querySelector<HTMLInputElement>('.el-select__input'), words)
+
+async function pickGroup(name: string): Promise<void> {
+  const option = [
+    ...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item[data-chat-id]'),
+  ]
+    .filter(shown)
+    .find((item) => item.querySelector('.group-audience__name')?.textContent?.trim() === name)
+  if (!option) throw new Error(`no group ${name}`)
+  option.click()
   await settle(0)
 }
 
@@ -89,6 +126,7 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     expect(asked).toHaveLength(1)
     expect(await asked[0]!.clone().json()).toEqual({
       appId: 1,
+      chatType: 'single',
       audience: { rule: { tags: { any: [21] } } },
       staff: [],
     })
@@ -118,6 +156,7 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     const last = calls.filter((c) => c.url.endsWith('/preview')).at(-1)!
     expect(await last.clone().json()).toEqual({
       appId: 1,
+      chatType: 'single',
       audience: { rule: { tags: { all: [21] } } },
       staff: ['lisi'],
     })
@@ -169,6 +208,7 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     expect(await created!.clone().json()).toEqual({
       appId: 1,
       name: '双十一会员福利',
+      chatType: 'single',
       audience: { rule: { tags: { any: [21] } } },
       staff: [],
       text: '双十一会员专享：全场满 300 减 50',
@@ -354,5 +394,172 @@ describe('a new mass send', { timeout: 30_000 }, () => {
       '6 / 4,000 bytes',
     )
     expect((field('text') as HTMLTextAreaElement).placeholder).toContain('{nickname}')
+  })
+})
+
+describe('a new mass send to customer groups', { timeout: 30_000 }, () => {
+  afterEach(() => setLocale('zh-CN'))
+
+  it('goes to the groups picked by name or owner, as a group send, and opens it', async () => {
+    const { calls } = stubMassSendServer({
+      'POST /api/v1/mass-sends': () => jsonResponse(groupSend({ status: 'scheduled' }), 201),
+    })
+    const { router } = await mountApp('/outreach/mass-sends/new')
+    await type(field('name') as HTMLInputElement, '双十一群公告')
+    await sendTo('客户群')
+    expect(document.querySelector('[data-testid="audience"]')).toBeNull()
+    expect(document.querySelector('[data-testid="all-groups"]')?.textContent?.trim()).toBe(
+      '发到应用下全部 3 个客户群（已解散的除外）',
+    )
+
+    await pressRadio(groupAudience(), '指定客户群')
+    await openGroups()
+    // 国庆活动群 was dismissed: it cannot be sent to
+    expect(offeredGroups()).toEqual(['会员福利一群', '会员福利二群', '售后答疑群'])
+    await searchGroups('李四')
+    expect(offeredGroups()).toEqual(['售后答疑群'])
+    await pickGroup('售后答疑群')
+    await searchGroups('二群')
+    expect(offeredGroups()).toEqual(['会员福利二群'])
+    await pickGroup('会员福利二群')
+    expect(document.querySelector('[data-testid="groups-count"]')?.textContent?.trim()).toBe(
+      '指定的 2 个客户群',
+    )
+
+    await type(field('text') as HTMLInputElement, '双十一活动今晚 8 点开始')
+    button('创建并发送').click()
+    await settle()
+    const created = calls.find((c) => c.method === 'POST' && c.url.endsWith('/api/v1/mass-sends'))
+    expect(await created!.clone().json()).toEqual({
+      appId: 1,
+      name: '双十一群公告',
+      chatType: 'group',
+      audience: { chatIds: ['wrHelp3', 'wrVip2'] },
+      staff: [],
+      text: '双十一活动今晚 8 点开始',
+      materialIds: [],
+      sendAt: null,
+    })
+    expect(router.currentRoute.value.fullPath).toBe('/outreach/mass-sends/43')
+  })
+
+  it('shows the server’s problem with a group at the group picker', async () => {
+    stubMassSendServer({
+      'POST /api/v1/mass-sends': () =>
+        problemResponse(400, {
+          detail: '请求中有无效字段',
+          errors: [
+            { field: 'audience.chatIds[0]', code: 'x', message: '客户群已解散：售后答疑群' },
+          ],
+        }),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await type(field('name') as HTMLInputElement, '双十一群公告')
+    await type(field('text') as HTMLInputElement, '双十一活动今晚 8 点开始')
+    await sendTo('客户群')
+    await pressRadio(groupAudience(), '指定客户群')
+    await openGroups()
+    await pickGroup('售后答疑群')
+    button('创建并发送').click()
+    await settle()
+    expect(errorOf(groupAudience())).toBe('客户群已解散：售后答疑群')
+    expect(document.querySelector('.el-message--error')).toBeNull()
+
+    // another choice is no longer what the server refused
+    await pickGroup('会员福利一群')
+    await settle()
+    expect(errorOf(groupAudience())).toBe('')
+  })
+
+  it('sends to every group unless told otherwise, and asks for a group once they are to be picked', async () => {
+    const { calls } = stubMassSendServer()
+    await mountApp('/outreach/mass-sends/new')
+    button('创建并发送').click()
+    await settle()
+    expect(errorOf(audience())).toBe('请选择一个人群')
+
+    // what the customers lacked is no complaint about the groups
+    await sendTo('客户群')
+    await settle()
+    expect(errorOf(groupAudience())).toBe('')
+    await pressRadio(groupAudience(), '指定客户群')
+    button('创建并发送').click()
+    await settle()
+    expect(errorOf(groupAudience())).toBe('请至少选择一个客户群')
+    expect(calls.filter((c) => c.method === 'POST' && c.url.endsWith('/mass-sends'))).toEqual([])
+  })
+
+  it('limits the owners, each offered with their groups, and tells WeCom’s rule for a group', async () => {
+    const { calls } = stubMassSendServer()
+    await mountApp('/outreach/mass-sends/new')
+    await sendTo('客户群')
+    await settle()
+    const staffSelect = document.querySelector('[data-testid="staff-select"]')
+    expect(itemOf(staffSelect)?.querySelector('.el-form-item__label')?.textContent?.trim()).toBe(
+      '群主',
+    )
+    expect(document.querySelector('[data-testid="group-quota"]')?.textContent?.trim()).toBe(
+      '企业微信群发规则：每个客户群每月最多收到当月天数条；超过的客户群这次不发送',
+    )
+    await choose(staffSelect, '李四 · 1 个群')
+    // 王五 and 赵六 own no group
+    const owners = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+      .map((item) => item.textContent?.trim())
+      .filter((text) => text?.endsWith('个群'))
+    expect(owners).toEqual(['张三 · 2 个群', '李四 · 1 个群'])
+    await previewed()
+    const last = calls.filter((c) => c.url.endsWith('/preview')).at(-1)!
+    expect(await last.clone().json()).toEqual({
+      appId: 1,
+      chatType: 'group',
+      audience: {},
+      staff: ['lisi'],
+    })
+  })
+
+  it('previews in groups: how many it reaches, through which owners, and why some are held back', async () => {
+    stubMassSendServer({
+      'POST /api/v1/mass-sends/preview': () => jsonResponse(GROUP_PREVIEW),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await sendTo('客户群')
+    await previewed()
+    expect(preview().querySelector('[data-testid="preview-reach"]')?.textContent?.trim()).toBe(
+      '将发送到 3 个客户群',
+    )
+    const kpi = (name: string) =>
+      preview().querySelector(`[data-kpi="${name}"]`)?.textContent?.replace(/\s+/g, '')
+    expect(kpi('audience')).toBe('目标客户群5')
+    expect(kpi('reachable')).toBe('可发送3')
+    expect(kpi('held')).toBe('暂不发送2')
+    const held = [...preview().querySelectorAll('[data-testid="preview-held"] li')].map((li) =>
+      li.textContent?.replace(/\s+/g, ''),
+    )
+    expect(held).toEqual(['群主不可发送（离职/交接中）1', '超过企业微信每群群发上限1'])
+    expect(preview().textContent).toContain('各群主要发送的群')
+    expect(document.querySelector('.mass-editor__phone')?.textContent).toContain('群里看到的消息')
+  })
+
+  it('speaks English', async () => {
+    setLocale('en')
+    stubMassSendServer({
+      'POST /api/v1/mass-sends/preview': () => jsonResponse(GROUP_PREVIEW),
+    })
+    await mountApp('/outreach/mass-sends/new')
+    await sendTo('Customer groups')
+    await previewed()
+    expect(document.querySelector('[data-testid="all-groups"]')?.textContent?.trim()).toBe(
+      "All the app's groups, dismissed ones aside: 3",
+    )
+    const staffSelect = document.querySelector('[data-testid="staff-select"]')
+    expect(itemOf(staffSelect)?.querySelector('.el-form-item__label')?.textContent?.trim()).toBe(
+      'Group owners',
+    )
+    expect(preview().querySelector('[data-testid="preview-reach"]')?.textContent?.trim()).toBe(
+      'Groups it goes to: 3',
+    )
+    expect(preview().textContent).toContain('Owner cannot send (left or being handed over)')
+    expect(preview().textContent).not.toMatch(/\p{Script=Han}/u)
+    expect(itemOf(groupAudience())!.textContent).not.toMatch(/\p{Script=Han}/u)
   })
 })

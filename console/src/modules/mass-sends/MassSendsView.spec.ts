@@ -5,7 +5,7 @@ import './MassSendDetailView.vue'
 import { setLocale } from '@/i18n'
 import { mountApp } from '@/test/app'
 import { jsonResponse } from '@/test/http'
-import { massSend, stubMassSendServer } from '@/test/mass-sends'
+import { groupSend, massSend, stubMassSendServer } from '@/test/mass-sends'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -70,6 +70,25 @@ describe('the mass sends list', { timeout: 20_000 }, () => {
     expect(row().textContent).toContain('44 人')
   })
 
+  it('tags each send with whom it goes to, and counts a group send in groups', async () => {
+    stubMassSendServer({
+      'GET /api/v1/mass-sends': () =>
+        jsonResponse({ items: [massSend(), groupSend()], nextCursor: null }),
+    })
+    await mountApp('/outreach/mass-sends')
+    const rows = [...document.querySelectorAll<HTMLElement>('.el-table__body tr')]
+    const kind = (row: HTMLElement) =>
+      row.querySelector('[data-testid="chat-type"]')?.textContent?.trim()
+    expect(rows.map(kind)).toEqual(['客户', '客户群'])
+    expect(rows[0]!.textContent).toContain('44 人')
+    expect(rows[1]!.textContent).toContain('4 个群')
+    const legend = rows[1]!.querySelector('.outcome-bar__legend')!.textContent!.replace(/\s+/g, ' ')
+    // the dismissed group was not reached; the one whose owner left was held back
+    expect(legend).toContain('已送达 1')
+    expect(legend).toContain('未送达 1')
+    expect(legend).toContain('暂不发送 1')
+  })
+
   it('opens a send’s details from its row', async () => {
     stubMassSendServer()
     const { router } = await mountApp('/outreach/mass-sends')
@@ -109,5 +128,18 @@ describe('the mass sends list', { timeout: 20_000 }, () => {
     )
     expect(row().textContent).toContain('Delivered 30')
     expect(row().textContent).toContain('44 in all')
+    expect(row().querySelector('[data-testid="chat-type"]')?.textContent?.trim()).toBe('Customers')
+  })
+
+  it('tells a group send in English', async () => {
+    setLocale('en')
+    stubMassSendServer({
+      'GET /api/v1/mass-sends': () => jsonResponse({ items: [groupSend()], nextCursor: null }),
+    })
+    await mountApp('/outreach/mass-sends')
+    expect(row().querySelector('[data-testid="chat-type"]')?.textContent?.trim()).toBe(
+      'Customer groups',
+    )
+    expect(row().textContent).toContain('Groups: 4')
   })
 })

@@ -8,9 +8,19 @@ import type { RuleJson } from '@/modules/segments/rule'
 export const SEND_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled', 'failed'] as const
 export type SendStatus = (typeof SEND_STATUSES)[number]
 
+/** Whom a send goes to: customers, each in a chat with a staff member, or customer groups (客户群). */
+export const CHAT_TYPES = ['single', 'group'] as const
+export type ChatType = (typeof CHAT_TYPES)[number]
+
 /** Customers not sent to, and why: decided by Siyu when the send is planned. */
 export const HELD_STATUSES = ['no_contact', 'opted_out', 'frequency', 'quota', 'duplicate'] as const
-export type HeldStatus = (typeof HELD_STATUSES)[number]
+
+/**
+ * Groups not sent to, and why: no_owner (the owner left or the group is being handed over), quota
+ * (WeCom would refuse the group another mass message this period), duplicate.
+ */
+export const GROUP_HELD_STATUSES = ['no_owner', 'quota', 'duplicate'] as const
+export type HeldStatus = (typeof HELD_STATUSES)[number] | (typeof GROUP_HELD_STATUSES)[number]
 
 /**
  * What became of one customer of a send: planned (being handed to WeCom), submitted (waiting for
@@ -28,17 +38,49 @@ export const RECIPIENT_STATUSES = [
   'cancelled',
   ...HELD_STATUSES,
 ] as const
-export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number]
+
+/**
+ * What became of one group of a group send: as for a customer, except that where a customer may no
+ * longer be a contact, a group may have been dismissed (gone when its owner sent).
+ */
+export const GROUP_RECIPIENT_STATUSES = [
+  'planned',
+  'submitted',
+  'delivered',
+  'dismissed',
+  'over_quota',
+  'unsent',
+  'failed',
+  'cancelled',
+  ...GROUP_HELD_STATUSES,
+] as const
+export type RecipientStatus =
+  (typeof RECIPIENT_STATUSES)[number] | (typeof GROUP_RECIPIENT_STATUSES)[number]
+
+export const recipientStatuses = (chatType: ChatType) =>
+  chatType === 'group' ? GROUP_RECIPIENT_STATUSES : RECIPIENT_STATUSES
+export const heldStatuses = (chatType: ChatType) =>
+  chatType === 'group' ? GROUP_HELD_STATUSES : HELD_STATUSES
 
 /** Exactly one of a saved segment, a segment rule or up to 10,000 customer ids. */
-export type Audience = { segmentId: number } | { rule: RuleJson } | { customerIds: number[] }
+export type CustomerAudience =
+  { segmentId: number } | { rule: RuleJson } | { customerIds: number[] }
+
+/** Up to 10,000 groups by chat id, or none named: every group of the app. */
+export type GroupAudience = { chatIds?: string[] }
+
+export type Audience = CustomerAudience | GroupAudience
 
 export interface MassSend {
   id: number
   appId: number
   name: string
+  chatType: ChatType
   audience: Audience
-  /** WeCom userIds who send; empty: whoever each customer added most recently. */
+  /**
+   * WeCom userIds who send; empty: whoever each customer added most recently. For a group send the
+   * owners whose groups get it; empty: every owner.
+   */
   staff: string[]
   text: string
   materialIds: number[]
@@ -49,7 +91,7 @@ export interface MassSend {
   createdAt: string
   plannedAt?: string | null
   finishedAt?: string | null
-  /** Customers by status (only the statuses that have any). */
+  /** Customers (groups, for a group send) by status, only the statuses that have any. */
   recipients: Partial<Record<RecipientStatus | string, number>>
 }
 
@@ -57,7 +99,10 @@ export interface MassSend {
 export const SHARE_STATUSES = ['pending', 'submitted', 'sent', 'failed', 'cancelled'] as const
 export type ShareStatus = (typeof SHARE_STATUSES)[number]
 
-/** One staff member's share of a send: the WeCom task(s) made for them and what came of them. */
+/**
+ * One staff member's share of a send: the WeCom task(s) made for them and what came of them. For a
+ * group send the share of a group owner, counted in groups.
+ */
 export interface StaffShare {
   userId: string
   name: string
@@ -77,7 +122,7 @@ export interface MassSendDetail {
   staff: StaffShare[]
 }
 
-export interface Recipient {
+export interface CustomerRecipient {
   customerId: number
   userId?: string | null
   externalUserId?: string | null
@@ -85,9 +130,21 @@ export interface Recipient {
   updatedAt: string
 }
 
+/** One group of a group send: its name as last synced, and its owner who sends. */
+export interface GroupRecipient {
+  chatId: string
+  name?: string | null
+  userId?: string | null
+  status: RecipientStatus
+  updatedAt: string
+}
+
+export type Recipient = CustomerRecipient | GroupRecipient
+
 export interface MassSendInput {
   appId: number
   name: string
+  chatType: ChatType
   audience: Audience
   staff: string[]
   text: string
@@ -99,10 +156,14 @@ export interface MassSendInput {
 export interface PreviewStaff {
   userId: string
   name: string
+  /** Groups, for a group send. */
   customers: number
 }
 
-/** Who an audience reaches now, through whom, and who would be held back and why. */
+/**
+ * Who an audience reaches now, through whom, and who would be held back and why; for a group send
+ * the same counted in groups, each owner with their groups.
+ */
 export interface Preview {
   audience: number
   reachable: number
@@ -149,8 +210,10 @@ export const massSendsApi = {
   recipients: (id: number, status: RecipientStatus | null, cursor: string | null) =>
     http.get<CursorPage<Recipient>>(`${BASE}/${id}/recipients`, { status, cursor, limit: 50 }),
   create: (body: MassSendInput) => http.post<MassSend>(BASE, body),
-  preview: (body: Pick<MassSendInput, 'appId' | 'audience' | 'staff'>, signal?: AbortSignal) =>
-    http.post<Preview>(`${BASE}/preview`, body, { signal }),
+  preview: (
+    body: Pick<MassSendInput, 'appId' | 'chatType' | 'audience' | 'staff'>,
+    signal?: AbortSignal,
+  ) => http.post<Preview>(`${BASE}/preview`, body, { signal }),
   cancel: (id: number) => http.post<MassSend>(`${BASE}/${id}/cancel`),
   remind: (id: number) => http.post<RemindResult>(`${BASE}/${id}/remind`),
 }

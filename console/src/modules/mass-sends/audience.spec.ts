@@ -77,6 +77,32 @@ describe('the audience of the request', () => {
   })
 })
 
+describe('the groups of a group send', () => {
+  it('are every group of the app unless some are picked', () => {
+    expect(audienceBody(choice({ chatType: 'group' }))).toEqual({})
+    expect(audienceProblem(choice({ chatType: 'group' }))).toBeNull()
+    expect(
+      audienceBody(choice({ chatType: 'group', allGroups: false, chatIds: ['wrA', 'wrB'] })),
+    ).toEqual({ chatIds: ['wrA', 'wrB'] })
+  })
+
+  it('are the groups only, whatever the customer kinds hold', () => {
+    const mixed = choice({ chatType: 'group', kind: 'ids', idsText: '1 2', segmentId: 5 })
+    expect(audienceBody(mixed)).toEqual({})
+  })
+
+  it('are missing, with the reason, until one is picked, and number at most 10,000', () => {
+    const none = choice({ chatType: 'group', allGroups: false })
+    expect(audienceBody(none)).toBeNull()
+    expect(audienceProblem(none)).toEqual({ key: 'groupsRequired' })
+    const many = Array.from({ length: 10_001 }, (_, i) => `wr${i}`)
+    expect(audienceProblem(choice({ ...none, chatIds: many }))).toEqual({
+      key: 'groupsTooMany',
+      values: { n: 10_000 },
+    })
+  })
+})
+
 describe('a stored audience read back', () => {
   it('tells segments, tags, ids and other rules apart', () => {
     expect(summarizeAudience({ segmentId: 5 })).toEqual({ kind: 'segment', segmentId: 5 })
@@ -89,5 +115,10 @@ describe('a stored audience read back', () => {
     expect(summarizeAudience({ rule: { and: [{ tags: { any: [1] } }] } })).toEqual({
       kind: 'rule',
     })
+  })
+
+  it('tells a group send’s picked groups from all of them', () => {
+    expect(summarizeAudience({ chatIds: ['wrA', 'wrB'] })).toEqual({ kind: 'groups', count: 2 })
+    expect(summarizeAudience({})).toEqual({ kind: 'allGroups' })
   })
 })

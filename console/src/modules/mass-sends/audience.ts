@@ -1,4 +1,4 @@
-import type { Audience } from './api'
+import type { Audience, ChatType } from './api'
 
 /** How the operator chooses whom to send to. */
 export const AUDIENCE_KINDS = ['segment', 'tags', 'ids'] as const
@@ -7,21 +7,39 @@ export type AudienceKind = (typeof AUDIENCE_KINDS)[number]
 /** Customers who carry any of the tags, or all of them. */
 export type TagMatch = 'any' | 'all'
 
-/** The audience as the form holds it: each kind keeps its input while the operator switches. */
+/**
+ * The audience as the form holds it: customers or groups, each kind keeps its input while the
+ * operator switches.
+ */
 export interface AudienceChoice {
+  chatType: ChatType
   kind: AudienceKind
   segmentId: number | null
   tagIds: number[]
   tagMatch: TagMatch
   /** Customer ids as pasted: separated by white space, commas or semicolons. */
   idsText: string
+  /** Every group of the app, or only `chatIds`. */
+  allGroups: boolean
+  chatIds: string[]
 }
 
 /** WeCom's and Siyu's limit on customers named one by one. */
 export const MAX_CUSTOMER_IDS = 10_000
+/** Siyu's limit on groups named one by one. */
+export const MAX_CHAT_IDS = 10_000
 
 export function emptyAudience(): AudienceChoice {
-  return { kind: 'segment', segmentId: null, tagIds: [], tagMatch: 'any', idsText: '' }
+  return {
+    chatType: 'single',
+    kind: 'segment',
+    segmentId: null,
+    tagIds: [],
+    tagMatch: 'any',
+    idsText: '',
+    allGroups: true,
+    chatIds: [],
+  }
 }
 
 /** Customer ids from pasted text, without duplicates in the order given, and what is no id. */
@@ -38,6 +56,12 @@ export function parseCustomerIds(text: string): { ids: number[]; invalid: string
 
 /** The request's audience, or null while the choice is incomplete (nothing picked or pasted). */
 export function audienceBody(choice: AudienceChoice): Audience | null {
+  if (choice.chatType === 'group') {
+    if (choice.allGroups) return {}
+    return choice.chatIds.length === 0 || choice.chatIds.length > MAX_CHAT_IDS
+      ? null
+      : { chatIds: [...choice.chatIds] }
+  }
   switch (choice.kind) {
     case 'segment':
       return choice.segmentId == null ? null : { segmentId: choice.segmentId }
@@ -58,6 +82,13 @@ export function audienceBody(choice: AudienceChoice): Audience | null {
 export function audienceProblem(
   choice: AudienceChoice,
 ): { key: string; values?: Record<string, unknown> } | null {
+  if (choice.chatType === 'group') {
+    if (choice.allGroups) return null
+    if (choice.chatIds.length === 0) return { key: 'groupsRequired' }
+    if (choice.chatIds.length > MAX_CHAT_IDS)
+      return { key: 'groupsTooMany', values: { n: MAX_CHAT_IDS } }
+    return null
+  }
   switch (choice.kind) {
     case 'segment':
       return choice.segmentId == null ? { key: 'segmentRequired' } : null
@@ -81,11 +112,21 @@ export type AudienceSummary =
   | { kind: 'tags'; match: 'any' | 'all' | 'none'; tagIds: number[] }
   | { kind: 'ids'; count: number }
   | { kind: 'rule' }
+  | { kind: 'groups'; count: number }
+  | { kind: 'allGroups' }
 
-/** How a stored audience is told: tags rules as tags, any other rule just as a rule. */
+/**
+ * How a stored audience is told: tags rules as tags, any other rule just as a rule; a group send's
+ * as its groups, or all of them when it names none.
+ */
 export function summarizeAudience(audience: Audience): AudienceSummary {
   if ('segmentId' in audience) return { kind: 'segment', segmentId: audience.segmentId }
   if ('customerIds' in audience) return { kind: 'ids', count: audience.customerIds.length }
+  if (!('rule' in audience)) {
+    return audience.chatIds
+      ? { kind: 'groups', count: audience.chatIds.length }
+      : { kind: 'allGroups' }
+  }
   const tags = audience.rule.tags as Record<string, unknown> | undefined
   const keys = Object.keys(audience.rule)
   if (keys.length === 1 && tags && typeof tags === 'object') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PREVIEW } from '@/test/mass-sends'
+import { GROUP_PREVIEW, PREVIEW } from '@/test/mass-sends'
 import { funnelOption, heldEntries, heldOption, reachOption, staffOption } from './charts'
 import { funnel } from './status'
 
@@ -32,6 +32,16 @@ describe('the preview charts', () => {
     const option = staffOption(PREVIEW.staff, '客户')
     expect(series(option).data).toEqual([30, 8])
     expect((option.yAxis as { data: string[] }).data).toEqual(['张三', '李四'])
+    expect(series(option).label!.formatter!({ value: 30 })).toBe('30')
+  })
+
+  it('tell how many groups each owner sends to, and why groups are held back', () => {
+    const option = staffOption(GROUP_PREVIEW.staff, '各群主要发送的群', (n) => `${n} 个群`)
+    expect(series(option).label!.formatter!({ value: 2 })).toBe('2 个群')
+    expect(heldEntries(GROUP_PREVIEW.held, 'group')).toEqual([
+      { reason: 'no_owner', count: 1 },
+      { reason: 'quota', count: 1 },
+    ])
   })
 })
 

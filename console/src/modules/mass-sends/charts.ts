@@ -1,6 +1,12 @@
 import type { ChartOption } from '@/modules/home/echarts'
 import { PALETTE } from '@/modules/home/charts'
-import { HELD_STATUSES, type HeldStatus, type Preview, type PreviewStaff } from './api'
+import {
+  heldStatuses,
+  type ChatType,
+  type HeldStatus,
+  type Preview,
+  type PreviewStaff,
+} from './api'
 import { OUTCOME_COLORS, type Funnel } from './status'
 
 /** Each reason for holding a customer back in its own warm shade, so a chart can tell them apart. */
@@ -8,6 +14,7 @@ export const HELD_COLORS: Record<HeldStatus, string> = {
   no_contact: '#c0c6d0',
   opted_out: '#f0627f',
   frequency: '#f5a524',
+  no_owner: '#a3acb9',
   quota: '#e07b39',
   duplicate: '#9b7bf7',
 }
@@ -28,11 +35,14 @@ const valueAxis = {
   axisLabel: { color: PALETTE.axis },
 }
 
-/** The held-back reasons of a preview or a send, in a fixed order, only those with customers. */
-export function heldEntries(held: Partial<Record<HeldStatus, number>>) {
-  return HELD_STATUSES.map((reason) => ({ reason, count: held[reason] ?? 0 })).filter(
-    (entry) => entry.count > 0,
-  )
+/** The held-back reasons of a preview or a send, in a fixed order, only those with any. */
+export function heldEntries(
+  held: Partial<Record<HeldStatus, number>>,
+  chatType: ChatType = 'single',
+) {
+  return heldStatuses(chatType)
+    .map((reason) => ({ reason, count: held[reason] ?? 0 }))
+    .filter((entry) => entry.count > 0)
 }
 
 /**
@@ -42,6 +52,7 @@ export function heldEntries(held: Partial<Record<HeldStatus, number>>) {
 export function reachOption(
   preview: Preview,
   labels: { reachable: string; held: (reason: HeldStatus) => string },
+  chatType: ChatType = 'single',
 ): ChartOption {
   const data = [
     {
@@ -49,7 +60,7 @@ export function reachOption(
       value: preview.reachable,
       itemStyle: { color: OUTCOME_COLORS.delivered },
     },
-    ...heldEntries(preview.held).map(({ reason, count }) => ({
+    ...heldEntries(preview.held, chatType).map(({ reason, count }) => ({
       name: labels.held(reason),
       value: count,
       itemStyle: { color: HELD_COLORS[reason] },
@@ -79,8 +90,15 @@ export function reachOption(
   }
 }
 
-/** Customers per staff member, most first, as horizontal bars with their numbers. */
-export function staffOption(staff: readonly PreviewStaff[], label: string): ChartOption {
+/**
+ * Customers (groups) per staff member, most first, as horizontal bars with their numbers, told by
+ * `count` (a number of groups says so).
+ */
+export function staffOption(
+  staff: readonly PreviewStaff[],
+  label: string,
+  count: (n: number) => string = String,
+): ChartOption {
   return {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
@@ -93,7 +111,12 @@ export function staffOption(staff: readonly PreviewStaff[], label: string): Char
         data: staff.map((s) => s.customers),
         barMaxWidth: 16,
         itemStyle: { color: PALETTE.primary, borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right', color: PALETTE.text },
+        label: {
+          show: true,
+          position: 'right',
+          color: PALETTE.text,
+          formatter: ({ value }: { value: unknown }) => count(Number(value)),
+        },
       },
     ],
   }

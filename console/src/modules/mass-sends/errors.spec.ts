@@ -12,6 +12,13 @@ describe('the server’s field errors on the new mass send form', () => {
     expect(placeErrors([error('audience')]).fields.audience).toBe('audience')
   })
 
+  it('put a refused group on the audience and a refused kind of send on the choice of kind', () => {
+    expect(
+      placeErrors([error('audience.chatIds[3]', '客户群已解散'), error('chatType', '无效的类型')])
+        .fields,
+    ).toEqual({ audience: '客户群已解散', chatType: '无效的类型' })
+  })
+
   it('put a staff member’s problem on the staff select and a material’s on that material', () => {
     const placed = placeErrors([
       error('staff[1]', '员工 nobody 不存在'),

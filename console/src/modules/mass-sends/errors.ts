@@ -4,6 +4,7 @@ import type { FieldError } from '@/api/problem'
 export const FORM_FIELDS = [
   'appId',
   'name',
+  'chatType',
   'audience',
   'staff',
   'text',
@@ -21,8 +22,8 @@ export interface PlacedErrors {
 }
 
 /**
- * Puts the server's field errors where the operator sees them: `audience.rule.tags…` on the
- * audience, `staff[1]` on the staff select, `materialIds[2]` on the third material. The first
+ * Puts the server's field errors where the operator sees them: `audience.rule.tags…` (or a group's
+ * `audience.chatIds[3]`) on the audience, `staff[1]` on the staff select, `materialIds[2]` on the third material. The first
  * message per field wins (the most relevant one).
  */
 export function placeErrors(errors: readonly FieldError[]): PlacedErrors {

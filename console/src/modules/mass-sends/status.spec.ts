@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/i18n'
-import { SEND_STATUSES, RECIPIENT_STATUSES, SHARE_STATUSES } from './api'
+import { GROUP_RECIPIENT_STATUSES, SEND_STATUSES, RECIPIENT_STATUSES, SHARE_STATUSES } from './api'
 import { detail, share } from '@/test/mass-sends'
 import {
   FAST_REFRESH_MS,
@@ -11,6 +11,7 @@ import {
   funnel,
   outcomeOf,
   outcomeParts,
+  recipientLabelKey,
   refreshInterval,
   shareParts,
   waitingStaff,
@@ -48,6 +49,20 @@ describe('a send’s status', () => {
       ),
     ).toEqual(['未添加企业微信', '已拒收', '超过频次上限', '超过企业微信群发额度'])
   })
+
+  it('labels every status of a group in both languages, speaking of the group and its owner', () => {
+    const labels = (locale: 'zh-CN' | 'en') =>
+      GROUP_RECIPIENT_STATUSES.map((s) => label(recipientLabelKey('group', s), locale))
+    for (const text of labels('zh-CN')) expect(text).not.toContain('massSends')
+    for (const text of labels('en')) expect(text).not.toMatch(/\p{Script=Han}/u)
+    expect(
+      ['dismissed', 'no_owner', 'quota', 'duplicate'].map((s) =>
+        label(recipientLabelKey('group', s)),
+      ),
+    ).toEqual(['群已解散', '群主不可发送（离职/交接中）', '超过企业微信每群群发上限', '已发送过'])
+    // the same status of a customer keeps its own words
+    expect(label(recipientLabelKey('single', 'quota'))).toBe('超过企业微信群发额度')
+  })
 })
 
 describe('customers by outcome', () => {
@@ -59,6 +74,8 @@ describe('customers by outcome', () => {
     expect(outcomeOf('over_quota')).toBe('failed')
     expect(outcomeOf('unsent')).toBe('failed')
     expect(outcomeOf('cancelled')).toBe('cancelled')
+    expect(outcomeOf('dismissed')).toBe('failed')
+    expect(outcomeOf('no_owner')).toBe('held')
     expect(outcomeOf('something_new')).toBe('waiting')
   })
 
@@ -112,6 +129,23 @@ describe('how far a send got', () => {
       held: [
         { reason: 'no_contact', count: 1 },
         { reason: 'frequency', count: 3 },
+      ],
+    })
+  })
+})
+
+describe('how far a group send got', () => {
+  it('counts a group dismissed before its owner sent as sent, and holds back groups without an owner', () => {
+    expect(
+      funnel({ delivered: 4, dismissed: 1, submitted: 2, no_owner: 1, quota: 2 }, 'group'),
+    ).toEqual({
+      audience: 10,
+      handed: 7,
+      staffSent: 5,
+      delivered: 4,
+      held: [
+        { reason: 'no_owner', count: 1 },
+        { reason: 'quota', count: 2 },
       ],
     })
   })

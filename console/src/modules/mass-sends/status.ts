@@ -1,5 +1,7 @@
 import {
   HELD_STATUSES,
+  heldStatuses,
+  type ChatType,
   type HeldStatus,
   type MassSend,
   type MassSendDetail,
@@ -44,6 +46,7 @@ export const OUTCOME_OF: Record<RecipientStatus, Outcome> = {
   submitted: 'waiting',
   delivered: 'delivered',
   not_friend: 'failed',
+  dismissed: 'failed',
   over_quota: 'failed',
   unsent: 'failed',
   failed: 'failed',
@@ -51,6 +54,7 @@ export const OUTCOME_OF: Record<RecipientStatus, Outcome> = {
   no_contact: 'held',
   opted_out: 'held',
   frequency: 'held',
+  no_owner: 'held',
   quota: 'held',
   duplicate: 'held',
 }
@@ -69,6 +73,10 @@ export const outcomeOf = (status: string): Outcome =>
 
 export const isHeld = (status: string): status is HeldStatus =>
   (HELD_STATUSES as readonly string[]).includes(status)
+
+/** Where a status is told in words: a group's status speaks of the group and its owner. */
+export const recipientLabelKey = (chatType: ChatType, status: string) =>
+  `massSends.${chatType === 'group' ? 'groupRecipient' : 'recipient'}.${status}`
 
 const count = (recipients: MassSend['recipients'], statuses: readonly string[]) =>
   statuses.reduce((sum, status) => sum + (recipients[status] ?? 0), 0)
@@ -105,9 +113,9 @@ export function shareParts(share: StaffShare): { parts: OutcomePart[]; total: nu
   return { parts: parts.filter((p) => p.count > 0), total: share.recipients }
 }
 
-/** How far a send got, stage by stage, and why customers were held back. */
+/** How far a send got, stage by stage, and why customers (or groups) were held back. */
 export interface Funnel {
-  /** Every customer the audience named when the send was planned. */
+  /** Every customer (group) the audience named when the send was planned. */
   audience: number
   /** Handed to WeCom as a staff member's task. */
   handed: number
@@ -117,15 +125,18 @@ export interface Funnel {
   held: { reason: HeldStatus; count: number }[]
 }
 
-export function funnel(recipients: MassSend['recipients']): Funnel {
+/** Once the staff member sent: delivered, or WeCom's reason it was not (dismissed: a group's). */
+const STAFF_SENT = ['delivered', 'not_friend', 'dismissed', 'over_quota', 'unsent']
+
+export function funnel(recipients: MassSend['recipients'], chatType: ChatType = 'single'): Funnel {
   return {
     audience: Object.values(recipients).reduce<number>((sum, n) => sum + (n ?? 0), 0),
-    handed: count(recipients, ['submitted', 'delivered', 'not_friend', 'over_quota', 'unsent']),
-    staffSent: count(recipients, ['delivered', 'not_friend', 'over_quota', 'unsent']),
+    handed: count(recipients, ['submitted', ...STAFF_SENT]),
+    staffSent: count(recipients, STAFF_SENT),
     delivered: count(recipients, ['delivered']),
-    held: HELD_STATUSES.map((reason) => ({ reason, count: recipients[reason] ?? 0 })).filter(
-      (h) => h.count > 0,
-    ),
+    held: heldStatuses(chatType)
+      .map((reason) => ({ reason, count: recipients[reason] ?? 0 }))
+      .filter((h) => h.count > 0),
   }
 }
 
