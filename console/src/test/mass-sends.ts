@@ -239,6 +239,9 @@ export const RULES: SendingRules = {
   capDay: 1,
   capWeek: 3,
   massQuota: 'days-in-month',
+  dedupeDays: 7,
+  staffTasksPerDay: 0,
+  tasksPerMinute: 0,
 }
 
 export const SEGMENTS: Segment[] = [

@@ -4,6 +4,7 @@
  * operations below. Fields the editor does not know are kept as they are.
  */
 import type { RuleJson } from '@/modules/segments/rule'
+import type { MessagePriority } from '@/modules/mass-sends/api'
 
 export const TRIGGER_TYPES = [
   'event',
@@ -19,9 +20,6 @@ export type TriggerType = (typeof TRIGGER_TYPES)[number]
 /** How an event trigger or a wait_event step compares one property of the event. */
 export const WHERE_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains'] as const
 export type WhereOp = (typeof WHERE_OPS)[number]
-
-export const MESSAGE_PRIORITIES = ['low', 'normal', 'high'] as const
-export type MessagePriority = (typeof MESSAGE_PRIORITIES)[number]
 
 export interface WhereClause {
   property: string

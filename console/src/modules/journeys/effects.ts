@@ -1,21 +1,5 @@
+import { RECIPIENT_STATUSES } from '@/modules/mass-sends/api'
 import type { StepStats } from './api'
-
-/** Messaging's statuses of a customer of a send, which a message step's effects count. */
-const MESSAGE_OUTCOMES = [
-  'planned',
-  'submitted',
-  'delivered',
-  'not_friend',
-  'over_quota',
-  'unsent',
-  'failed',
-  'cancelled',
-  'no_contact',
-  'opted_out',
-  'frequency',
-  'quota',
-  'duplicate',
-]
 
 export interface Effect {
   key: string
@@ -42,7 +26,8 @@ const TONES: Record<string, Effect['tone']> = {
 
 function labelOf(type: string, key: string): string | null {
   if (type === 'message') {
-    if (MESSAGE_OUTCOMES.includes(key)) return `massSends.recipient.${key}`
+    // messaging's statuses of a customer of a send, which a message step's effects count
+    if ((RECIPIENT_STATUSES as readonly string[]).includes(key)) return `massSends.recipient.${key}`
     if (key === 'waiting' || key === 'not_handed') return `journeys.effects.message.${key}`
     return null
   }

@@ -52,7 +52,6 @@ export const zhCN = {
     failed: '失败',
     converted: '已转化',
   },
-  priorities: { low: '低', normal: '普通', high: '高' },
   exitReasons: {
     step: '走到退出步骤',
     segment: '进入了退出人群',
@@ -322,9 +321,6 @@ export const zhCN = {
     text: '消息内容',
     textPlaceholder: '写给客户的话，由客户的专属员工在企业微信中确认后发出',
     materials: '素材',
-    priority: '优先级',
-    priorityHelp:
-      '频次上限只把同级或更高优先级的消息计入：高优先级（如生日祝福）不会被当天的普通推送挤掉，低优先级让位于一切。',
     missingMaterials: '素材 {ids} 已从素材库删除，重新选择素材后会被去掉',
     phone: '客户看到的样子',
     messageHelp: '遵守发送规则：免打扰时段内的消息会顺延，超过频次上限的会跳过',
@@ -527,7 +523,6 @@ export const en: typeof zhCN = {
     failed: 'Failed',
     converted: 'Converted',
   },
-  priorities: { low: 'Low', normal: 'Normal', high: 'High' },
   exitReasons: {
     step: 'Reached an exit step',
     segment: 'Entered the exit segment',
@@ -809,9 +804,6 @@ export const en: typeof zhCN = {
     textPlaceholder:
       'What the customer reads. Their staff member confirms it in WeCom before it goes out.',
     materials: 'Materials',
-    priority: 'Priority',
-    priorityHelp:
-      'A message counts against the caps only messages of its priority or higher: a high one (a birthday greeting) is not crowded out by the day’s promotion; a low one yields to anything.',
     missingMaterials:
       'Materials {ids} were deleted from the library; they go once you pick the materials again',
     phone: 'What the customer sees',

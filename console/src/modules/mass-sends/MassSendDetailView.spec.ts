@@ -42,6 +42,7 @@ describe('a mass send’s details', { timeout: 30_000 }, () => {
     expect(text('.page-header__title')).toBe('双十一会员福利')
     expect(text('[data-testid="send-status"]')).toBe('已下发')
     expect(text('[data-testid="audience-summary"]')).toBe('标签（任一）：直播间')
+    expect(text('[data-testid="send-facts"] [data-testid="priority"]')).toBe('普通')
     const facts = text('[data-testid="send-facts"]')
     expect(facts).toContain('客户最近添加的员工')
     expect(facts).toContain('2026-11-10 10:00')
@@ -285,6 +286,8 @@ describe('a group send’s details', { timeout: 30_000 }, () => {
     await mountApp('/outreach/mass-sends/43')
     expect(text('.page-header__title')).toBe('双十一群公告')
     expect(text('[data-testid="audience-summary"]')).toBe('指定的 4 个客户群')
+    // caps are per customer: a group send has no priority to show
+    expect(document.querySelector('[data-testid="send-facts"] [data-testid="priority"]')).toBeNull()
     expect(fact('群主')).toBe('每个群的群主')
     // 1 delivered, 1 dismissed before its owner sent, 1 waiting for 李四, 1 whose owner left
     expect(kpi('audience')).toBe('目标客户群 4 暂不发送 1')

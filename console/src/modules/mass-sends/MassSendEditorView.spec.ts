@@ -4,7 +4,7 @@ import { ElDatePicker } from 'element-plus'
 import './MassSendEditorView.vue'
 import './MassSendDetailView.vue'
 import { setLocale } from '@/i18n'
-import { choose, mountApp, openDialog, type } from '@/test/app'
+import { choose, mountApp, openDialog, pickRadio, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
 import { GROUP_PREVIEW, PREVIEW, groupSend, massSend, stubMassSendServer } from '@/test/mass-sends'
@@ -20,19 +20,10 @@ const preview = () => document.querySelector<HTMLElement>('[data-testid="preview
 const audience = () => document.querySelector<HTMLElement>('[data-testid="audience"]')!
 const groupAudience = () => document.querySelector<HTMLElement>('[data-testid="group-audience"]')!
 
-async function pressRadio(scope: Element, label: string): Promise<void> {
-  const radio = [...scope.querySelectorAll<HTMLElement>('.el-radio-button')].find(
-    (r) => r.textContent?.trim() === label,
-  )
-  if (!radio) throw new Error(`no radio ${label}`)
-  radio.querySelector('input')!.click()
-  await settle(0)
-}
-
-const chooseKind = (label: string) => pressRadio(audience(), label)
+const chooseKind = (label: string) => pickRadio(label, audience())
 /** 发送给: 客户 or 客户群. */
 const sendTo = (label: string) =>
-  pressRadio(document.querySelector('[data-testid="chat-type"]')!, label)
+  pickRadio(label, document.querySelector('[data-testid="chat-type"]')!)
 
 const shown = (item: HTMLElement) =>
   item.closest<HTMLElement>('.el-popper')?.style.display !== 'none'
@@ -202,6 +193,8 @@ describe('a new mass send', { timeout: 30_000 }, () => {
     })
     const { router } = await mountApp('/outreach/mass-sends/new')
     await fillValidForm()
+    // a member-only offer outranks the day's other pushes
+    await pickRadio('高', document.querySelector('[data-testid="priority"]')!)
     button('创建并发送').click()
     await settle()
     const created = calls.find((c) => c.method === 'POST' && c.url.endsWith('/api/v1/mass-sends'))
@@ -214,6 +207,7 @@ describe('a new mass send', { timeout: 30_000 }, () => {
       text: '双十一会员专享：全场满 300 减 50',
       materialIds: [],
       sendAt: null,
+      priority: 'high',
     })
     expect(document.querySelector('.el-message--success')?.textContent).toContain(
       '已创建群发「双十一会员福利」',
@@ -412,7 +406,7 @@ describe('a new mass send to customer groups', { timeout: 30_000 }, () => {
       '发到应用下全部 3 个客户群（已解散的除外）',
     )
 
-    await pressRadio(groupAudience(), '指定客户群')
+    await pickRadio('指定客户群', groupAudience())
     await openGroups()
     // 国庆活动群 was dismissed: it cannot be sent to
     expect(offeredGroups()).toEqual(['会员福利一群', '会员福利二群', '售后答疑群'])
@@ -457,7 +451,7 @@ describe('a new mass send to customer groups', { timeout: 30_000 }, () => {
     await type(field('name') as HTMLInputElement, '双十一群公告')
     await type(field('text') as HTMLInputElement, '双十一活动今晚 8 点开始')
     await sendTo('客户群')
-    await pressRadio(groupAudience(), '指定客户群')
+    await pickRadio('指定客户群', groupAudience())
     await openGroups()
     await pickGroup('售后答疑群')
     button('创建并发送').click()
@@ -482,7 +476,7 @@ describe('a new mass send to customer groups', { timeout: 30_000 }, () => {
     await sendTo('客户群')
     await settle()
     expect(errorOf(groupAudience())).toBe('')
-    await pressRadio(groupAudience(), '指定客户群')
+    await pickRadio('指定客户群', groupAudience())
     button('创建并发送').click()
     await settle()
     expect(errorOf(groupAudience())).toBe('请至少选择一个客户群')

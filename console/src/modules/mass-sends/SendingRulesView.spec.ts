@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './SendingRulesView.vue'
 import { setLocale } from '@/i18n'
-import { mountApp } from '@/test/app'
+import { mountApp, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse, problemResponse } from '@/test/http'
 import { RULES, stubMassSendServer } from '@/test/mass-sends'
@@ -65,6 +65,29 @@ describe('the sending rules', { timeout: 20_000 }, () => {
       massQuota: '1-per-day',
     })
     expect(document.querySelector('.el-message--success')?.textContent).toContain('发送规则已保存')
+  })
+
+  it('set how long the same content waits, and how many tasks a staff member and the company get', async () => {
+    const { calls } = stubRules()
+    await mountApp('/outreach/settings')
+    const pace = card('pace')
+    expect(pace.textContent).toContain('不论来自群发还是旅程')
+    const input = (name: string) => pace.querySelector<HTMLInputElement>(`input[name="${name}"]`)!
+    expect(input('dedupeDays').value).toBe('7')
+    expect(pace.textContent).toContain('天内只发一次')
+    await type(input('staffTasksPerDay'), '5')
+    input('staffTasksPerDay').dispatchEvent(new Event('change'))
+    await type(input('dedupeDays'), '0')
+    input('dedupeDays').dispatchEvent(new Event('change'))
+    await settle(0)
+    expect(pace.textContent).toContain('不去重')
+    button('保存').click()
+    await settle()
+    expect(await put(calls)?.clone().json()).toEqual({
+      ...RULES,
+      dedupeDays: 0,
+      staffTasksPerDay: 5,
+    })
   })
 
   it('offers the usual night again when quiet hours are turned back on', async () => {

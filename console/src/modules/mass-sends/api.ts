@@ -13,7 +13,14 @@ export const CHAT_TYPES = ['single', 'group'] as const
 export type ChatType = (typeof CHAT_TYPES)[number]
 
 /** Customers not sent to, and why: decided by Siyu when the send is planned. */
-export const HELD_STATUSES = ['no_contact', 'opted_out', 'frequency', 'quota', 'duplicate'] as const
+export const HELD_STATUSES = [
+  'no_contact',
+  'opted_out',
+  'frequency',
+  'quota',
+  'same_content',
+  'duplicate',
+] as const
 
 /**
  * Groups not sent to, and why: no_owner (the owner left or the group is being handed over), quota
@@ -76,6 +83,8 @@ export interface MassSend {
   appId: number
   name: string
   chatType: ChatType
+  /** Absent from servers before priorities: normal. */
+  priority?: MessagePriority
   audience: Audience
   /**
    * WeCom userIds who send; empty: whoever each customer added most recently. For a group send the
@@ -141,6 +150,10 @@ export interface GroupRecipient {
 
 export type Recipient = CustomerRecipient | GroupRecipient
 
+/** A message counts against the tenant's caps only messages of its priority or higher. */
+export const MESSAGE_PRIORITIES = ['low', 'normal', 'high'] as const
+export type MessagePriority = (typeof MESSAGE_PRIORITIES)[number]
+
 export interface MassSendInput {
   appId: number
   name: string
@@ -151,6 +164,8 @@ export interface MassSendInput {
   materialIds: number[]
   /** Null: now. */
   sendAt: string | null
+  /** Customer sends only; absent: normal. */
+  priority?: MessagePriority
 }
 
 export interface PreviewStaff {
@@ -187,6 +202,12 @@ export interface SendingRules {
   capDay: number
   capWeek: number
   massQuota: MassQuota
+  /** The same content reaches a customer once in this many days, whatever sends it (0: off). */
+  dedupeDays: number
+  /** WeCom tasks a staff member is handed a day; more wait for the next day (0: no limit). */
+  staffTasksPerDay: number
+  /** WeCom tasks the tenant hands over a minute (0: no limit). */
+  tasksPerMinute: number
 }
 
 /** A 企业群发 task the simulated staff member has not confirmed yet (the sandbox's 员工端). */

@@ -14,6 +14,7 @@ export const HELD_COLORS: Record<HeldStatus, string> = {
   no_contact: '#c0c6d0',
   opted_out: '#f0627f',
   frequency: '#f5a524',
+  same_content: '#d4a72c',
   no_owner: '#a3acb9',
   quota: '#e07b39',
   duplicate: '#9b7bf7',

@@ -10,6 +10,7 @@ export const FORM_FIELDS = [
   'text',
   'materials',
   'sendAt',
+  'priority',
 ] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 

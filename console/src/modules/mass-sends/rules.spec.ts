@@ -7,6 +7,9 @@ const RULES = {
   capDay: 1,
   capWeek: 3,
   massQuota: 'days-in-month' as const,
+  dedupeDays: 7,
+  staffTasksPerDay: 0,
+  tasksPerMinute: 0,
 }
 
 describe('the sending rules form', () => {

@@ -14,6 +14,9 @@ export interface RulesForm {
   capDay: number
   capWeek: number
   massQuota: MassQuota
+  dedupeDays: number
+  staffTasksPerDay: number
+  tasksPerMinute: number
 }
 
 export function fromRules(rules: SendingRules): RulesForm {

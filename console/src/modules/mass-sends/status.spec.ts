@@ -176,10 +176,18 @@ describe('refreshing the detail page', () => {
 })
 
 describe('what an operator can do to a send', () => {
-  it('reminds only staff who have not sent, and cancels only what has not been handed over', () => {
+  it('reminds only staff who have not sent, and cancels only what some staff have not sent yet', () => {
     expect(waitingStaff(detail().staff).map((s) => s.userId)).toEqual(['lisi'])
     expect(canCancel({ status: 'scheduled' })).toBe(true)
     expect(canCancel({ status: 'sending' })).toBe(true)
-    expect(canCancel({ status: 'sent' })).toBe(false)
+    expect(canCancel({ status: 'sent' }, detail().staff)).toBe(true)
+    expect(canCancel({ status: 'sent' }, [])).toBe(false)
+    const allSent = detail().staff.map((share) => ({
+      ...share,
+      status: 'sent' as const,
+      staffSentAt: '2026-11-20T02:00:00Z',
+    }))
+    expect(canCancel({ status: 'sent' }, allSent)).toBe(false)
+    expect(canCancel({ status: 'cancelled' }, detail().staff)).toBe(false)
   })
 })

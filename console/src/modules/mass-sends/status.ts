@@ -54,6 +54,7 @@ export const OUTCOME_OF: Record<RecipientStatus, Outcome> = {
   no_contact: 'held',
   opted_out: 'held',
   frequency: 'held',
+  same_content: 'held',
   no_owner: 'held',
   quota: 'held',
   duplicate: 'held',
@@ -167,5 +168,8 @@ export function refreshInterval(detail: MassSendDetail, now: number = Date.now()
 export const waitingStaff = (staff: readonly StaffShare[]) =>
   staff.filter((share) => share.status === 'submitted' && !share.staffSentAt)
 
-export const canCancel = (send: Pick<MassSend, 'status'>) =>
-  send.status === 'scheduled' || send.status === 'sending'
+/** Not yet begun, under way, or handed over while some staff have not sent their share yet. */
+export const canCancel = (send: Pick<MassSend, 'status'>, staff: readonly StaffShare[] = []) =>
+  send.status === 'scheduled' ||
+  send.status === 'sending' ||
+  (send.status === 'sent' && waitingStaff(staff).length > 0)
