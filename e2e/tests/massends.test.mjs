@@ -14,6 +14,8 @@ const NICKNAME = 'E2E周小群'
 const SEND_NAME = 'E2E 双十一会员福利'
 const TEXT = '双十一会员专享：全场满 300 减 50，回复 1 领取优惠券'
 const LINK = 'E2E 双十一会场'
+const GROUP_SEND_NAME = 'E2E 群公告'
+const GROUP_TEXT = '今晚 8 点群内秒杀，提前设好闹钟'
 
 let siyu
 let browser
@@ -248,6 +250,68 @@ describe('mass sends', () => {
     await atRest(page)
     await screenshot(page, 'zh-massends-list')
 
+    assert.equal(await page.locator('.el-message--error').count(), 0)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('a mass send to every customer group: one task per owner, the owners send, each group’s outcome comes back', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const sandbox = await api(page, context, 'GET', '/api/v1/wecom/sandbox')
+    const groups = await eventually('the synced groups', async () => {
+      const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${sandbox.appId}/groups`)
+      return listed.length > 0 && listed
+    })
+    const owners = new Set(groups.map((group) => group.owner))
+
+    await page.goto(siyu.base + '/outreach/mass-sends/new')
+    await settle(page)
+    await page.locator('input[name="name"]').fill(GROUP_SEND_NAME)
+    await page.locator('[data-testid="chat-type"] .el-radio-button').filter({ hasText: '客户群' }).click()
+    const picker = page.locator('[data-testid="group-audience"]')
+    await picker.waitFor()
+    assert.match(await picker.innerText(), new RegExp(`全部 ${groups.length} 个客户群`))
+    assert.equal(await page.locator('[data-testid="priority"]').count(), 0, 'no priority: the caps are per customer')
+    await page.locator('textarea[name="text"]').fill(GROUP_TEXT)
+    const preview = page.locator('[data-testid="preview"]')
+    await preview
+      .locator('[data-testid="preview-reach"]')
+      .filter({ hasText: `将发送到 ${groups.length} 个客户群` })
+      .waitFor()
+    await chartDrawn(preview.locator('[data-testid="chart-staff"]'), 30)
+    await tallScreenshot(page, 'zh-massends-group-new')
+
+    await page.locator('[data-testid="submit"]').click()
+    await page.waitForURL((url) => /^\/outreach\/mass-sends\/\d+$/.test(url.pathname))
+    const id = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+    await page.locator('[data-testid="send-status"]').filter({ hasText: '已下发' }).waitFor({ timeout: 60_000 })
+
+    // in WeCom: one task per owner; each owner sends it to their groups
+    const messages = await eventually('the group messages in WeCom', async () => {
+      const listed = await (await page.request.get(`${siyu.simulator.url}/sim/corps/${sandbox.corpId}/group-messages`)).json()
+      const mine = listed.filter((m) => m.chatType === 'group' && m.text === GROUP_TEXT)
+      return mine.length === owners.size && mine
+    })
+    for (const message of messages) {
+      const sent = await page.request.post(
+        `${siyu.simulator.url}/sim/corps/${sandbox.corpId}/group-messages/${message.msgid}/send`,
+        { data: { userId: message.sender } },
+      )
+      assert.ok(sent.ok(), `send: ${sent.status()}`)
+    }
+    await page
+      .locator('[data-kpi="delivered"] .kpi__value')
+      .filter({ hasText: new RegExp(`^${groups.length}$`) })
+      .waitFor({ timeout: 60_000 })
+    const recipients = page.locator('[data-testid="recipients"] .el-table__body tr')
+    await recipients.filter({ hasText: groups[0].name }).locator('[data-testid="recipient-status-tag"]').filter({ hasText: '已送达' }).waitFor()
+    assert.match(await page.locator('[data-testid="staff-shares"]').innerText(), /群主/)
+    await chartDrawn(page.locator('[data-testid="chart-funnel"]'))
+    await tallScreenshot(page, 'zh-massends-group-detail')
+
+    const sendRow = await api(page, context, 'GET', `/api/v1/mass-sends/${id}`)
+    assert.equal(sendRow.send.chatType, 'group')
+    assert.equal(sendRow.send.recipients.delivered, groups.length)
     assert.equal(await page.locator('.el-message--error').count(), 0)
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()

@@ -288,7 +288,7 @@ export const zhCN = {
     quietSame: '开始和结束不能是同一时间；不需要免打扰时请关闭',
     capsTitle: '每位客户的接收上限',
     capsHelp:
-      '同一位客户通过企业微信收到的所有消息（群发和一对一）合计，超过上限的客户这次不发送。0 表示不限。',
+      '同一位客户通过企业微信收到的所有消息（群发、旅程和一对一）合计，超过上限的客户这次不发送；每条消息只与同级或更高优先级的比较，高优先级的不会被普通推送挤掉。0 表示不限。',
     capDay: '每天最多',
     capWeek: '每周最多',
     capUnit: '条',
@@ -626,7 +626,7 @@ export const en: typeof zhCN = {
     quietSame: 'Start and end cannot be the same; turn quiet hours off instead',
     capsTitle: 'Messages per customer',
     capsHelp:
-      'Every WeCom message a customer gets (mass and one-to-one) counts; customers over a cap are left out of a send. 0 means no cap.',
+      'Every WeCom message a customer gets (mass sends, journeys, one-to-one) counts, and customers over a cap are left out of a send; a message is weighed only against those of its priority or higher, so a high one is not crowded out by ordinary pushes. 0 means no cap.',
     capDay: 'Per day, at most',
     capWeek: 'Per week, at most',
     capUnit: 'messages',
