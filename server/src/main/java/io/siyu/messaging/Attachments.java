@@ -56,6 +56,77 @@ class Attachments {
         }
     }
 
+    /**
+     * Problems with materials for a 客户朋友圈 post (doc 95094): up to 9 images, or one video, or one link with a
+     * cover image; nothing else, and no mixing.
+     */
+    void checkMoment(String prefix, List<Long> ids, List<FieldProblem> problems) {
+        var found = materials.byIds(ids);
+        var kinds = new java.util.HashSet<String>();
+        int valid = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            var material = found.get(ids.get(i));
+            var field = prefix + "materialIds[" + i + "]";
+            if (material == null) {
+                problems.add(new FieldProblem(field, "content.material.unknown", String.valueOf(ids.get(i))));
+                continue;
+            }
+            var kind = momentKind(material);
+            if (kind == null) {
+                problems.add(new FieldProblem(field, "messaging.moment.kind"));
+            } else if (kind.equals("link") && material.cover() == null) {
+                problems.add(new FieldProblem(field, "messaging.moment.link-cover"));
+            } else {
+                kinds.add(kind);
+                valid++;
+            }
+        }
+        if (kinds.size() > 1 || (kinds.contains("image") ? valid > 9 : valid > 1)) {
+            problems.add(new FieldProblem(prefix + "materialIds", "messaging.moment.materials"));
+        }
+    }
+
+    /** What a material is in a moments post: image, video or link; null for what a post cannot carry. */
+    private static @org.jspecify.annotations.Nullable String momentKind(Material m) {
+        return switch (m.kind()) {
+            case "image", "poster" -> "image";
+            case "video" -> "video";
+            case "link" -> "link";
+            case "article" -> m.url() == null ? null : "link";
+            default -> null;
+        };
+    }
+
+    /** The attachments for add_moment_task, media uploaded with upload_attachment (moments take no other). */
+    List<Map<String, Object>> forMoment(WeComApp app, List<Long> ids) {
+        var found = materials.byIds(ids);
+        var attachments = new ArrayList<Map<String, Object>>();
+        for (var id : ids) {
+            var m = found.get(id);
+            var kind = m == null ? null : momentKind(m);
+            if (kind == null) {
+                continue;
+            }
+            var body = new LinkedHashMap<String, Object>();
+            switch (kind) {
+                case "image" ->
+                    body.put("media_id", media(app, "image", java.util.Objects.requireNonNull(m.file()), true));
+                case "video" ->
+                    body.put("media_id", media(app, "video", java.util.Objects.requireNonNull(m.file()), true));
+                default -> {
+                    body.put("title", m.title());
+                    body.put("url", m.url());
+                    body.put("media_id", media(app, "image", java.util.Objects.requireNonNull(m.cover()), true));
+                }
+            }
+            var attachment = new LinkedHashMap<String, Object>();
+            attachment.put("msgtype", kind);
+            attachment.put(kind, body);
+            attachments.add(attachment);
+        }
+        return attachments;
+    }
+
     /** The attachments for add_msg_template, uploading media WeCom does not have (or no longer has). */
     List<Map<String, Object>> of(WeComApp app, List<Long> ids) {
         var found = materials.byIds(ids);
@@ -75,20 +146,20 @@ class Attachments {
         switch (m.kind()) {
             case "image", "poster" -> {
                 type = "image";
-                body.put("media_id", media(app, "image", java.util.Objects.requireNonNull(m.file())));
+                body.put("media_id", media(app, "image", java.util.Objects.requireNonNull(m.file()), false));
             }
             case "video" -> {
                 type = "video";
-                body.put("media_id", media(app, "video", java.util.Objects.requireNonNull(m.file())));
+                body.put("media_id", media(app, "video", java.util.Objects.requireNonNull(m.file()), false));
             }
             case "file" -> {
                 type = "file";
-                body.put("media_id", media(app, "file", java.util.Objects.requireNonNull(m.file())));
+                body.put("media_id", media(app, "file", java.util.Objects.requireNonNull(m.file()), false));
             }
             case "miniprogram" -> {
                 type = "miniprogram";
                 body.put("title", m.title());
-                body.put("pic_media_id", media(app, "image", java.util.Objects.requireNonNull(m.cover())));
+                body.put("pic_media_id", media(app, "image", java.util.Objects.requireNonNull(m.cover()), false));
                 body.put("appid", m.appId());
                 body.put("page", m.page());
             }
@@ -107,22 +178,27 @@ class Attachments {
         return attachment;
     }
 
-    private String media(WeComApp app, String type, FileInfo file) {
+    /** A media id for the file, uploaded for messages or (with {@code moment}) for moments posts. */
+    private String media(WeComApp app, String type, FileInfo file, boolean moment) {
         var now = clock.instant();
-        var known = jdbc.sql("select media_id from wecom_media where app_id = ? and file_id = ? and expires_at > ?")
-                .params(app.id(), file.id(), Timestamp.from(now))
+        var purpose = moment ? "moment" : "message";
+        var known = jdbc.sql("select media_id from wecom_media where app_id = ? and file_id = ? and purpose = ?"
+                        + " and expires_at > ?")
+                .params(app.id(), file.id(), purpose, Timestamp.from(now))
                 .query(String.class)
                 .optional();
         if (known.isPresent()) {
             return known.get();
         }
         var content = files.content(file.id());
-        var mediaId = client.upload(app, type, file.name(), content.bytes());
+        var mediaId = moment
+                ? client.uploadMomentMedia(app, type, file.name(), content.bytes())
+                : client.upload(app, type, file.name(), content.bytes());
         jdbc.sql("""
-                        insert into wecom_media (app_id, file_id, media_id, expires_at) values (?, ?, ?, ?)
-                        on conflict (tenant_id, app_id, file_id)
+                        insert into wecom_media (app_id, file_id, purpose, media_id, expires_at) values (?, ?, ?, ?, ?)
+                        on conflict (tenant_id, app_id, file_id, purpose)
                         do update set media_id = excluded.media_id, expires_at = excluded.expires_at""")
-                .params(app.id(), file.id(), mediaId, Timestamp.from(now.plus(MEDIA_LIFE)))
+                .params(app.id(), file.id(), purpose, mediaId, Timestamp.from(now.plus(MEDIA_LIFE)))
                 .update();
         return mediaId;
     }

@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Every second, for every tenant: plan due sends, hand due shares to WeCom, follow submitted ones. */
+/**
+ * Every second, for every tenant: plan due sends, hand due shares to WeCom, follow submitted ones; make due
+ * 客户朋友圈 tasks and follow them.
+ */
 @Component
 class MassSendWork extends BackgroundWork {
 
@@ -16,11 +19,13 @@ class MassSendWork extends BackgroundWork {
 
     private final TenantManagement tenants;
     private final MassSendDelivery delivery;
+    private final MomentDelivery moments;
 
-    MassSendWork(TenantManagement tenants, MassSendDelivery delivery) {
+    MassSendWork(TenantManagement tenants, MassSendDelivery delivery, MomentDelivery moments) {
         super("mass-sends", Duration.ofSeconds(1));
         this.tenants = tenants;
         this.delivery = delivery;
+        this.moments = moments;
     }
 
     /** A send was made or changed: look now rather than at the next tick. */
@@ -30,6 +35,6 @@ class MassSendWork extends BackgroundWork {
 
     @Override
     protected void round() {
-        PerTenant.round(tenants, worker(), log, "mass sends", delivery::round);
+        PerTenant.round(tenants, worker(), log, "mass sends", () -> delivery.round() + moments.round());
     }
 }

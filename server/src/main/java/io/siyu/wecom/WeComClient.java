@@ -109,6 +109,16 @@ public class WeComClient {
      * image, voice, video or file.
      */
     public String upload(WeComApp app, String type, String filename, byte[] content) {
+        return upload(app, "media/upload", Map.of("type", type), filename, content);
+    }
+
+    /** media/upload_attachment (doc 95098): media for 客户朋友圈 posts (attachment_type 1), which take no other. */
+    public String uploadMomentMedia(WeComApp app, String type, String filename, byte[] content) {
+        return upload(
+                app, "media/upload_attachment", Map.of("media_type", type, "attachment_type", "1"), filename, content);
+    }
+
+    private String upload(WeComApp app, String path, Map<String, String> params, String filename, byte[] content) {
         var boundary = "----siyu" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         var body = new java.io.ByteArrayOutputStream();
         var safeName = filename.replaceAll("[\"\\r\\n]", "_");
@@ -117,11 +127,10 @@ public class WeComClient {
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var query = new java.util.LinkedHashMap<String, String>();
-        query.put("type", type);
+        var query = new java.util.LinkedHashMap<String, String>(params);
         var answer = exchange(
                 app,
-                "media/upload",
+                path,
                 withToken(app, query),
                 HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
                 "multipart/form-data; boundary=" + boundary);

@@ -52,6 +52,20 @@ public class WeComDirectory {
                 .list();
     }
 
+    /** WeCom's corp tag ids of these Siyu tags, for those the app has in WeCom. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Integer, String> corpTagIds(long appId, java.util.Collection<Integer> tagIds) {
+        var ids = new java.util.LinkedHashMap<Integer, String>();
+        if (!tagIds.isEmpty()) {
+            jdbc.sql("select siyu_id, wecom_id from wecom_tag_map where app_id = ? and not is_group"
+                            + " and siyu_id = any(?::int[])")
+                    .params(appId, tagIds.toArray(Integer[]::new))
+                    .query((rs, n) -> ids.put(rs.getInt(1), rs.getString(2)))
+                    .list();
+        }
+        return ids;
+    }
+
     /** Siyu's tag groups that mirror one of the app's corporate tag groups in WeCom. */
     @Transactional(readOnly = true)
     public List<Integer> mirroredTagGroups(long appId) {
