@@ -209,21 +209,12 @@ class GroupSendIntegrationTests extends IntegrationTest {
         return admin.get("/api/v1/mass-sends/" + id).json();
     }
 
-    /** No quiet hours (the tests run at any time of day) and WeCom's quota as given, in Siyu and the corp. */
+    /** No quiet hours (the tests run at any time of day), no caps, and WeCom's quota as given. */
     private void rules(String quota) {
-        var updated = admin.put("/api/v1/messaging/settings", """
-                {"quietFrom": "00:00", "quietTo": "00:00", "capDay": 0, "capWeek": 0, "massQuota": "%s"}""".formatted(quota));
-        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        var sim = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/limits", "{\"massQuota\": \"" + quota + "\"}");
-        assertThat(sim.status()).as(sim.body()).isLessThan(300);
+        SimulatedMessaging.rules(admin, corp, "00:00", "00:00", 0, 0, quota);
     }
 
     private List<JsonNode> simMessages() {
-        var listed = WeComSimulatorSupport.http().get("/sim/corps/" + corp.corpId() + "/group-messages");
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        var all = new ArrayList<JsonNode>();
-        listed.json().forEach(all::add);
-        return all;
+        return SimulatedMessaging.groupMessages(corp);
     }
 }

@@ -394,21 +394,10 @@ class MassSendIntegrationTests extends IntegrationTest {
     }
 
     private void rules(String quietFrom, String quietTo, int capDay, int capWeek, String quota) {
-        var updated =
-                admin.put("/api/v1/messaging/settings", """
-                {"quietFrom": "%s", "quietTo": "%s", "capDay": %d, "capWeek": %d, "massQuota": "%s"}""".formatted(quietFrom, quietTo, capDay, capWeek, quota));
-        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        var sim = WeComSimulatorSupport.http()
-                .post("/sim/corps/" + corp.corpId() + "/limits", "{\"massQuota\": \"" + quota + "\"}");
-        assertThat(sim.status()).as(sim.body()).isLessThan(300);
+        SimulatedMessaging.rules(admin, corp, quietFrom, quietTo, capDay, capWeek, quota);
     }
 
-    /** The mass messages the simulated corp holds. */
     private List<JsonNode> simMessages() {
-        var listed = WeComSimulatorSupport.http().get("/sim/corps/" + corp.corpId() + "/group-messages");
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        var all = new ArrayList<JsonNode>();
-        listed.json().forEach(all::add);
-        return all;
+        return SimulatedMessaging.groupMessages(corp);
     }
 }

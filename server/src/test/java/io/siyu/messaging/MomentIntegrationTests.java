@@ -167,10 +167,6 @@ class MomentIntegrationTests extends IntegrationTest {
     }
 
     private List<JsonNode> simMoments() {
-        var listed = WeComSimulatorSupport.http().get("/sim/corps/" + corp.corpId() + "/moments");
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        var all = new ArrayList<JsonNode>();
-        listed.json().forEach(all::add);
-        return all;
+        return SimulatedMessaging.moments(corp);
     }
 }
