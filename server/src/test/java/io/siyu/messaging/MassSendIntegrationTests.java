@@ -3,9 +3,7 @@ package io.siyu.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.ApiClient;
-import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
-import io.siyu.wecom.SimulatedCorp;
+import io.siyu.wecom.ConnectedCorpTest;
 import io.siyu.wecom.WeComSimulatorSupport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,20 +17,13 @@ import tools.jackson.databind.JsonNode;
  * 企业群发 end to end against the WeCom simulator: Siyu plans who gets a send, hands each staff member's share
  * to WeCom once, and learns from WeCom what the staff member sent and what each customer got.
  */
-class MassSendIntegrationTests extends IntegrationTest {
+class MassSendIntegrationTests extends ConnectedCorpTest {
 
-    TestTenants.Fixture fixture;
-    ApiClient admin;
-    SimulatedCorp corp;
     long code;
     String configId;
 
     @BeforeEach
     void connect() {
-        fixture = tenants.create();
-        admin = ApiClient.loggedIn(port, fixture.admin());
-        corp = SimulatedCorp.connect(port, admin, true);
-        corp.sync();
         var made = admin.post("/api/v1/wecom/channel-codes", """
                 {"appId": %d, "name": "门店", "staff": ["lina"]}""".formatted(corp.appId()));
         assertThat(made.status()).as(made.body()).isEqualTo(201);

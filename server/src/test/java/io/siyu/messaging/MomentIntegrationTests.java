@@ -3,9 +3,7 @@ package io.siyu.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.ApiClient;
-import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
-import io.siyu.wecom.SimulatedCorp;
+import io.siyu.wecom.ConnectedCorpTest;
 import io.siyu.wecom.WeComSimulatorSupport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,19 +20,7 @@ import tools.jackson.databind.JsonNode;
  * 客户朋友圈 tasks against the WeCom simulator: made in WeCom once (a lost answer is found in WeCom's list of
  * posts), who published it learned from WeCom, cancelled in WeCom, and bad tasks refused field by field.
  */
-class MomentIntegrationTests extends IntegrationTest {
-
-    TestTenants.Fixture fixture;
-    ApiClient admin;
-    SimulatedCorp corp;
-
-    @BeforeEach
-    void connect() {
-        fixture = tenants.create();
-        admin = ApiClient.loggedIn(port, fixture.admin());
-        corp = SimulatedCorp.connect(port, admin, true);
-        corp.sync();
-    }
+class MomentIntegrationTests extends ConnectedCorpTest {
 
     @AfterEach
     void clearFaults() {

@@ -2,28 +2,12 @@ package io.siyu.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siyu.ApiClient;
-import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** WeCom's corporate tags and Siyu's tags kept alike in both directions, through real callbacks and API calls. */
-class CorpTagIntegrationTests extends IntegrationTest {
-
-    TestTenants.Fixture fixture;
-    ApiClient admin;
-    SimulatedCorp corp;
-
-    @BeforeEach
-    void connect() {
-        fixture = tenants.create();
-        admin = ApiClient.loggedIn(port, fixture.admin());
-        corp = SimulatedCorp.connect(port, admin, true);
-        corp.sync();
-    }
+class CorpTagIntegrationTests extends ConnectedCorpTest {
 
     @Test
     void tagsMadeInWeComsAdminConsoleBecomeSiyuTagsAndFollowItsRenamesAndDeletions() {

@@ -7,8 +7,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.siyu.ApiClient;
-import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,19 +21,12 @@ import tools.jackson.databind.JsonNode;
  * real encrypted callbacks, and the code's join way moves to the next group before one is full, or the code
  * falls back to a channel live code when all are.
  */
-class GroupCodeIntegrationTests extends IntegrationTest {
+class GroupCodeIntegrationTests extends ConnectedCorpTest {
 
-    TestTenants.Fixture fixture;
-    ApiClient admin;
-    SimulatedCorp corp;
     SimulatedGroups groups;
 
     @BeforeEach
     void connect() {
-        fixture = tenants.create();
-        admin = ApiClient.loggedIn(port, fixture.admin());
-        corp = SimulatedCorp.connect(port, admin, true);
-        corp.sync();
         groups = new SimulatedGroups(corp);
     }
 

@@ -3,8 +3,6 @@ package io.siyu.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siyu.ApiClient;
-import io.siyu.IntegrationTest;
-import io.siyu.TestTenants;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,20 +10,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** 在职转移 and its results against the simulator: WeCom's 24-hour takeover, refusals, the 2-in-90-days rule. */
-class HandoverIntegrationTests extends IntegrationTest {
+class HandoverIntegrationTests extends ConnectedCorpTest {
 
-    TestTenants.Fixture fixture;
-    ApiClient admin;
-    SimulatedCorp corp;
     List<String> customers;
     Duration advanced = Duration.ZERO;
 
     @BeforeEach
     void connect() {
-        fixture = tenants.create();
-        admin = ApiClient.loggedIn(port, fixture.admin());
-        corp = SimulatedCorp.connect(port, admin, true);
-        corp.sync();
         var code = admin.post(
                         "/api/v1/wecom/channel-codes",
                         "{\"appId\": " + corp.appId() + ", \"name\": \"导购\", \"staff\": [\"zhoujie\"]}")
