@@ -3,6 +3,7 @@ import { markRaw } from 'vue'
 import {
   Aim,
   AlarmClock,
+  CameraFilled,
   ChatDotRound,
   ChatDotSquare,
   ChatLineRound,
@@ -149,6 +150,12 @@ export const navGroups: readonly NavGroup[] = [
         path: '/outreach/mass-sends',
         label: 'common.nav.massSends',
         icon: markRaw(ChatDotSquare),
+        permission: 'messaging:read',
+      },
+      {
+        path: '/outreach/moments',
+        label: 'common.nav.moments',
+        icon: markRaw(CameraFilled),
         permission: 'messaging:read',
       },
       {

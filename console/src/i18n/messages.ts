@@ -15,6 +15,7 @@ import * as layers from '@/modules/layers/i18n'
 import * as liveCodes from '@/modules/live-codes/i18n'
 import * as losses from '@/modules/losses/i18n'
 import * as massSends from '@/modules/mass-sends/i18n'
+import * as moments from '@/modules/moments/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -46,6 +47,7 @@ export const zhCN = {
   handover: handover.zhCN,
   losses: losses.zhCN,
   massSends: massSends.zhCN,
+  moments: moments.zhCN,
   journeys: journeys.zhCN,
 }
 
@@ -74,5 +76,6 @@ export const en: MessageSchema = {
   handover: handover.en,
   losses: losses.en,
   massSends: massSends.en,
+  moments: moments.en,
   journeys: journeys.en,
 }

@@ -146,6 +146,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'messaging:read', title: 'common.nav.massSendDetail' },
       },
       {
+        path: 'outreach/moments',
+        name: 'moments',
+        component: () => import('@/modules/moments/MomentsView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.moments' },
+      },
+      {
+        path: 'outreach/moments/new',
+        name: 'moment-new',
+        component: () => import('@/modules/moments/MomentEditorView.vue'),
+        meta: { permission: 'messaging:send', title: 'common.nav.momentNew' },
+      },
+      {
+        path: 'outreach/moments/:id(\\d+)',
+        name: 'moment',
+        component: () => import('@/modules/moments/MomentDetailView.vue'),
+        meta: { permission: 'messaging:read', title: 'common.nav.momentDetail' },
+      },
+      {
         path: 'outreach/settings',
         name: 'sending-rules',
         component: () => import('@/modules/mass-sends/SendingRulesView.vue'),

@@ -14,8 +14,8 @@ export const FORM_FIELDS = [
 ] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 
-export interface PlacedErrors {
-  fields: Partial<Record<FormField, string>>
+export interface PlacedErrors<F extends string = FormField> {
+  fields: Partial<Record<F, string>>
   /** By position in materialIds: shown on that material. */
   materials: Record<number, string>
   /** Errors no field of the form is about: shown as a message. */
@@ -24,22 +24,23 @@ export interface PlacedErrors {
 
 /**
  * Puts the server's field errors where the operator sees them: `audience.rule.tags…` (or a group's
- * `audience.chatIds[3]`) on the audience, `staff[1]` on the staff select, `materialIds[2]` on the third material. The first
- * message per field wins (the most relevant one).
+ * `audience.chatIds[3]`) on the audience, `staff[1]` on the staff select, `materialIds[2]` on the
+ * third material, `materialIds` on the materials. The first message per field wins (the most
+ * relevant one). Another form (a 朋友圈 post's) names its own `fields`, each taking what the server
+ * says about it and its entries (`tagIds[0]` on `tagIds`).
  */
-export function placeErrors(errors: readonly FieldError[]): PlacedErrors {
-  const placed: PlacedErrors = { fields: {}, materials: {}, other: [] }
-  const put = (field: FormField, message: string) => {
-    placed.fields[field] ??= message
-  }
+export function placeErrors<F extends string = FormField>(
+  errors: readonly FieldError[],
+  fields: readonly F[] = FORM_FIELDS as unknown as readonly F[],
+): PlacedErrors<F> {
+  const placed: PlacedErrors<F> = { fields: {}, materials: {}, other: [] }
   for (const error of errors) {
     const { field, message } = error
     const material = /^materialIds\[(\d+)\]/.exec(field)
+    const root = field.split(/[.[]/, 1)[0]!
+    const name = root === 'materialIds' ? 'materials' : root
     if (material) placed.materials[Number(material[1])] ??= message
-    else if (field === 'materialIds') put('materials', message)
-    else if (field === 'audience' || field.startsWith('audience.')) put('audience', message)
-    else if (/^staff(\[\d+\])?$/.test(field)) put('staff', message)
-    else if ((FORM_FIELDS as readonly string[]).includes(field)) put(field as FormField, message)
+    else if ((fields as readonly string[]).includes(name)) placed.fields[name as F] ??= message
     else placed.other.push(error)
   }
   return placed

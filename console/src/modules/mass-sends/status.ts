@@ -147,6 +147,10 @@ export const IDLE_REFRESH_MS = 60_000
 /** A scheduled send this close to its time is watched closely. */
 const SOON_MS = 2 * 60_000
 
+/** How soon to look again at something due at `sendAt`: closely when it is near, else now and then. */
+export const scheduledRefresh = (sendAt: string, now: number = Date.now()) =>
+  new Date(sendAt).getTime() - now < SOON_MS ? FAST_REFRESH_MS : IDLE_REFRESH_MS
+
 /**
  * How soon the detail page asks again, or null when nothing will change: quickly while the send is
  * being planned and handed over (or about to be), slowly while staff have yet to send their share,
@@ -155,9 +159,7 @@ const SOON_MS = 2 * 60_000
 export function refreshInterval(detail: MassSendDetail, now: number = Date.now()): number | null {
   const { send, staff } = detail
   if (send.status === 'sending') return FAST_REFRESH_MS
-  if (send.status === 'scheduled') {
-    return new Date(send.sendAt).getTime() - now < SOON_MS ? FAST_REFRESH_MS : IDLE_REFRESH_MS
-  }
+  if (send.status === 'scheduled') return scheduledRefresh(send.sendAt, now)
   if (send.status === 'sent' && staff.some((share) => share.status === 'submitted')) {
     return SLOW_REFRESH_MS
   }

@@ -21,6 +21,10 @@ export interface WeComStaff {
   customers: number
 }
 
+/** Staff who can have customers: customer contact (客户联系) enabled, and not left. */
+export const servesCustomers = (member: Pick<WeComStaff, 'contactEnabled' | 'status'>) =>
+  member.contactEnabled && member.status !== STAFF_LEFT
+
 /** A customer group (客户群) of the corp as last synced. */
 export interface WeComGroup {
   chatId: string

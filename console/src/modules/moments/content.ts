@@ -1,0 +1,61 @@
+import type { MaterialKind } from '@/modules/content/api'
+
+/** WeCom's limit on a 朋友圈 post's text, in characters (not bytes). */
+export const MAX_TEXT_CHARS = 2000
+
+/** A task's name, in characters (the server's limit). */
+export const MAX_NAME = 30
+
+/** What a post can carry besides text: up to 9 images, or one video, or one link. */
+export const MOMENT_KINDS = ['image', 'video', 'link'] as const satisfies readonly MaterialKind[]
+export type MomentKind = (typeof MOMENT_KINDS)[number]
+
+/** How many of each kind a post may carry, the kinds never mixed. */
+export const MOMENT_KIND_MAX: Record<MomentKind, number> = { image: 9, video: 1, link: 1 }
+
+/** The most materials a post carries: 9 images. */
+export const MAX_MOMENT_MATERIALS = Math.max(...Object.values(MOMENT_KIND_MAX))
+
+/**
+ * The text as the server counts it: by character, so that a Chinese character, a letter and an
+ * emoji each count one.
+ */
+export const charCount = (text: string) => [...text].length
+
+/** What the server stores and counts: the text without surrounding white space. */
+export const postText = (text: string) => text.trim()
+
+export type MaterialsProblem =
+  { key: 'kind' } | { key: 'mixed' } | { key: 'tooMany'; kind: MomentKind; max: number }
+
+const isMomentKind = (kind: MaterialKind): kind is MomentKind =>
+  (MOMENT_KINDS as readonly string[]).includes(kind)
+
+/**
+ * Why WeCom would refuse a post's materials, or null: a kind a post cannot carry (an article, a
+ * file, a mini program), kinds mixed (images with a video), or too many of a kind.
+ */
+export function materialsProblem(
+  materials: readonly { kind: MaterialKind }[],
+): MaterialsProblem | null {
+  if (materials.some((material) => !isMomentKind(material.kind))) return { key: 'kind' }
+  const kinds = new Set(materials.map((material) => material.kind as MomentKind))
+  if (kinds.size > 1) return { key: 'mixed' }
+  const [kind] = kinds
+  if (kind && materials.length > MOMENT_KIND_MAX[kind]) {
+    return { key: 'tooMany', kind, max: MOMENT_KIND_MAX[kind] }
+  }
+  return null
+}
+
+/** The fields of the new post form that can show a message of the server. */
+export const MOMENT_FIELDS = [
+  'appId',
+  'name',
+  'staff',
+  'tagIds',
+  'text',
+  'materials',
+  'sendAt',
+] as const
+export type MomentField = (typeof MOMENT_FIELDS)[number]
