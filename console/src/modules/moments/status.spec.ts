@@ -25,6 +25,9 @@ describe('a 朋友圈 post’s progress', () => {
     expect(at('scheduled', '2026-11-10T02:01:00Z')).toBe(FAST_REFRESH_MS)
     expect(at('scheduled', '2026-11-11T02:00:00Z')).toBe(IDLE_REFRESH_MS)
     expect(refreshInterval(momentDetail(), NOW)).toBe(SLOW_REFRESH_MS)
+    // just made: whom WeCom asked is not read yet
+    expect(refreshInterval(momentDetail({ counts: nobodyYet }, []), NOW)).toBe(SLOW_REFRESH_MS)
+    expect(canCancel(momentDetail({ counts: nobodyYet }, []))).toBe(true)
   })
 
   it('is no longer looked at once everyone posted it, or it failed or was cancelled', () => {

@@ -24,6 +24,11 @@ export function unpublished(detail: MomentDetail): number {
   return Math.max(listed, counts.staff - counts.published)
 }
 
+/** Made in WeCom, and either not yet read whom WeCom asked or some have not published it. */
+const waitingForStaff = (detail: MomentDetail) =>
+  detail.moment.status === 'created' &&
+  (detail.moment.counts.staff === 0 || unpublished(detail) > 0)
+
 /**
  * How soon the detail page asks again, or null when nothing will change: quickly while the post is
  * handed to WeCom (or about to be), now and then while it waits for a time further off, slowly while
@@ -35,7 +40,7 @@ export function refreshInterval(detail: MomentDetail, now: number = Date.now()):
   if (moment.status === 'scheduled') {
     return moment.sendAt ? scheduledRefresh(moment.sendAt, now) : FAST_REFRESH_MS
   }
-  if (moment.status === 'created' && unpublished(detail) > 0) return SLOW_REFRESH_MS
+  if (waitingForStaff(detail)) return SLOW_REFRESH_MS
   return null
 }
 
@@ -43,7 +48,7 @@ export function refreshInterval(detail: MomentDetail, now: number = Date.now()):
 export const canCancel = (detail: MomentDetail) =>
   detail.moment.status === 'scheduled' ||
   detail.moment.status === 'creating' ||
-  (detail.moment.status === 'created' && unpublished(detail) > 0)
+  waitingForStaff(detail)
 
 /** Whether the list can tell how many staff published it: once WeCom knows whom it asked. */
 export const hasStaffCounts = (moment: Pick<Moment, 'status' | 'counts'>) =>
