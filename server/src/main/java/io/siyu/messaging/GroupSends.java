@@ -35,7 +35,7 @@ class GroupSends {
     static final int MAX_CHAT_IDS = 10_000;
 
     private record Decision(
-            String chatId, String name, @Nullable String owner, String status) {}
+            String chatId, String name, @Nullable String owner, String ownerName, String status) {}
 
     private final JdbcClient jdbc;
     private final GroupChats groups;
@@ -91,8 +91,11 @@ class GroupSends {
         var decisions = decide(appId, audience, staff, quotaRule, now, "");
         var held = new LinkedHashMap<String, Long>();
         var perOwner = new LinkedHashMap<String, Long>();
-        var names = ownerNames(appId);
+        var names = new HashMap<String, String>();
         for (var d : decisions) {
+            if (d.owner() != null) {
+                names.put(d.owner(), d.ownerName());
+            }
             if (d.status().equals("planned")) {
                 perOwner.merge(java.util.Objects.requireNonNull(d.owner()), 1L, Long::sum);
             } else {
@@ -190,7 +193,7 @@ class GroupSends {
         for (var group : targets) {
             var status =
                     statuses.getOrDefault(group.chatId(), fresh.contains(group.chatId()) ? "planned" : "duplicate");
-            decisions.add(new Decision(group.chatId(), group.name(), group.owner(), status));
+            decisions.add(new Decision(group.chatId(), group.name(), group.owner(), group.ownerName(), status));
         }
         return decisions;
     }
@@ -309,15 +312,5 @@ class GroupSends {
                 : null;
         items.forEach(r -> r.remove("seq"));
         return new CursorPage<>(items, next);
-    }
-
-    private Map<String, String> ownerNames(long appId) {
-        var names = new HashMap<String, String>();
-        groups.all(appId, false).forEach(g -> {
-            if (g.owner() != null) {
-                names.put(g.owner(), g.ownerName());
-            }
-        });
-        return names;
     }
 }
