@@ -199,6 +199,28 @@ class JourneyChecks {
                 outreach.check(at + ".", step.text("text"), step.longs("materialIds"), step.text("priority"), problems);
                 app(step, problems);
             }
+            case "group_message" -> {
+                app(step, problems);
+                outreach.checkGroupMessage(
+                        at + ".",
+                        appOf(step),
+                        step.text("text"),
+                        step.longs("materialIds"),
+                        step.texts("chatIds"),
+                        step.texts("staff"),
+                        problems);
+            }
+            case "moment" -> {
+                app(step, problems);
+                outreach.checkMoment(
+                        at + ".",
+                        appOf(step),
+                        step.text("text"),
+                        step.longs("materialIds"),
+                        step.texts("staff"),
+                        List.copyOf(step.ints("tagIds")),
+                        problems);
+            }
             case "tag" -> {
                 var add = step.ints("add");
                 var remove = step.ints("remove");
@@ -260,6 +282,15 @@ class JourneyChecks {
         if (app == null ? outreach.defaultApp().isEmpty() : !outreach.hasApp(app)) {
             problems.add(new FieldProblem(step.path() + ".appId", "journey.app"));
         }
+    }
+
+    /** The app a step goes through, if the tenant has it: its own, or the only one connected. */
+    private @Nullable Long appOf(JourneyDefinition.Step step) {
+        var app = step.appId();
+        if (app == null) {
+            return outreach.defaultApp().orElse(null);
+        }
+        return outreach.hasApp(app) ? app : null;
     }
 
     private static void duration(JourneyDefinition.Step step, String field, List<FieldProblem> problems) {

@@ -36,6 +36,8 @@ record JourneyDefinition(
             "condition",
             "split",
             "message",
+            "group_message",
+            "moment",
             "tag",
             "attribute",
             "reward",
@@ -159,6 +161,16 @@ record JourneyDefinition(
                 }
             });
             return values;
+        }
+
+        List<String> texts(String field) {
+            var values = new ArrayList<String>();
+            config.path(field).forEach(n -> {
+                if (n.isString() && !n.asString().isBlank()) {
+                    values.add(n.asString().strip());
+                }
+            });
+            return values.stream().distinct().toList();
         }
 
         Set<Integer> ints(String field) {

@@ -1,7 +1,10 @@
 package io.siyu.journey;
 
+import io.siyu.messaging.MassSendInput;
+import io.siyu.messaging.MomentTasks;
 import io.siyu.messaging.Outreach;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -104,15 +107,70 @@ class JourneyMessages {
         return step.appId() != null ? step.appId() : outreach.defaultApp().orElse(null);
     }
 
-    private long send(JourneyDefinition.Step step, long app, long journeyId, int version, List<Long> customers) {
+    /**
+     * A group message or moments step's send for the day, in the caller's transaction: made by the first customer
+     * to reach the step that day, shared by the rest. Answers why it cannot be made, or null.
+     */
+    @Nullable
+    String share(JourneyDefinition.Step step, long journeyId, int version, LocalDate day) {
+        var app = app(step);
+        if (app == null) {
+            return "no WeCom app connected";
+        }
+        var name = name(step, journeyId);
+        var ref = ref(step, journeyId, version);
+        var occasion = ref + ":" + day;
+        if (step.type().equals("moment")) {
+            outreach.post(
+                    new MomentTasks.Input(
+                            app,
+                            name,
+                            step.text("text"),
+                            step.longs("materialIds"),
+                            step.texts("staff"),
+                            List.copyOf(step.ints("tagIds")),
+                            null),
+                    ref,
+                    occasion);
+        } else {
+            var chatIds = step.texts("chatIds");
+            outreach.sendToGroups(
+                    new MassSendInput(
+                            app,
+                            name,
+                            "group",
+                            new MassSendInput.Audience(null, null, null, chatIds),
+                            step.texts("staff"),
+                            step.text("text"),
+                            step.longs("materialIds"),
+                            null,
+                            null),
+                    ref,
+                    occasion);
+        }
+        return null;
+    }
+
+    /** What a step's sends are made under: {@code journey:12:v3:hello}. */
+    static String ref(JourneyDefinition.Step step, long journeyId, int version) {
+        return "journey:" + journeyId + ":v" + version + ":" + step.id();
+    }
+
+    private String name(JourneyDefinition.Step step, long journeyId) {
         var name = jdbc.sql("select name from journey where id = ?")
                 .param(journeyId)
                 .query(String.class)
                 .single();
+        var full = name + " · " + (step.name().isBlank() ? step.id() : step.name());
+        // sends are named in at most 30 characters
+        return full.codePointCount(0, full.length()) > 30 ? full.substring(0, full.offsetByCodePoints(0, 30)) : full;
+    }
+
+    private long send(JourneyDefinition.Step step, long app, long journeyId, int version, List<Long> customers) {
         return outreach.send(
                 app,
-                name + " · " + (step.name().isBlank() ? step.id() : step.name()),
-                "journey:" + journeyId + ":v" + version + ":" + step.id(),
+                name(step, journeyId),
+                ref(step, journeyId, version),
                 customers,
                 step.text("text"),
                 step.longs("materialIds"),

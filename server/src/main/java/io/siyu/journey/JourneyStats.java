@@ -194,7 +194,7 @@ public class JourneyStats {
         switch (step.type()) {
             case "message" -> {
                 effects.putAll(outreach.outcomes(versions.stream()
-                        .map(v -> "journey:" + journeyId + ":v" + v + ":" + step.id())
+                        .map(v -> JourneyMessages.ref(step, journeyId, v))
                         .toList()));
                 jdbc.sql("""
                                 select status, count(*) from journey_action where journey_id = ? and step = ?
@@ -202,6 +202,14 @@ public class JourneyStats {
                     effects.put(rs.getString(1).equals("pending") ? "waiting" : "not_handed", rs.getLong(2));
                 });
             }
+            case "group_message" ->
+                effects.putAll(outreach.groupOutcomes(versions.stream()
+                        .map(v -> JourneyMessages.ref(step, journeyId, v))
+                        .toList()));
+            case "moment" ->
+                effects.putAll(outreach.momentOutcomes(versions.stream()
+                        .map(v -> JourneyMessages.ref(step, journeyId, v))
+                        .toList()));
             case "webhook" ->
                 jdbc.sql("""
                             select status, count(*) from journey_action where journey_id = ? and step = ?

@@ -8,6 +8,7 @@ import io.siyu.tagging.TagSource;
 import io.siyu.wecom.WeComRelations;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -209,6 +210,14 @@ class StepExecutor {
                     actions(step, runs, "message", 0);
                 }
                 runs.forEach(r -> go(r, step.next(), now));
+            }
+            case "group_message", "moment" -> {
+                var first = runs.getFirst();
+                var error = messages.share(step, first.journeyId, first.version, LocalDate.ofInstant(now, zone));
+                runs.forEach(r -> {
+                    log(r, step, error == null ? "done" : "failed", error, logs);
+                    go(r, step.next(), now);
+                });
             }
             case "webhook" -> {
                 // the run waits at the step until the webhook is answered; the answer's log takes seq + 1

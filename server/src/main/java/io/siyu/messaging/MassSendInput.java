@@ -32,7 +32,6 @@ public record MassSendInput(
 
     static final List<String> CHAT_TYPES = List.of("single", "group");
 
-    static final int MAX_NAME = 30;
     /** WeCom: text.content at most 4,000 bytes, at most 9 attachments (doc 92135). */
     static final int MAX_TEXT_BYTES = 4_000;
 

@@ -51,6 +51,7 @@ public class MassSends {
     private final Clock clock;
     private final SendingRules rules;
     private final MassSendWork work;
+    private final SendChecks checks;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     MassSends(
@@ -64,7 +65,8 @@ public class MassSends {
             WeComClient client,
             Clock clock,
             SendingRules rules,
-            MassSendWork work) {
+            MassSendWork work,
+            SendChecks checks) {
         this.jdbc = jdbc;
         this.audiences = audiences;
         this.groups = groups;
@@ -76,29 +78,19 @@ public class MassSends {
         this.clock = clock;
         this.rules = rules;
         this.work = work;
+        this.checks = checks;
     }
 
     @Transactional
     public MassSend create(MassSendInput input) {
         var problems = new ArrayList<FieldProblem>();
-        var appId = app(input.appId(), problems);
-        var name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > MassSendInput.MAX_NAME) {
-            problems.add(new FieldProblem("name", "messaging.name", MassSendInput.MAX_NAME));
-        }
+        var appId = checks.app(input.appId(), "appId", problems);
+        var name = checks.name(input.name(), problems);
         var chatType = chatType(input.chatType(), problems);
         var audience = audience(appId, chatType, input.audience(), problems);
         var priority = priority(input.priority(), problems);
         var staff = new ArrayList<>(new LinkedHashSet<>(input.staff() == null ? List.of() : input.staff()));
-        if (appId != null && !staff.isEmpty()) {
-            var known = new java.util.HashSet<String>();
-            directory.staff(appId).forEach(s -> known.add(s.userId()));
-            for (int i = 0; i < staff.size(); i++) {
-                if (!known.contains(staff.get(i))) {
-                    problems.add(new FieldProblem("staff[" + i + "]", "messaging.staff.unknown", staff.get(i)));
-                }
-            }
-        }
+        checks.staff(appId, staff, "staff", problems);
         var text = input.text() == null ? "" : input.text().strip();
         var materialIds =
                 new ArrayList<>(new LinkedHashSet<>(input.materialIds() == null ? List.of() : input.materialIds()));
@@ -183,24 +175,11 @@ public class MassSends {
                 audience == null ? new MassSendInput.Audience(null, null, null, null) : audience, problems);
     }
 
-    private @Nullable Long app(@Nullable Long appId, List<FieldProblem> problems) {
-        if (appId == null) {
-            problems.add(new FieldProblem("appId", "problem.field.required"));
-            return null;
-        }
-        try {
-            return apps.app(appId).id();
-        } catch (DomainException e) {
-            problems.add(new FieldProblem("appId", "messaging.app.unknown", String.valueOf(appId)));
-            return null;
-        }
-    }
-
     /** Who the audience reaches now and who would be held back, by reason and staff member, without sending. */
     @Transactional(readOnly = true)
     public MassSendPlanner.Preview preview(MassSendInput input) {
         var problems = new ArrayList<FieldProblem>();
-        var appId = app(input.appId(), problems);
+        var appId = checks.app(input.appId(), "appId", problems);
         var chatType = chatType(input.chatType(), problems);
         var audience = audience(appId, chatType, input.audience(), problems);
         var priority = priority(input.priority(), problems);

@@ -18,10 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +38,6 @@ public class MomentTasks {
 
     /** WeCom: text at most 2,000 characters (doc 95094). */
     static final int MAX_TEXT = 2_000;
-
-    static final int MAX_NAME = 30;
 
     private static final String SELECT = "select id, app_id, name, text, material_ids, staff, tag_ids, send_at, status,"
             + " error, moment_id, created_by, created_at from moment_task";
@@ -90,6 +88,7 @@ public class MomentTasks {
     private final WeComClient client;
     private final MassSendWork work;
     private final Clock clock;
+    private final SendChecks checks;
 
     MomentTasks(
             JdbcClient jdbc,
@@ -98,7 +97,8 @@ public class MomentTasks {
             WeComDirectory directory,
             WeComClient client,
             MassSendWork work,
-            Clock clock) {
+            Clock clock,
+            SendChecks checks) {
         this.jdbc = jdbc;
         this.attachments = attachments;
         this.apps = apps;
@@ -106,53 +106,20 @@ public class MomentTasks {
         this.client = client;
         this.work = work;
         this.clock = clock;
+        this.checks = checks;
     }
 
     @Transactional
     public Moment create(Input input) {
         var problems = new ArrayList<FieldProblem>();
-        Long appId = null;
-        if (input.appId() == null) {
-            problems.add(new FieldProblem("appId", "problem.field.required"));
-        } else {
-            try {
-                appId = apps.app(input.appId()).id();
-            } catch (DomainException e) {
-                problems.add(new FieldProblem("appId", "messaging.app.unknown", String.valueOf(input.appId())));
-            }
-        }
-        var name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
-            problems.add(new FieldProblem("name", "messaging.name", MAX_NAME));
-        }
+        var appId = checks.app(input.appId(), "appId", problems);
+        var name = checks.name(input.name(), problems);
         var text = input.text() == null ? "" : input.text().strip();
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-            problems.add(new FieldProblem("text", "messaging.moment.text", MAX_TEXT));
-        }
         var materialIds =
                 new ArrayList<>(new LinkedHashSet<>(input.materialIds() == null ? List.of() : input.materialIds()));
-        attachments.checkMoment("", materialIds, problems);
-        if (text.isEmpty() && materialIds.isEmpty()) {
-            problems.add(new FieldProblem("text", "messaging.empty"));
-        }
         var staff = new ArrayList<>(new LinkedHashSet<>(input.staff() == null ? List.of() : input.staff()));
         var tagIds = new ArrayList<>(new LinkedHashSet<>(input.tagIds() == null ? List.of() : input.tagIds()));
-        if (appId != null) {
-            var known = new HashSet<String>();
-            directory.staff(appId).forEach(s -> known.add(s.userId()));
-            for (int i = 0; i < staff.size(); i++) {
-                if (!known.contains(staff.get(i))) {
-                    problems.add(new FieldProblem("staff[" + i + "]", "messaging.staff.unknown", staff.get(i)));
-                }
-            }
-            var mapped = directory.corpTagIds(appId, tagIds);
-            for (int i = 0; i < tagIds.size(); i++) {
-                if (!mapped.containsKey(tagIds.get(i))) {
-                    problems.add(new FieldProblem(
-                            "tagIds[" + i + "]", "messaging.moment.tag", String.valueOf(tagIds.get(i))));
-                }
-            }
-        }
+        check("", appId, text, materialIds, staff, tagIds, problems);
         var now = clock.instant();
         var sendAt = input.sendAt() == null || input.sendAt().isBefore(now) ? now : input.sendAt();
         if (sendAt.isAfter(now.plus(MassSends.MAX_AHEAD))) {
@@ -161,27 +128,80 @@ public class MomentTasks {
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
-        long id = jdbc.sql("""
-                        insert into moment_task (app_id, name, text, material_ids, staff, tag_ids, send_at, created_by)
-                        values (?, ?, ?, ?::bigint[], ?::text[], ?::int[], ?, ?) returning id""")
-                .params(
-                        appId,
-                        name,
-                        text,
-                        materialIds.toArray(Long[]::new),
-                        staff.toArray(String[]::new),
-                        tagIds.toArray(Integer[]::new),
-                        Timestamp.from(sendAt),
-                        Actor.currentName())
-                .query(Long.class)
-                .single();
-        AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake);
+        long id = Objects.requireNonNull(insert(
+                new Post(Objects.requireNonNull(appId), name, text, materialIds, staff, tagIds),
+                sendAt,
+                Actor.currentName(),
+                null,
+                null));
         return get(id);
+    }
+
+    /** A post's content as WeCom takes it: problems named under {@code prefix}. */
+    void check(
+            String prefix,
+            @Nullable Long appId,
+            String text,
+            List<Long> materialIds,
+            List<String> staff,
+            List<Integer> tagIds,
+            List<FieldProblem> problems) {
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            problems.add(new FieldProblem(prefix + "text", "messaging.moment.text", MAX_TEXT));
+        }
+        attachments.checkMoment(prefix, materialIds, problems);
+        if (text.isEmpty() && materialIds.isEmpty()) {
+            problems.add(new FieldProblem(prefix + "text", "messaging.empty"));
+        }
+        checks.staff(appId, staff, prefix + "staff", problems);
+        if (appId != null) {
+            var mapped = directory.corpTagIds(appId, tagIds);
+            for (int i = 0; i < tagIds.size(); i++) {
+                if (!mapped.containsKey(tagIds.get(i))) {
+                    problems.add(new FieldProblem(
+                            prefix + "tagIds[" + i + "]", "messaging.moment.tag", String.valueOf(tagIds.get(i))));
+                }
+            }
+        }
+    }
+
+    /** What a post says and who it reaches. */
+    record Post(
+            long appId, String name, String text, List<Long> materialIds, List<String> staff, List<Integer> tagIds) {}
+
+    /**
+     * Stores a post to be made in WeCom, in the caller's transaction; answers its id, or null when a post of this
+     * {@code occasion} exists already (one per occasion, whoever asks).
+     */
+    @Nullable
+    Long insert(
+            Post post, Instant sendAt, @Nullable String createdBy, @Nullable String ref, @Nullable String occasion) {
+        var id = jdbc.sql("""
+                        insert into moment_task (app_id, name, text, material_ids, staff, tag_ids, send_at, created_by,
+                                                 origin, origin_ref, occasion)
+                        values (?, ?, ?, ?::bigint[], ?::text[], ?::int[], ?, ?, ?, ?, ?)
+                        on conflict (tenant_id, occasion) do nothing returning id""")
+                .params(
+                        post.appId(),
+                        post.name(),
+                        post.text(),
+                        post.materialIds().toArray(Long[]::new),
+                        post.staff().toArray(String[]::new),
+                        post.tagIds().toArray(Integer[]::new),
+                        Timestamp.from(sendAt),
+                        createdBy,
+                        ref == null ? "console" : "journey",
+                        ref,
+                        occasion)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(x -> AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake));
+        return id.orElse(null);
     }
 
     @Transactional(readOnly = true)
     public CursorPage<Moment> list(PageRequest page) {
-        var rows = jdbc.sql(SELECT + " where id < ? order by id desc limit " + page.fetchSize())
+        var rows = jdbc.sql(SELECT + " where origin = 'console' and id < ? order by id desc limit " + page.fetchSize())
                 .param(page.before())
                 .query(this::moment)
                 .list();

@@ -5,9 +5,13 @@ import io.siyu.shared.FieldProblem;
 import io.siyu.wecom.WeComAppManagement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,14 +31,28 @@ public class Outreach {
 
     private final JdbcClient jdbc;
     private final MassSends sends;
+    private final GroupSends groups;
+    private final MomentTasks moments;
+    private final SendChecks checks;
     private final WeComAppManagement apps;
     private final MassSendWork work;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Outreach(JdbcClient jdbc, MassSends sends, WeComAppManagement apps, MassSendWork work, Clock clock) {
+    Outreach(
+            JdbcClient jdbc,
+            MassSends sends,
+            GroupSends groups,
+            MomentTasks moments,
+            SendChecks checks,
+            WeComAppManagement apps,
+            MassSendWork work,
+            Clock clock) {
         this.jdbc = jdbc;
         this.sends = sends;
+        this.groups = groups;
+        this.moments = moments;
+        this.checks = checks;
         this.apps = apps;
         this.work = work;
         this.clock = clock;
@@ -104,12 +122,128 @@ public class Outreach {
      * submitted, delivered, frequency, no_contact, …): each customer handed over once appears once.
      */
     public Map<String, Long> outcomes(List<String> refs) {
-        var counts = new java.util.TreeMap<String, Long>();
+        var counts = new TreeMap<String, Long>();
         jdbc.sql("""
                         select r.status, count(*) from mass_send m
                         join mass_send_recipient r on r.mass_send_id = m.id
                         where m.origin = 'journey' and m.origin_ref = any(?::text[]) group by r.status""").param(refs.toArray(String[]::new)).query(rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /**
+     * Problems with a message to customer groups, named under {@code prefix}: its content, the groups (none: every
+     * group of the app) and the owners who send it (none: every owner).
+     */
+    public void checkGroupMessage(
+            String prefix,
+            @Nullable Long appId,
+            String text,
+            List<Long> materialIds,
+            List<String> chatIds,
+            List<String> staff,
+            List<FieldProblem> problems) {
+        sends.checkContent(prefix, text.strip(), materialIds, problems);
+        var found = new ArrayList<FieldProblem>();
+        groups.check(appId, chatIds.isEmpty() ? null : new MassSendInput.Audience(null, null, null, chatIds), found);
+        found.forEach(p -> problems.add(new FieldProblem(
+                prefix + p.field().replaceFirst("^audience\\.", ""), p.code(), p.arguments(), p.message())));
+        checks.staff(appId, staff, prefix + "staff", problems);
+    }
+
+    /** Problems with a moments post, named under {@code prefix} (see {@link MomentTasks}). */
+    public void checkMoment(
+            String prefix,
+            @Nullable Long appId,
+            String text,
+            List<Long> materialIds,
+            List<String> staff,
+            List<Integer> tagIds,
+            List<FieldProblem> problems) {
+        moments.check(prefix, appId, text.strip(), materialIds, staff, tagIds, problems);
+    }
+
+    /**
+     * A message to customer groups, due now, made in the caller's transaction unless one of this {@code occasion}
+     * was made already (a step that reaches groups sends once per occasion, however many customers pass it).
+     *
+     * @param ref what made it, as for {@link #send}
+     * @return whether this call made it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean sendToGroups(MassSendInput message, String ref, String occasion) {
+        var chatIds = message.audience() == null ? null : message.audience().chatIds();
+        var made = jdbc.sql("""
+                        insert into mass_send (app_id, name, chat_type, audience, staff, text, material_ids, send_at,
+                                               origin, origin_ref, occasion, priority)
+                        values (?, ?, 'group', ?::jsonb, ?::text[], ?, ?::bigint[], ?, 'journey', ?, ?, 'normal')
+                        on conflict (tenant_id, occasion) do nothing""")
+                        .params(
+                                message.appId(),
+                                message.name(),
+                                json.writeValueAsString(
+                                        chatIds == null || chatIds.isEmpty() ? Map.of() : Map.of("chatIds", chatIds)),
+                                (message.staff() == null ? List.<String>of() : message.staff()).toArray(String[]::new),
+                                message.text() == null ? "" : message.text().strip(),
+                                (message.materialIds() == null ? List.<Long>of() : message.materialIds())
+                                        .toArray(Long[]::new),
+                                Timestamp.from(clock.instant()),
+                                ref,
+                                occasion)
+                        .update()
+                == 1;
+        if (made) {
+            AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake);
+        }
+        return made;
+    }
+
+    /**
+     * A moments post, due now, made in the caller's transaction unless one of this {@code occasion} was made
+     * already; answers whether this call made it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean post(MomentTasks.Input post, String ref, String occasion) {
+        return moments.insert(
+                        new MomentTasks.Post(
+                                Objects.requireNonNull(post.appId()),
+                                post.name() == null ? "" : post.name(),
+                                post.text() == null ? "" : post.text().strip(),
+                                post.materialIds() == null ? List.of() : post.materialIds(),
+                                post.staff() == null ? List.of() : post.staff(),
+                                post.tagIds() == null ? List.of() : post.tagIds()),
+                        clock.instant(),
+                        null,
+                        ref,
+                        occasion)
+                != null;
+    }
+
+    /** The group sends made under these refs ({@code sends}) and their groups counted by status. */
+    public Map<String, Long> groupOutcomes(List<String> refs) {
+        var counts = new TreeMap<String, Long>();
+        var ids = jdbc.sql("select id from mass_send where origin = 'journey' and chat_type = 'group'"
+                        + " and origin_ref = any(?::text[])")
+                .param(refs.toArray(String[]::new))
+                .query(Long.class)
+                .list();
+        counts.put("sends", (long) ids.size());
+        groups.counts(ids).values().forEach(c -> c.forEach((status, n) -> counts.merge(status, n, Long::sum)));
+        return counts;
+    }
+
+    /** The moments posts made under these refs ({@code posts}) and their staff asked, published and customers. */
+    public Map<String, Long> momentOutcomes(List<String> refs) {
+        var counts = new TreeMap<String, Long>();
+        jdbc.sql("""
+                        select count(distinct t.id), count(s.user_id), count(s.published_at), coalesce(sum(s.customers), 0)
+                        from moment_task t left join moment_task_staff s on s.moment_task_id = t.id
+                        where t.origin = 'journey' and t.origin_ref = any(?::text[])""").param(refs.toArray(String[]::new)).query(rs -> {
+            counts.put("posts", rs.getLong(1));
+            counts.put("staff", rs.getLong(2));
+            counts.put("published", rs.getLong(3));
+            counts.put("customers", rs.getLong(4));
         });
         return counts;
     }

@@ -168,6 +168,76 @@ class JourneyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aGroupMessageAndAMomentStepPostOnceADayHoweverManyCustomersPassThem() {
+        var corp = SimulatedCorp.connect(port, admin, true);
+        corp.sync();
+        admin.put("/api/v1/messaging/settings", """
+                {"quietFrom": "00:00", "quietTo": "00:00", "capDay": 0, "capWeek": 0, "massQuota": "days-in-month"}""");
+        int trigger = tag("社群");
+        long journey = publish(draft("""
+                {"trigger": {"type": "tag_added", "tagId": %d}, "start": "g",
+                 "steps": [
+                   {"id": "g", "type": "group_message", "name": "今日活动", "text": "今日活动开始啦", "materialIds": [],
+                    "chatIds": [], "staff": [], "next": "m"},
+                   {"id": "m", "type": "moment", "name": "新品", "text": "新品上市", "materialIds": [],
+                    "staff": [], "tagIds": [], "next": null}
+                 ]}""".formatted(trigger)));
+
+        tagCustomers(List.of(customer("13800138011"), customer("13800138012"), customer("13800138013")), trigger);
+        eventually(() -> assertThat(runs(journey, "done")).hasSize(3));
+        tagCustomers(List.of(customer("13800138014")), trigger);
+        eventually(() -> assertThat(runs(journey, "done")).hasSize(4));
+
+        eventually(
+                Duration.ofSeconds(15),
+                () -> assertThat(simMessages(corp)).isNotEmpty().allSatisfy(m -> {
+                    assertThat(m.path("chatType").asString()).isEqualTo("group");
+                    assertThat(m.path("text").asString()).isEqualTo("今日活动开始啦");
+                }));
+        assertThat(simMessages(corp).stream()
+                        .flatMap(m -> m.path("tasks").findValuesAsString("userId").stream())
+                        .toList())
+                .as("one message to the groups today, however many customers passed the step: each owner asked once")
+                .doesNotHaveDuplicates();
+        eventually(
+                Duration.ofSeconds(15),
+                () -> assertThat(simMoments(corp))
+                        .singleElement()
+                        .satisfies(m -> assertThat(m.toString()).contains("新品上市")));
+        var steps = admin.get("/api/v1/journeys/" + journey + "/stats").json().path("steps");
+        assertThat(steps.get(0).path("effects").path("sends").asLong()).isEqualTo(1);
+        assertThat(steps.get(0).path("done").asLong()).isEqualTo(4);
+        assertThat(steps.get(1).path("effects").path("posts").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/moments").json().path("items"))
+                .as("a journey's posts stay out of the console's list")
+                .isEmpty();
+    }
+
+    @Test
+    void aGroupMessageOrMomentStepWeComWouldRefuseIsRefusedAtPublishNamingEachField() {
+        var corp = SimulatedCorp.connect(port, admin, true);
+        corp.sync();
+        int trigger = tag("社群");
+        long id = draft("""
+                {"trigger": {"type": "tag_added", "tagId": %d}, "start": "g",
+                 "steps": [
+                   {"id": "g", "type": "group_message", "text": "", "materialIds": [],
+                    "chatIds": ["wr-nope"], "staff": ["ghost"], "next": "m"},
+                   {"id": "m", "type": "moment", "text": "%s", "materialIds": [], "staff": [],
+                    "tagIds": [999999], "next": null}
+                 ]}""".formatted(trigger, "长".repeat(2_001)));
+        var refused = admin.post("/api/v1/journeys/" + id + "/publish", "{}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsString("field"))
+                .contains(
+                        "definition.steps[0].text",
+                        "definition.steps[0].chatIds[0]",
+                        "definition.steps[0].staff[0]",
+                        "definition.steps[1].text",
+                        "definition.steps[1].tagIds[0]");
+    }
+
+    @Test
     void aWaitForAnEventEndsWhenItHappensOrTimesOutAndAPurchaseCountsAsConversion() {
         int trigger = tag("新客");
         int bought = tag("已下单");
@@ -472,6 +542,15 @@ class JourneyIntegrationTests extends IntegrationTest {
         var all = new ArrayList<JsonNode>();
         WeComSimulatorSupport.http()
                 .get("/sim/corps/" + corp.corpId() + "/group-messages")
+                .json()
+                .forEach(all::add);
+        return all;
+    }
+
+    private List<JsonNode> simMoments(SimulatedCorp corp) {
+        var all = new ArrayList<JsonNode>();
+        WeComSimulatorSupport.http()
+                .get("/sim/corps/" + corp.corpId() + "/moments")
                 .json()
                 .forEach(all::add);
         return all;
