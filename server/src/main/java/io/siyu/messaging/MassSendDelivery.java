@@ -123,14 +123,18 @@ class MassSendDelivery {
                         java.util.Arrays.asList((Long[]) rs.getArray(10).getArray()),
                         rs.getString(11)))
                 .list());
-        for (var task : java.util.Objects.requireNonNull(tasks)) {
-            deliver(task);
-            done++;
+        if (!java.util.Objects.requireNonNull(tasks).isEmpty()) {
+            // the pace rules are read once a round, not once a task
+            var settings = java.util.Objects.requireNonNull(transactions.execute(s -> rules.settings()));
+            for (var task : tasks) {
+                deliver(task, settings);
+                done++;
+            }
         }
         return done + track();
     }
 
-    private void deliver(Task task) {
+    private void deliver(Task task, SendingRules.Settings settings) {
         var app = transactions.execute(s -> apps.app(task.appId()));
         if (app == null) {
             return;
@@ -180,7 +184,7 @@ class MassSendDelivery {
             fail(task, "gave up after " + task.attempts() + " attempts");
             return;
         }
-        if (throttled(task)) {
+        if (throttled(task, settings)) {
             return;
         }
         var recipients = transactions.execute(s -> task.group()
@@ -244,9 +248,8 @@ class MassSendDelivery {
      * Whether the tenant's limits hold the task back for now: the staff member was handed their tasks for the
      * day (it waits for the next), or the tenant handed over its tasks for the minute (it waits for a token).
      */
-    private boolean throttled(Task task) {
+    private boolean throttled(Task task, SendingRules.Settings settings) {
         var now = clock.instant();
-        var settings = java.util.Objects.requireNonNull(transactions.execute(s -> rules.settings()));
         if (settings.staffLimit() > 0) {
             var limited = transactions.execute(s -> {
                 long today = java.util.Objects.requireNonNull(
@@ -389,8 +392,13 @@ class MassSendDelivery {
         });
     }
 
+    /** How long a call WeCom did not answer waits before the next try: doubling from 2 s, at most 10 min. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(600, 2L << Math.min(attempts, 8)));
+    }
+
     private void later(Task task, String error) {
-        var wait = Duration.ofSeconds(Math.min(600, 2L << Math.min(task.attempts(), 8)));
+        var wait = backoff(task.attempts());
         transactions.executeWithoutResult(s -> jdbc.sql(
                         "update mass_send_task set next_at = ?, error = ? where mass_send_id = ? and user_id = ? and part = ?")
                 .params(Timestamp.from(clock.instant().plus(wait)), error, task.sendId(), task.userId(), task.part())

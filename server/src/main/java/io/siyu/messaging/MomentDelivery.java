@@ -347,9 +347,7 @@ class MomentDelivery {
     }
 
     private void later(Task task, @Nullable String error) {
-        var wait = error == null
-                ? Duration.ofSeconds(1)
-                : Duration.ofSeconds(Math.min(600, 2L << Math.min(task.attempts(), 8)));
+        var wait = error == null ? Duration.ofSeconds(1) : MassSendDelivery.backoff(task.attempts());
         transactions.executeWithoutResult(
                 s -> jdbc.sql("update moment_task set next_at = ?, error = coalesce(?, error) where id = ?")
                         .params(Timestamp.from(clock.instant().plus(wait)), error, task.id())
