@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lets customers into journeys whose trigger is a time: a schedule (the segment's members, at each
  * occurrence) or a date attribute (those whose birthday is N days away, once a day at the set time). Each
- * occurrence fires once — a row per journey and occurrence, written with the entries — and only occurrences
- * after the version was published, on the day they fall (a server that was down all day does not fire
- * yesterday's).
+ * occurrence fires once — a row per journey and occurrence, whose cursor then walks its customers in id order
+ * — and only occurrences after the version was published, on the day they fall (a server that was down all day
+ * does not fire yesterday's).
  */
 @Component
 class JourneyFire {
@@ -113,35 +112,87 @@ class JourneyFire {
             return 0;
         }
         var key = "fire:" + occurrence;
-        int claimed = jdbc.sql("""
-                        insert into journey_fire (journey_id, occurrence, customers) values (?, ?, 0)
-                        on conflict do nothing""").params(v.journeyId(), key).update();
-        if (claimed == 0) {
-            return 0;
+        // claimed once; its customers are let in afterwards, a chunk a transaction, from the cursor on
+        return jdbc.sql("""
+                        insert into journey_fire (journey_id, occurrence, customers, version, cursor)
+                        values (?, ?, 0, ?, 0) on conflict do nothing""").params(v.journeyId(), key, v.version()).update();
+    }
+
+    /** Whether a fire is still letting its customers in. */
+    boolean admitting() {
+        return Boolean.TRUE.equals(transactions.execute(
+                s -> jdbc.sql("select exists (select 1 from journey_fire where cursor is not null)")
+                        .query(Boolean.class)
+                        .single()));
+    }
+
+    /**
+     * Lets the customers of fires still admitting in, chunk after chunk, each chunk in the transaction that moves
+     * the fire's cursor past it: runs begin moving while later chunks wait, and after a crash admission goes on
+     * from the cursor, so no one enters twice. Answers how many customers entered.
+     */
+    int admit() {
+        int done = 0;
+        var open = Objects.requireNonNull(transactions.execute(s -> jdbc.sql(
+                        "select journey_id, occurrence from journey_fire where cursor is not null")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list()));
+        for (var fire : open) {
+            int chunk;
+            do {
+                chunk = Objects.requireNonNull(transactions.execute(s -> chunk((Long) fire[0], (String) fire[1])));
+                done += Math.max(0, chunk);
+            } while (chunk >= 0);
         }
-        var trigger = v.definition().trigger();
-        List<Long> ids;
-        if (trigger.type().equals("schedule")) {
-            ids = new ArrayList<>();
-            var it = segments.members(Objects.requireNonNull(trigger.segmentId()))
-                    .getIntIterator();
-            while (it.hasNext()) {
-                ids.add((long) it.next());
-            }
-        } else {
-            var day = occurrence.toLocalDate().plusDays(trigger.daysBefore());
-            ids = customers.bornOn(
-                    trigger.field(),
-                    MonthDay.from(day),
-                    LocalDate.of(day.getYear(), 1, 1).isLeapYear());
+        return done;
+    }
+
+    /** One chunk of a fire's customers; -1 when the fire has none left (or another node is admitting it). */
+    private int chunk(long journeyId, String occurrence) {
+        var row = jdbc.sql("""
+                        select f.version, f.cursor, j.status = 'active' from journey_fire f
+                        join journey j on j.id = f.journey_id
+                        where f.journey_id = ? and f.occurrence = ? and f.cursor is not null for update of f skip locked""")
+                .params(journeyId, occurrence)
+                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0})
+                .optional()
+                .orElse(null);
+        if (row == null) {
+            return -1;
         }
-        // runs begin in the transaction that claims the occurrence: it fires once, and no one enters twice
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            admission.admit(v.journeyId(), v.version(), ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        int version = (int) row[0];
+        long cursor = row[1];
+        List<Long> ids = row[2] == 1 ? after(journeyId, version, occurrence, cursor) : List.of();
+        boolean more = ids.size() > CHUNK;
+        var chunk = more ? ids.subList(0, CHUNK) : ids;
+        if (!chunk.isEmpty()) {
+            admission.admit(journeyId, version, chunk);
         }
-        jdbc.sql("update journey_fire set customers = ? where journey_id = ? and occurrence = ?")
-                .params(ids.size(), v.journeyId(), key)
+        jdbc.sql(
+                        "update journey_fire set cursor = ?, customers = customers + ? where journey_id = ? and occurrence = ?")
+                .params(more ? chunk.getLast() : null, chunk.size(), journeyId, occurrence)
                 .update();
-        return 1;
+        return more ? chunk.size() : -1;
+    }
+
+    /** The fire's customers after the cursor, ascending: up to one more than a chunk. */
+    private List<Long> after(long journeyId, int version, String occurrence, long cursor) {
+        var trigger = store.version(journeyId, version).trigger();
+        if (trigger.type().equals("schedule")) {
+            return segments.members(Objects.requireNonNull(trigger.segmentId()), cursor, CHUNK);
+        }
+        var day = LocalDateTime.parse(occurrence.substring("fire:".length()))
+                .toLocalDate()
+                .plusDays(trigger.daysBefore());
+        return customers
+                .bornOn(
+                        trigger.field(),
+                        MonthDay.from(day),
+                        LocalDate.of(day.getYear(), 1, 1).isLeapYear())
+                .stream()
+                .filter(id -> id > cursor)
+                .sorted()
+                .limit(CHUNK + 1L)
+                .toList();
     }
 }

@@ -4,12 +4,15 @@ import io.siyu.access.TenantManagement;
 import io.siyu.shared.Tenancy;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +55,7 @@ class JourneyWork {
     private final JourneyProperties properties;
     private final Clock clock;
     private final java.util.concurrent.ExecutorService lanePool = java.util.concurrent.Executors.newFixedThreadPool(
-            LANES, Thread.ofPlatform().name("journey-steps-", 0).daemon().factory());
+            LANES + 1, Thread.ofPlatform().name("journey-steps-", 0).daemon().factory());
 
     JourneyWork(
             JdbcClient jdbc,
@@ -84,10 +87,21 @@ class JourneyWork {
     int round() {
         int done = fire.round() + admit();
         var tenant = Tenancy.required();
-        // batches take disjoint runs (skip locked), so two move at once: PostgreSQL does most of the work
         var lanes = new ArrayList<java.util.concurrent.Future<Integer>>();
+        // a fire's customers come in chunks while the lanes move those already in
+        var admitting = new AtomicBoolean(fire.admitting());
+        if (admitting.get()) {
+            lanes.add(lanePool.submit(() -> {
+                try {
+                    return Tenancy.callAs(tenant, fire::admit);
+                } finally {
+                    admitting.set(false);
+                }
+            }));
+        }
+        // batches take disjoint runs (skip locked), so two move at once: PostgreSQL does most of the work
         for (int i = 0; i < LANES; i++) {
-            lanes.add(lanePool.submit(() -> Tenancy.callAs(tenant, this::lane)));
+            lanes.add(lanePool.submit(() -> Tenancy.callAs(tenant, () -> lane(admitting))));
         }
         for (var lane : lanes) {
             try {
@@ -102,15 +116,18 @@ class JourneyWork {
         return done + messages.round() + webhooks.round();
     }
 
-    /** Batch after batch while batches come full, up to 20. */
-    private int lane() {
+    /** Batch after batch while batches come full, up to 20, or while a fire is letting customers in. */
+    private int lane(AtomicBoolean admitting) {
         int done = 0;
         int moved;
         int batches = 0;
         do {
             moved = Objects.requireNonNull(transactions.execute(s -> steps()));
             done += moved;
-        } while (moved >= BATCH && ++batches < 20);
+            if (moved == 0 && admitting.get()) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        } while (admitting.get() || (moved >= BATCH && ++batches < 20));
         return done;
     }
 

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -103,16 +104,17 @@ public class Journeys {
                 .param(page.before())
                 .query(this::row)
                 .list();
-        return CursorPage.ofDescending(rows, page.limit(), Journey::id);
+        return CursorPage.ofDescending(complete(rows), page.limit(), Journey::id);
     }
 
     @Transactional(readOnly = true)
     public Journey get(long id) {
-        return jdbc.sql(SELECT + " where id = ?")
+        var row = jdbc.sql(SELECT + " where id = ?")
                 .param(id)
                 .query(this::row)
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("journey", id));
+        return complete(List.of(row)).getFirst();
     }
 
     @Transactional
@@ -284,20 +286,45 @@ public class Journeys {
         return get(id);
     }
 
+    /** The journeys with their versions and run counts, read for all of them at once. */
+    private List<Journey> complete(List<Journey> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var ids = rows.stream().map(Journey::id).toArray(Long[]::new);
+        var versions = new HashMap<Long, List<VersionInfo>>();
+        jdbc.sql("""
+                        select journey_id, version, published_at, published_by from journey_version
+                        where journey_id = any(?::bigint[]) order by journey_id, version desc""").param(ids).query(rs -> {
+            versions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new VersionInfo(rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+        });
+        var summaries = new HashMap<Long, Summary>();
+        jdbc.sql("""
+                        select journey_id, count(*), count(*) filter (where ended_at is null), count(converted_at)
+                        from journey_run where journey_id = any(?::bigint[]) group by journey_id""").param(ids).query(rs -> {
+            summaries.put(rs.getLong(1), new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
+        return rows.stream()
+                .map(j -> new Journey(
+                        j.id(),
+                        j.name(),
+                        j.description(),
+                        j.status(),
+                        j.version(),
+                        j.definition(),
+                        j.changed(),
+                        versions.getOrDefault(j.id(), List.of()),
+                        summaries.getOrDefault(j.id(), new Summary(0, 0, 0)),
+                        j.createdBy(),
+                        j.createdAt(),
+                        j.updatedAt(),
+                        j.webhookSecret()))
+                .toList();
+    }
+
     private Journey row(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong(1);
-        var versions = jdbc.sql("""
-                        select version, published_at, published_by from journey_version
-                        where journey_id = ? order by version desc""")
-                .param(id)
-                .query((v, i) -> new VersionInfo(v.getInt(1), v.getTimestamp(2).toInstant(), v.getString(3)))
-                .list();
-        var summary = jdbc.sql("""
-                        select count(*), count(*) filter (where ended_at is null), count(converted_at)
-                        from journey_run where journey_id = ?""")
-                .param(id)
-                .query((s, i) -> new Summary(s.getLong(1), s.getLong(2), s.getLong(3)))
-                .single();
         return new Journey(
                 id,
                 rs.getString(2),
@@ -306,8 +333,8 @@ public class Journeys {
                 rs.getObject(5, Integer.class),
                 json.readTree(rs.getString(6)),
                 rs.getObject(5) == null || rs.getBoolean(11),
-                versions,
-                summary,
+                List.of(),
+                new Summary(0, 0, 0),
                 rs.getString(7),
                 rs.getTimestamp(8).toInstant(),
                 rs.getTimestamp(9).toInstant(),

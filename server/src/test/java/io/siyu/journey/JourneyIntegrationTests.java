@@ -238,6 +238,51 @@ class JourneyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aScheduleLetsItsSegmentInOnceAndAFireCutShortGoesOnFromItsCursor() {
+        int member = tag("会员");
+        int reached = tag("已触达");
+        long anna = customer("13800138021");
+        long bo = customer("13800138022");
+        long cai = customer("13800138023");
+        tagCustomers(List.of(anna, bo, cai), member);
+        var segment = admin.post("/api/v1/segments", """
+                {"name": "会员 %s", "rule": {"tags": {"any": [%d]}}}""".formatted(UUID.randomUUID(), member));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        var at = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        long journey = publish(draft("""
+                {"trigger": {"type": "schedule", "every": "day", "at": "%s", "segmentId": %d}, "entry": "again",
+                 "start": "t", "steps": [{"id": "t", "type": "tag", "add": [%d], "next": null}]}""".formatted(at, segment.json().path("id").asLong(), reached)));
+        // published before today's time came
+        sql.update(
+                fixture.tenant(),
+                "update journey_version set published_at = now() - interval '1 day' where journey_id = " + journey);
+
+        eventually(() -> assertThat(runs(journey, "done")).hasSize(3));
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from journey_fire where cursor is null and customers = 3 and journey_id = "
+                                + journey))
+                .isEqualTo(1);
+        assertThat(tagsOf(cai)).contains("已触达");
+
+        // a fire whose admission stopped after bo (as if the server died there) lets in only those after him
+        sql.update(
+                fixture.tenant(),
+                "insert into journey_fire (journey_id, occurrence, customers, version, cursor) values (" + journey
+                        + ", 'fire:2026-01-01T09:00', 2, 1, " + bo + ")");
+        eventually(() -> assertThat(runs(journey, "done")).hasSize(4));
+        assertThat(runs(journey, "done").stream()
+                        .filter(r -> r.path("customerId").asLong() == cai))
+                .hasSize(2);
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from journey_fire where cursor is null and customers = 3 and journey_id = "
+                                + journey))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aWaitForAnEventEndsWhenItHappensOrTimesOutAndAPurchaseCountsAsConversion() {
         int trigger = tag("新客");
         int bought = tag("已下单");
