@@ -1,5 +1,6 @@
 package io.siyu.messaging;
 
+import io.siyu.content.ArticlePages;
 import io.siyu.content.FileInfo;
 import io.siyu.content.Material;
 import io.siyu.content.MaterialFiles;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Materials as WeCom message attachments (doc 92135): images, videos and files are uploaded as temporary
  * media (kept per app and file for a little less than WeCom's three days), links and articles become link
- * cards, mini-programs take their cover as pic_media_id.
+ * cards (an article written in Siyu links to its H5 page), mini-programs take their cover as pic_media_id.
  */
 @Component
 class Attachments {
@@ -30,19 +31,27 @@ class Attachments {
 
     private final Materials materials;
     private final MaterialFiles files;
+    private final ArticlePages pages;
     private final WeComClient client;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Attachments(Materials materials, MaterialFiles files, WeComClient client, JdbcClient jdbc, Clock clock) {
+    Attachments(
+            Materials materials,
+            MaterialFiles files,
+            ArticlePages pages,
+            WeComClient client,
+            JdbcClient jdbc,
+            Clock clock) {
         this.materials = materials;
+        this.pages = pages;
         this.files = files;
         this.client = client;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Problems with materials as attachments: unknown ones, and articles with no link to open. */
+    /** Problems with materials as attachments: unknown ones. */
     void check(String prefix, List<Long> ids, List<FieldProblem> problems) {
         var found = materials.byIds(ids);
         for (int i = 0; i < ids.size(); i++) {
@@ -50,8 +59,6 @@ class Attachments {
             var field = prefix + "materialIds[" + i + "]";
             if (material == null) {
                 problems.add(new FieldProblem(field, "content.material.unknown", String.valueOf(ids.get(i))));
-            } else if (material.kind().equals("article") && material.url() == null) {
-                problems.add(new FieldProblem(field, "messaging.material.article-url"));
             }
         }
     }
@@ -91,8 +98,7 @@ class Attachments {
         return switch (m.kind()) {
             case "image", "poster" -> "image";
             case "video" -> "video";
-            case "link" -> "link";
-            case "article" -> m.url() == null ? null : "link";
+            case "link", "article" -> "link";
             default -> null;
         };
     }
@@ -115,7 +121,7 @@ class Attachments {
                     body.put("media_id", media(app, "video", java.util.Objects.requireNonNull(m.file()), true));
                 default -> {
                     body.put("title", m.title());
-                    body.put("url", m.url());
+                    body.put("url", pages.url(m));
                     body.put("media_id", media(app, "image", java.util.Objects.requireNonNull(m.cover()), true));
                 }
             }
@@ -166,7 +172,12 @@ class Attachments {
             default -> {
                 type = "link";
                 body.put("title", m.title());
-                body.put("url", m.url());
+                // an article written in Siyu opens as its H5 page
+                body.put("url", m.kind().equals("article") ? pages.url(m) : m.url());
+                var picture = m.kind().equals("article") ? pages.coverUrl(m) : null;
+                if (picture != null) {
+                    body.put("picurl", picture);
+                }
                 if (m.description() != null) {
                     body.put("desc", m.description());
                 }

@@ -22,6 +22,7 @@ class ConsoleForwardingFilter extends OncePerRequestFilter {
                 || path.equals("/")
                 || path.startsWith("/api/")
                 || path.startsWith("/callbacks/")
+                || path.startsWith("/h5/")
                 || path.equals("/api")
                 || path.startsWith("/actuator")
                 || path.startsWith("/v3/")

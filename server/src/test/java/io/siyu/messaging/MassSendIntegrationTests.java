@@ -325,6 +325,52 @@ class MassSendIntegrationTests extends ConnectedCorpTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void anArticleWrittenInSiyuGoesAsALinkToItsPublicPageWhichShowsItsMarkdownWithHtmlEscaped() throws Exception {
+        var article = admin.post("/api/v1/materials", """
+                {"kind": "article", "title": "冬季护肤指南", "description": "三步搞定换季干皮",
+                 "body": "# 第一步\\n\\n多喝水 <script>alert(1)</script> [官网](javascript:alert(1))"}""");
+        assertThat(article.status()).as(article.body()).isEqualTo(201);
+        var anna = customerScanning("安娜");
+        var send = admin.post("/api/v1/mass-sends", """
+                {"appId": %d, "name": "护肤文章", "audience": {"customerIds": [%d]}, "text": "新文章",
+                 "materialIds": [%d]}""".formatted(
+                        corp.appId(), anna, article.json().path("id").asLong()));
+        assertThat(send.status()).as(send.body()).isEqualTo(201);
+        eventually(() -> assertThat(simMessages()).hasSize(1));
+
+        var url = simMessages().getFirst().findValue("url").asString();
+        var prefix = "http://localhost:8080/h5/" + fixture.tenant().value() + "/articles/";
+        assertThat(url).startsWith(prefix);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.replace("8080", String.valueOf(port))))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode())
+                .as("opened by a customer, without a login")
+                .isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body())
+                .contains("<h1 class=\"title\">冬季护肤指南</h1>", "<h1>第一步</h1>", "三步搞定换季干皮")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>", "javascript:");
+
+        var token = url.substring(prefix.length());
+        var guessed = "http://localhost:" + port + "/h5/" + fixture.tenant().value() + "/articles/"
+                + java.util.UUID.randomUUID();
+        var otherTenant =
+                "http://localhost:" + port + "/h5/" + (fixture.tenant().value() + 1_000) + "/articles/" + token;
+        for (var address : List.of(guessed, otherTenant, guessed.replaceAll("[^/]+$", "not-a-token"))) {
+            var missing = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(address))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).as(address).isEqualTo(404);
+            assertThat(missing.body()).contains("文章不存在");
+        }
+    }
+
     private long customerScanning(String name) {
         var external = corp.scan(configId, name, "ou-" + java.util.UUID.randomUUID())
                 .path("externalUserId")
