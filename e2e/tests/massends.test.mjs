@@ -1,7 +1,7 @@
 // 企业群发 against the simulated corp the demo tenant is connected to (SIYU_SIMULATOR_JAR): sending rules without
 // quiet hours, a customer who scans a live code in the sandbox, a mass send to that customer with a link from the
 // material library, previewed and handed to WeCom, the staff member confirming it in the sandbox's 员工端, and the
-// delivery on the detail page.
+// delivery on the detail page; a send to every customer group; a 客户朋友圈 post published by the staff member asked.
 // Siyu asks WeCom what became of a send every second here (SIYU_MESSAGING_TRACK_EVERY), not every 5 minutes.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -16,6 +16,8 @@ const TEXT = '双十一会员专享：全场满 300 减 50，回复 1 领取优�
 const LINK = 'E2E 双十一会场'
 const GROUP_SEND_NAME = 'E2E 群公告'
 const GROUP_TEXT = '今晚 8 点群内秒杀，提前设好闹钟'
+const MOMENT_NAME = 'E2E 冬季新品'
+const MOMENT_TEXT = '冬季新品到店，会员第二件半价'
 
 let siyu
 let browser
@@ -312,6 +314,73 @@ describe('mass sends', () => {
     const sendRow = await api(page, context, 'GET', `/api/v1/mass-sends/${id}`)
     assert.equal(sendRow.send.chatType, 'group')
     assert.equal(sendRow.send.recipients.delivered, groups.length)
+    assert.equal(await page.locator('.el-message--error').count(), 0)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('a 客户朋友圈 post: made in WeCom once, published by the staff member asked, followed on its detail page', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const sandbox = await api(page, context, 'GET', '/api/v1/wecom/sandbox')
+    const staff = await eventually('the synced staff', async () => {
+      const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${sandbox.appId}/staff`)
+      return listed.some((s) => s.userId === 'lina') && listed
+    })
+    const lina = staff.find((s) => s.userId === 'lina').name
+
+    const outreach = page.locator('nav .el-sub-menu').filter({ hasText: '客户触达' })
+    await outreach.locator('.el-menu-item').filter({ hasText: '客户朋友圈' }).click()
+    await page.waitForURL((url) => url.pathname === '/outreach/moments')
+    await settle(page)
+    await page.locator('[data-testid="create-moment"]').click()
+    await page.waitForURL((url) => url.pathname === '/outreach/moments/new')
+    await settle(page)
+    await page.locator('input[name="name"]').fill(MOMENT_NAME)
+    await choose(page, page.locator('[data-testid="staff-select"]'), lina)
+    await page.locator('textarea[name="text"]').fill(MOMENT_TEXT)
+    assert.equal(
+      (await page.locator('[data-testid="moment-phone"] [data-testid="moment-text"]').innerText()).trim(),
+      MOMENT_TEXT,
+      'the phone shows the post as customers will see it',
+    )
+    await tallScreenshot(page, 'zh-moments-new', 1300)
+
+    await page.locator('[data-testid="submit"]').click()
+    await page.waitForURL((url) => /^\/outreach\/moments\/\d+$/.test(url.pathname))
+    const id = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+    await page.locator('[data-testid="send-status"][data-status="created"]').waitFor({ timeout: 60_000 })
+
+    // in WeCom: one post, 李娜 asked to publish it; she does
+    const moment = await eventually('the post in WeCom', async () => {
+      const listed = await (await page.request.get(`${siyu.simulator.url}/sim/corps/${sandbox.corpId}/moments`)).json()
+      const mine = listed.filter((m) => m.text === MOMENT_TEXT)
+      return mine.length === 1 && mine[0].tasks.length === 1 && mine[0]
+    })
+    assert.equal(moment.tasks[0].userId, 'lina')
+    const published = await page.request.post(
+      `${siyu.simulator.url}/sim/corps/${sandbox.corpId}/moments/${moment.momentId}/publish`,
+      { data: { userId: 'lina' } },
+    )
+    assert.ok(published.ok(), `publish: ${published.status()}`)
+
+    // Siyu learns it from WeCom; the page (which looks again every 30 s while staff have not posted) is refreshed
+    await eventually('the post published', async () => {
+      const detail = await api(page, context, 'GET', `/api/v1/moments/${id}`)
+      return detail.moment.counts.published === 1
+    })
+    await page.locator('[data-testid="refresh"]').click()
+    const row = page.locator('[data-testid="moment-staff"] .el-table__body tr').filter({ hasText: lina })
+    await row.locator('[data-testid="published-status"]').filter({ hasText: '已发表' }).waitFor({ timeout: 60_000 })
+    await page.locator('[data-kpi="published"]').filter({ hasText: /已发表\s*1(?!\d)/ }).waitFor()
+    await chartDrawn(page.locator('[data-testid="chart-published"]'))
+    await tallScreenshot(page, 'zh-moments-detail', 1300)
+
+    await page.goto(siyu.base + '/outreach/moments')
+    await settle(page)
+    const listed = page.locator('.el-table__body tr').filter({ hasText: MOMENT_NAME })
+    await listed.locator('[data-testid="published-count"]').filter({ hasText: '1 / 1 位员工已发表' }).waitFor()
+    await atRest(page)
+    await screenshot(page, 'zh-moments-list')
     assert.equal(await page.locator('.el-message--error').count(), 0)
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
