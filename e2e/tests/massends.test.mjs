@@ -92,6 +92,15 @@ async function chartDrawn(card, minHeight = 60) {
   assert.ok(box && box.width > 150 && box.height > minHeight, 'the chart has a size')
 }
 
+/** A staff member's name once the demo corp's directory has been synced. */
+async function staffName(page, context, appId, userId) {
+  const staff = await eventually('the synced staff', async () => {
+    const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${appId}/staff`)
+    return listed.some((s) => s.userId === userId) && listed
+  })
+  return staff.find((s) => s.userId === userId).name
+}
+
 describe('mass sends', () => {
   let sendId
 
@@ -99,11 +108,7 @@ describe('mass sends', () => {
     const { page, context, unexpectedProblems } = await signIn()
     const sandbox = await api(page, context, 'GET', '/api/v1/wecom/sandbox')
     assert.ok(sandbox.enabled && sandbox.appId, 'the demo tenant is connected to the simulator')
-    const staff = await eventually('the synced staff', async () => {
-      const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${sandbox.appId}/staff`)
-      return listed.some((s) => s.userId === 'lina') && listed
-    })
-    const lina = staff.find((s) => s.userId === 'lina').name
+    const lina = await staffName(page, context, sandbox.appId, 'lina')
 
     // 发送规则: no quiet hours, so that the send goes out whatever the time of day
     const outreach = page.locator('nav .el-sub-menu').filter({ hasText: '客户触达' })
@@ -322,11 +327,7 @@ describe('mass sends', () => {
   test('a 客户朋友圈 post: made in WeCom once, published by the staff member asked, followed on its detail page', async () => {
     const { page, context, unexpectedProblems } = await signIn()
     const sandbox = await api(page, context, 'GET', '/api/v1/wecom/sandbox')
-    const staff = await eventually('the synced staff', async () => {
-      const listed = await api(page, context, 'GET', `/api/v1/wecom/apps/${sandbox.appId}/staff`)
-      return listed.some((s) => s.userId === 'lina') && listed
-    })
-    const lina = staff.find((s) => s.userId === 'lina').name
+    const lina = await staffName(page, context, sandbox.appId, 'lina')
 
     const outreach = page.locator('nav .el-sub-menu').filter({ hasText: '客户触达' })
     await outreach.locator('.el-menu-item').filter({ hasText: '客户朋友圈' }).click()

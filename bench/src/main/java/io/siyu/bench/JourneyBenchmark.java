@@ -122,10 +122,18 @@ public final class JourneyBenchmark {
             return id;
         });
         var t = tenant.value();
+        // fired when its row is written; its customers come in by chunks, until the cursor is cleared
         waitFor(
                 () -> count("select count(*) from journey_fire where tenant_id = ? and journey_id = ?", t, journey),
                 1,
                 120);
+        waitFor(
+                () -> count(
+                        "select count(*) from journey_fire where tenant_id = ? and journey_id = ? and cursor is null",
+                        t,
+                        journey),
+                1,
+                600);
         var fired = owner.queryForObject(
                         "select at from journey_fire where tenant_id = ? and journey_id = ?",
                         java.sql.Timestamp.class,

@@ -4,6 +4,7 @@ import io.siyu.customer.AttributeDefinition;
 import io.siyu.customer.AttributeType;
 import io.siyu.customer.CustomerAttributes;
 import io.siyu.event.EventCatalog;
+import io.siyu.messaging.MomentTasks;
 import io.siyu.messaging.Outreach;
 import io.siyu.segment.SegmentEngine;
 import io.siyu.segment.SegmentManagement;
@@ -214,11 +215,14 @@ class JourneyChecks {
                 app(step, problems);
                 outreach.checkMoment(
                         at + ".",
-                        appOf(step),
-                        step.text("text"),
-                        step.longs("materialIds"),
-                        step.texts("staff"),
-                        List.copyOf(step.ints("tagIds")),
+                        new MomentTasks.Input(
+                                appOf(step),
+                                null,
+                                step.text("text"),
+                                step.longs("materialIds"),
+                                step.texts("staff"),
+                                List.copyOf(step.ints("tagIds")),
+                                null),
                         problems);
             }
             case "tag" -> {

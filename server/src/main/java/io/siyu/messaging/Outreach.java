@@ -153,15 +153,15 @@ public class Outreach {
     }
 
     /** Problems with a moments post, named under {@code prefix} (see {@link MomentTasks}). */
-    public void checkMoment(
-            String prefix,
-            @Nullable Long appId,
-            String text,
-            List<Long> materialIds,
-            List<String> staff,
-            List<Integer> tagIds,
-            List<FieldProblem> problems) {
-        moments.check(prefix, appId, text.strip(), materialIds, staff, tagIds, problems);
+    public void checkMoment(String prefix, MomentTasks.Input post, List<FieldProblem> problems) {
+        moments.check(
+                prefix,
+                post.appId(),
+                post.text() == null ? "" : post.text().strip(),
+                post.materialIds() == null ? List.of() : post.materialIds(),
+                post.staff() == null ? List.of() : post.staff(),
+                post.tagIds() == null ? List.of() : post.tagIds(),
+                problems);
     }
 
     /**

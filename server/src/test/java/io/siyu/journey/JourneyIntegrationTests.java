@@ -584,18 +584,17 @@ class JourneyIntegrationTests extends IntegrationTest {
     }
 
     private List<JsonNode> simMessages(SimulatedCorp corp) {
-        var all = new ArrayList<JsonNode>();
-        WeComSimulatorSupport.http()
-                .get("/sim/corps/" + corp.corpId() + "/group-messages")
-                .json()
-                .forEach(all::add);
-        return all;
+        return simList(corp, "group-messages");
     }
 
     private List<JsonNode> simMoments(SimulatedCorp corp) {
+        return simList(corp, "moments");
+    }
+
+    private static List<JsonNode> simList(SimulatedCorp corp, String what) {
         var all = new ArrayList<JsonNode>();
         WeComSimulatorSupport.http()
-                .get("/sim/corps/" + corp.corpId() + "/moments")
+                .get("/sim/corps/" + corp.corpId() + "/" + what)
                 .json()
                 .forEach(all::add);
         return all;
