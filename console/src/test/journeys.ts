@@ -9,6 +9,8 @@ import type {
 } from '@/modules/journeys/api'
 import { materials } from './content'
 import { jsonResponse, stubFetch, type Route } from './http'
+import { APP, STAFF } from './live-codes'
+import { CUSTOMER_GROUPS } from './mass-sends'
 import { EVENT_TYPES, FIELDS, segment, TAG_GROUPS } from './segments'
 import { me } from './session'
 
@@ -257,7 +259,10 @@ export function task(overrides: Partial<StaffTask> = {}): StaffTask {
   }
 }
 
-/** A signed-in admin, the catalogs the editor names things from and the journey endpoints. */
+/**
+ * A signed-in admin, the catalogs the editor names things from, the WeCom app with its staff and
+ * groups (group send and 朋友圈 steps pick from them) and the journey endpoints.
+ */
 export function stubJourneyServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
@@ -270,6 +275,9 @@ export function stubJourneyServer(routes: Record<string, Route> = {}, account = 
     'GET /api/v1/customer-attributes': () => jsonResponse([]),
     'GET /api/v1/materials': () => jsonResponse({ items: materials(), nextCursor: null }),
     'GET /api/v1/materials/1': () => jsonResponse(materials()[0]),
+    'GET /api/v1/wecom/app-options': () => jsonResponse([APP]),
+    'GET /api/v1/wecom/apps/1/staff': () => jsonResponse(STAFF),
+    'GET /api/v1/wecom/apps/1/groups': () => jsonResponse(CUSTOMER_GROUPS),
     'GET /api/v1/journeys': () => jsonResponse({ items: [journey(), draft()], nextCursor: null }),
     'GET /api/v1/journeys/7': () => jsonResponse(journey()),
     'GET /api/v1/journeys/8': () => jsonResponse(draft()),

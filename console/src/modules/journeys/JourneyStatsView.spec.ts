@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { enableAutoUnmount } from '@vue/test-utils'
 import VChart from 'vue-echarts'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './JourneyStatsView.vue'
@@ -21,6 +22,9 @@ const rows = () => [
   ...document.querySelectorAll<HTMLElement>('[data-testid="runs"] .el-table__body tr'),
 ]
 const messageBox = () => [...document.querySelectorAll<HTMLElement>('.el-message-box')].at(-1)!
+
+// A page left mounted keeps polling its figures: its calls would count in the next test's.
+enableAutoUnmount(afterEach)
 
 describe('a journey’s figures', { timeout: 30_000 }, () => {
   afterEach(() => setLocale('zh-CN'))
@@ -215,5 +219,60 @@ describe('a journey’s figures', { timeout: 30_000 }, () => {
     expect(kpi('converted')).toBe('Converted32025%ofentries')
     const [steps] = wrapper.findAllComponents(VChart).map((c) => c.props('option') as ChartOption)
     expect((steps!.yAxis as { data: string[] }).data).toEqual(['欢迎语', 'Wait'])
+  })
+
+  it('show what a shared step made: group sends and their groups, 朋友圈 tasks and who posted', async () => {
+    const shared = {
+      version: 2,
+      entered: 40,
+      waiting: 0,
+      done: 40,
+      exited: 0,
+      failed: 0,
+      converted: 0,
+    }
+    stubJourneyServer({
+      'GET /api/v1/journeys/7/stats': () =>
+        jsonResponse(
+          stats({
+            steps: [
+              {
+                ...shared,
+                id: 'groups',
+                type: 'group_message',
+                name: null,
+                effects: { sends: 1, delivered: 2, no_owner: 1 },
+              },
+              {
+                ...shared,
+                id: 'post',
+                type: 'moment',
+                name: '新品朋友圈',
+                effects: { posts: 1, staff: 3, published: 2, customers: 420 },
+              },
+            ],
+          }),
+        ),
+    })
+    await mountApp('/automation/journeys/7')
+    const effects = (name: string) => {
+      const row = [
+        ...document.querySelectorAll<HTMLElement>('[data-testid="steps-table"] .el-table__body tr'),
+      ].find((tr) => tr.textContent!.includes(name))!
+      return [...row.querySelectorAll('[data-testid="effects"] .el-tag')].map((tag) =>
+        tag.textContent!.trim(),
+      )
+    }
+    expect(effects('客户群群发')).toEqual([
+      '已送达 2',
+      '已发起群发 1',
+      '群主不可发送（离职/交接中） 1',
+    ])
+    expect(effects('新品朋友圈')).toEqual([
+      '能看到的客户 420',
+      '请发表的员工 3',
+      '已发表的员工 2',
+      '已创建朋友圈任务 1',
+    ])
   })
 })

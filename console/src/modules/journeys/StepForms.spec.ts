@@ -13,6 +13,16 @@ const flow = () => document.querySelector<HTMLElement>('[data-testid="flow"]')!
 const cardOf = (id: string) => flow().querySelector<HTMLElement>(`[data-step-id="${id}"]`)!
 const drawer = () => document.querySelector<HTMLElement>('.el-drawer')!
 const messageBox = () => [...document.querySelectorAll<HTMLElement>('.el-message-box')].at(-1)!
+const summaryOf = (id: string) =>
+  cardOf(id).querySelector('[data-testid="step-summary"]')!.textContent
+/** The message under the form item that holds the element. */
+const errorOf = (element: Element | null) =>
+  element?.closest('.el-form-item')?.querySelector('.el-form-item__error')?.textContent?.trim() ??
+  ''
+const inDrawer = (testId: string) =>
+  drawer().querySelector<HTMLElement>(`[data-testid="${testId}"]`)
+const shown = (item: HTMLElement) =>
+  item.closest<HTMLElement>('.el-popper')?.style.display !== 'none'
 
 /** The journey of the fixtures with some steps changed or added. */
 function withSteps(...steps: Record<string, unknown>[]) {
@@ -47,6 +57,63 @@ const stepIn = (d: { steps: Record<string, unknown>[] }, id: string) =>
 
 async function open(id: string): Promise<void> {
   cardOf(id).click()
+  await settle()
+}
+
+/**
+ * The journey of the fixtures going on after the call to a group send (step 6) and a 朋友圈 post
+ * (step 7), both shared by the customers who reach them.
+ */
+function withSharedSteps(groups: Record<string, unknown> = {}, post: Record<string, unknown> = {}) {
+  return withSteps(
+    { id: 'call', type: 'task', title: '电话回访', dueIn: 'P1D', next: 'groups' },
+    {
+      id: 'groups',
+      type: 'group_message',
+      appId: null,
+      text: '今晚 8 点开抢',
+      materialIds: [],
+      chatIds: [],
+      staff: [],
+      next: 'post',
+      ...groups,
+    },
+    {
+      id: 'post',
+      type: 'moment',
+      appId: null,
+      text: '新品上市',
+      materialIds: [],
+      staff: [],
+      tagIds: [],
+      next: null,
+      ...post,
+    },
+  )
+}
+
+/** Opens the select of the element and picks the option that has this element in it. */
+async function pickOption(select: Element | null, selector: string): Promise<void> {
+  select!.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+  await settle(0)
+  const option = [...document.querySelectorAll<HTMLElement>(`.el-select-dropdown__item`)]
+    .filter(shown)
+    .find((item) => item.matches(selector) || item.querySelector(selector))
+  if (!option) throw new Error(`no option ${selector}`)
+  option.click()
+  await settle(0)
+}
+
+/** Opens the library and picks these materials, in this order. */
+async function pickMaterials(...ids: number[]): Promise<void> {
+  inDrawer('add-materials')!.click()
+  await settle()
+  for (const id of ids)
+    openDialog()
+      .querySelector<HTMLElement>(`.material-picker__item[data-material-id="${id}"]`)!
+      .click()
+  await settle(0)
+  button('确定', openDialog()).click()
   await settle()
 }
 
@@ -330,5 +397,187 @@ describe('the step forms', { timeout: 30_000 }, () => {
     flow().querySelector<HTMLElement>('[data-testid="flow-jump"]')!.click()
     await settle(0)
     expect(cardOf('call').classList).toContain('is-flash')
+  })
+
+  it('offer a group send and a 朋友圈 post among the steps that reach customers', async () => {
+    const { calls } = stubServer()
+    await mountApp('/automation/journeys/7/edit')
+    flow().querySelector<HTMLElement>('[data-edge="hello:next"] [data-testid="insert"]')!.click()
+    await settle(0)
+    const items = [...document.querySelectorAll<HTMLElement>('.el-dropdown-menu__item')].filter(
+      (item) => item.closest<HTMLElement>('.el-popper')?.style.display !== 'none',
+    )
+    expect(items.slice(0, 4).map((item) => item.dataset.stepType)).toEqual([
+      'message',
+      'group_message',
+      'moment',
+      'task',
+    ])
+    expect(items[1]!.textContent).toContain('客户群群发')
+    expect(items[2]!.textContent).toContain('每天最多发一次')
+    items[1]!.click()
+    await settle()
+    expect(inDrawer('shared-step-hint')!.textContent).toContain('所有客户共用这一步')
+    expect(summaryOf('group_message_1')).toBe('还没有写消息内容')
+    expect(stepIn(await saved(calls), 'group_message_1')).toEqual({
+      id: 'group_message_1',
+      type: 'group_message',
+      name: '',
+      appId: null,
+      text: '',
+      materialIds: [],
+      chatIds: [],
+      staff: [],
+      next: 'wait1',
+    })
+  })
+
+  it('send to customer groups once a day at most: which groups, whose, and the message', async () => {
+    const { calls } = stubServer(withSharedSteps())
+    await mountApp('/automation/journeys/7/edit')
+    expect(summaryOf('groups')).toBe('全部客户群：今晚 8 点开抢')
+    await open('groups')
+    const hint = inDrawer('shared-step-hint')!
+    expect(hint.textContent).toContain('所有客户共用这一步，每天最多发一次')
+    expect(hint.textContent).toContain('客户到达后直接进入下一步')
+    // the tenant's only app, and its groups: every one but the dismissed
+    expect(inDrawer('app-select')).toBeNull()
+    expect(drawer().textContent).toContain('私域助手')
+    expect(inDrawer('all-groups')!.textContent).toContain('全部 3 个客户群')
+
+    // some groups, and none picked yet: that would be every group
+    await pickRadio('指定客户群', drawer())
+    await settle()
+    expect(errorOf(inDrawer('group-select'))).toBe('请至少选择一个客户群')
+    await pickOption(inDrawer('group-select'), '[data-chat-id="wrHelp3"]')
+    await settle()
+    expect(errorOf(inDrawer('group-select'))).toBe('')
+    expect(summaryOf('groups')).toBe('1 个客户群：今晚 8 点开抢')
+
+    // the owners of groups are offered, with how many they own
+    await choose(inDrawer('staff-select'), '李四 · 1 个群')
+    // a group has no caps to weigh a priority against; the phone speaks of the group
+    expect(inDrawer('priority')).toBeNull()
+    expect(drawer().textContent).toContain('群里看到的样子')
+    await type(drawer().querySelector('textarea[name="text"]'), '群福利今晚开抢')
+    expect(inDrawer('message-phone')!.textContent).toContain('群福利今晚开抢')
+    expect(stepIn(await saved(calls), 'groups')).toMatchObject({
+      appId: null,
+      text: '群福利今晚开抢',
+      chatIds: ['wrHelp3'],
+      staff: ['lisi'],
+    })
+    expect(stepIn(await saved(calls), 'groups').priority).toBeUndefined()
+
+    // every group again names none; the groups picked come back when some are chosen again
+    await pickRadio('全部客户群', drawer())
+    expect(stepIn(await saved(calls), 'groups').chatIds).toEqual([])
+    await pickRadio('指定客户群', drawer())
+    expect(stepIn(await saved(calls), 'groups').chatIds).toEqual(['wrHelp3'])
+  })
+
+  it('post to the customers’ 朋友圈 once a day at most: who posts, who sees it, and what', async () => {
+    const { calls } = stubServer(withSharedSteps())
+    await mountApp('/automation/journeys/7/edit')
+    await open('post')
+    expect(inDrawer('shared-step-hint')!.textContent).toContain('创建一条客户朋友圈任务')
+
+    await choose(inDrawer('staff-select'), '张三 · 128 位客户')
+    await pickOption(inDrawer('visible-tags'), 'span')
+    expect(summaryOf('post')).toBe('仅「高意向」可见：新品上市')
+    // whose post it is, on the phone
+    expect(inDrawer('moment-phone')!.textContent).toContain('张三')
+
+    // a post takes images, a video or a link, never mixed
+    inDrawer('add-materials')!.click()
+    await settle()
+    const offered = [...openDialog().querySelectorAll<HTMLElement>('.material-picker__item')]
+    expect(offered.map((item) => item.dataset.materialId)).toEqual(['1', '2'])
+    button('取消', openDialog()).click()
+    await settle()
+    await pickMaterials(1, 2)
+    expect(errorOf(inDrawer('materials'))).toBe('图片、视频和链接不能一起发，请只保留一种')
+    expect(inDrawer('materials-help')!.textContent).toContain('最多 9 张图片')
+
+    await type(drawer().querySelector('textarea[name="text"]'), 'x'.repeat(2001))
+    await settle()
+    expect(errorOf(drawer().querySelector('textarea[name="text"]'))).toBe(
+      '超出企业微信的 2,000 字上限',
+    )
+    expect(stepIn(await saved(calls), 'post')).toMatchObject({
+      staff: ['zhangsan'],
+      tagIds: [3],
+      materialIds: [1, 2],
+    })
+  })
+
+  it('show the server’s problems with a group send and a post on their fields', async () => {
+    stubServer(withSharedSteps(), {
+      'POST /api/v1/journeys/7/validate': () =>
+        jsonResponse({
+          problems: [
+            { field: 'definition.steps[6].chatIds', code: 'x', message: '客户群 wrGone 已解散' },
+            { field: 'definition.steps[6].text', code: 'x', message: '请填写消息内容' },
+            { field: 'definition.steps[7].tagIds[0]', code: 'x', message: '标签 #3 不是企业标签' },
+            { field: 'definition.steps[7].materialIds', code: 'x', message: '只能发 1 个视频' },
+            { field: 'definition.steps[7].staff', code: 'x', message: '员工 zhangsan 已离职' },
+          ],
+        }),
+    })
+    await mountApp('/automation/journeys/7/edit')
+    button('校验').click()
+    await settle()
+    await open('groups')
+    expect(errorOf(inDrawer('group-audience'))).toBe('客户群 wrGone 已解散')
+    expect(errorOf(drawer().querySelector('textarea[name="text"]'))).toBe('请填写消息内容')
+    expect(inDrawer('step-problem')).toBeNull()
+    await open('post')
+    expect(errorOf(inDrawer('visible-tags'))).toBe('标签 #3 不是企业标签')
+    expect(errorOf(inDrawer('materials'))).toBe('只能发 1 个视频')
+    expect(errorOf(inDrawer('staff-select'))).toBe('员工 zhangsan 已离职')
+    expect(inDrawer('step-problem')).toBeNull()
+  })
+
+  it('let a step name its app when there are several, each offering its own staff', async () => {
+    const { calls } = stubServer(withSharedSteps({}, { staff: ['zhangsan'] }), {
+      'GET /api/v1/wecom/app-options': () =>
+        jsonResponse([
+          { id: 1, name: '私域助手', corpId: 'ww1' },
+          { id: 2, name: '门店助手', corpId: 'ww2' },
+        ]),
+      'GET /api/v1/wecom/apps/2/staff': () =>
+        jsonResponse([
+          {
+            userId: 'xiaomei',
+            name: '小美',
+            departments: [1],
+            contactEnabled: true,
+            status: 1,
+            customers: 7,
+          },
+        ]),
+    })
+    await mountApp('/automation/journeys/7/edit')
+    await open('post')
+    // none named: no app's staff to offer until one is chosen
+    const asked = () => calls.filter((c) => /\/wecom\/apps\/\d+\/staff$/.test(c.url))
+    expect(asked()).toHaveLength(0)
+    await choose(inDrawer('app-select'), '门店助手')
+    await settle()
+    expect(asked().map((c) => new URL(c.url).pathname)).toEqual(['/api/v1/wecom/apps/2/staff'])
+    await choose(inDrawer('staff-select'), '小美 · 7 位客户')
+    // the staff of the other app went when the app changed
+    expect(stepIn(await saved(calls), 'post')).toMatchObject({ appId: 2, staff: ['xiaomei'] })
+  })
+
+  it('speak English about a shared step', async () => {
+    setLocale('en')
+    stubServer(withSharedSteps())
+    await mountApp('/automation/journeys/7/edit')
+    expect(summaryOf('groups')).toBe('All customer groups: 今晚 8 点开抢')
+    await open('post')
+    expect(inDrawer('shared-step-hint')!.textContent).toContain(
+      'One step for all customers: it posts at most once a day',
+    )
   })
 })

@@ -82,7 +82,9 @@ export interface StepStats {
   converted: number
   /**
    * What the step handed on, by outcome: a message step's customers (messaging's statuses, and
-   * `waiting` for those not handed over yet), a task step's `tasks`, a webhook step's calls.
+   * `waiting` for those not handed over yet), a group message step's `sends` and their groups (by
+   * messaging's group statuses), a moment step's `posts`, `staff`, `published` and `customers`, a
+   * task step's `tasks`, a webhook step's calls.
    */
   effects?: Record<string, number>
 }

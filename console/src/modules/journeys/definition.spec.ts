@@ -14,10 +14,12 @@ import {
   removeBranch,
   removeStep,
   setScheduleEvery,
+  setStepApp,
   newTrigger,
   START,
   toggleCollapsed,
   isCollapsed,
+  type Step,
 } from './definition'
 
 const journey = () => normalize(sample())
@@ -89,6 +91,32 @@ describe('inserting a step', () => {
     expect(outgoing(step).map((o) => o.slot)).toEqual(['branches.0', 'branches.1'])
   })
 
+  it('as a group send or a 朋友圈 post with nothing written, to every group and by all staff', () => {
+    const d = journey()
+    expect(insertStep(d, { from: 'hello', slot: 'next' }, 'group_message')).toEqual({
+      id: 'group_message_1',
+      type: 'group_message',
+      name: '',
+      appId: null,
+      text: '',
+      materialIds: [],
+      chatIds: [],
+      staff: [],
+      next: 'wait1',
+    })
+    expect(insertStep(d, { from: 'hello', slot: 'next' }, 'moment')).toEqual({
+      id: 'moment_1',
+      type: 'moment',
+      name: '',
+      appId: null,
+      text: '',
+      materialIds: [],
+      staff: [],
+      tagIds: [],
+      next: 'group_message_1',
+    })
+  })
+
   it('as an exit only where nothing follows', () => {
     const d = journey()
     expect(insertStep(d, { from: 'hello', slot: 'next' }, 'exit')).toBeNull()
@@ -102,6 +130,33 @@ describe('inserting a step', () => {
     insertStep(d, START, 'wait')
     insertStep(d, START, 'wait')
     expect(d.start).toBe('wait_2')
+  })
+})
+
+describe('the app a step goes through', () => {
+  const groupSend = (): Step => ({
+    id: 'g',
+    type: 'group_message',
+    appId: null,
+    chatIds: ['wrA1'],
+    staff: ['zhangsan'],
+    next: null,
+  })
+
+  it('changed, forgets the staff and groups picked in the other app', () => {
+    const step = groupSend()
+    setStepApp(step, 2)
+    expect(step).toMatchObject({ appId: 2, chatIds: [], staff: [] })
+    const post: Step = { id: 'm', type: 'moment', appId: 2, staff: ['lisi'], tagIds: [7] }
+    setStepApp(post, null)
+    // tags are the organisation's, not an app's
+    expect(post).toEqual({ id: 'm', type: 'moment', appId: null, staff: [], tagIds: [7] })
+  })
+
+  it('set to the one it goes through already, keeps what was picked', () => {
+    const step = groupSend()
+    setStepApp(step, null)
+    expect(step).toMatchObject({ chatIds: ['wrA1'], staff: ['zhangsan'] })
   })
 })
 

@@ -52,6 +52,8 @@ export interface Trigger {
 
 export const STEP_TYPES = [
   'message',
+  'group_message',
+  'moment',
   'wait',
   'wait_until',
   'wait_event',
@@ -65,6 +67,9 @@ export const STEP_TYPES = [
   'exit',
 ] as const
 export type StepType = (typeof STEP_TYPES)[number]
+
+/** Steps that carry a text and materials, written beside a phone that shows them. */
+export const CONTENT_TYPES: readonly string[] = ['message', 'group_message', 'moment']
 
 /** Steps that send a customer one of several ways. */
 export const BRANCHING_TYPES: readonly string[] = ['condition', 'wait_event', 'split']
@@ -97,9 +102,17 @@ export interface Step {
   /** condition: a segment rule. */
   rule?: RuleJson
   branches?: SplitBranch[]
-  /** message */
+  /** message, group_message, moment: null (or absent) is the tenant's only WeCom app. */
+  appId?: number | null
+  /** message, group_message, moment; a moment takes ≤ 9 images, or one video, or one link. */
   text?: string
   materialIds?: number[]
+  /** group_message: the customer groups (none: every group of the app). */
+  chatIds?: string[]
+  /** group_message: the owners who send (none: all); moment: who is asked to post (none: all). */
+  staff?: string[]
+  /** moment: the customers who see it, by tag (none: every customer of the staff). */
+  tagIds?: number[]
   /** low, normal (absent) or high: a message counts against the caps only those of its priority or higher. */
   priority?: MessagePriority
   /** tag */
@@ -222,6 +235,8 @@ export function setScheduleEvery(trigger: Trigger, every: ScheduleEvery): void {
 
 export const isBranching = (step: Pick<Step, 'type'>) => BRANCHING_TYPES.includes(step.type)
 
+export const carriesContent = (step: Pick<Step, 'type'>) => CONTENT_TYPES.includes(step.type)
+
 /** Where an edge starts: a step's `next`, `elseNext` or a split's branch; `from: null` is the start. */
 export type Slot = 'next' | 'elseNext' | `branches.${number}`
 
@@ -328,6 +343,30 @@ export function newStep(type: StepType, id: string, next: string | null): Step {
       }
     case 'message':
       return { id, type, name: '', text: '', materialIds: [], next }
+    case 'group_message':
+      return {
+        id,
+        type,
+        name: '',
+        appId: null,
+        text: '',
+        materialIds: [],
+        chatIds: [],
+        staff: [],
+        next,
+      }
+    case 'moment':
+      return {
+        id,
+        type,
+        name: '',
+        appId: null,
+        text: '',
+        materialIds: [],
+        staff: [],
+        tagIds: [],
+        next,
+      }
     case 'tag':
       return { id, type, name: '', add: [], remove: [], next }
     case 'attribute':
@@ -341,6 +380,14 @@ export function newStep(type: StepType, id: string, next: string | null): Step {
     case 'exit':
       return { id, type, name: '', next: null }
   }
+}
+
+/** Changes the app a step goes through: staff and groups picked in another app are not this one's. */
+export function setStepApp(step: Step, appId: number | null): void {
+  if (appId === (step.appId ?? null)) return
+  step.appId = appId
+  if (step.staff) step.staff = []
+  if (step.chatIds) step.chatIds = []
 }
 
 /**

@@ -118,6 +118,38 @@ describe('a step in words', () => {
     expect(stepText(step({ type: 'message', text: 'x'.repeat(50) }), l)).toBe(`${'x'.repeat(40)}…`)
   })
 
+  it('says where a group send goes and what it says, or that nothing is written yet', () => {
+    const groupSend = (fields: Partial<Step>) =>
+      step({
+        type: 'group_message',
+        text: '今晚 8 点开抢',
+        materialIds: [],
+        chatIds: [],
+        ...fields,
+      })
+    expect(stepText(groupSend({}), labels())).toBe('全部客户群：今晚 8 点开抢')
+    expect(stepText(groupSend({ chatIds: ['wrA1', 'wrB2'], materialIds: [1] }), labels())).toBe(
+      '2 个客户群：今晚 8 点开抢（另有 1 个素材）',
+    )
+    expect(stepText(groupSend({ chatIds: ['wrA1'] }), labels('en'))).toBe(
+      '1 customer group: 今晚 8 点开抢',
+    )
+    expect(stepText(groupSend({ text: '  ' }), labels())).toBe('还没有写消息内容')
+  })
+
+  it('says what a 朋友圈 post shows and to whom, when not to every customer', () => {
+    const post = (fields: Partial<Step>) =>
+      step({ type: 'moment', text: '新品上市', materialIds: [], tagIds: [], ...fields })
+    expect(stepText(post({}), labels())).toBe('新品上市')
+    expect(stepText(post({ text: '', materialIds: [1, 2, 3], tagIds: [3, 8] }), labels())).toBe(
+      '仅「高意向、#8」可见：3 个素材',
+    )
+    expect(stepText(post({ tagIds: [3] }), labels('en'))).toBe('Seen by “高意向” only: 新品上市')
+    expect(stepText(post({ text: '' }), labels())).toBe('还没有写朋友圈内容')
+    expect(stepName(post({}), labels())).toBe('客户朋友圈')
+    expect(stepName(post({ type: 'group_message' }), labels('en'))).toBe('Group message')
+  })
+
   it('is named by its own name, else by its type', () => {
     expect(stepName(step({ type: 'task', name: '  ' }), labels())).toBe('员工任务')
     expect(stepName(step({ type: 'task', name: '回访' }), labels())).toBe('回访')

@@ -119,15 +119,36 @@ export function triggerText(trigger: Trigger | null, labels: JourneyLabels): str
   }
 }
 
-function messageText(step: Step, labels: JourneyLabels): string {
+/** A message's or a post's text (the start of it) and materials; null when there is neither. */
+function contentText(step: Step, labels: JourneyLabels): string | null {
   const text = (step.text ?? '').trim().replace(/\s+/g, ' ')
   const materials = step.materialIds?.length ?? 0
   const shown = text.length > TEXT_PREVIEW ? `${text.slice(0, TEXT_PREVIEW)}…` : text
-  if (!shown && materials === 0) return labels.t('journeys.summary.messageEmpty')
+  if (!shown && materials === 0) return null
   if (!shown) return labels.t('journeys.summary.materialsOnly', { n: materials }, materials)
   return materials > 0
     ? labels.t('journeys.summary.textAndMaterials', { text: shown, n: materials }, materials)
     : shown
+}
+
+/** "全部客户群：…", "3 个客户群：…". */
+function groupMessageText(step: Step, labels: JourneyLabels): string {
+  const content = contentText(step, labels)
+  if (content === null) return labels.t('journeys.summary.messageEmpty')
+  const n = step.chatIds?.length ?? 0
+  const groups =
+    n > 0
+      ? labels.t('journeys.summary.someGroups', { n }, n)
+      : labels.t('journeys.summary.allGroups')
+  return labels.t('journeys.summary.groupMessage', { groups, content })
+}
+
+/** The post, and whom it is shown to when not every customer. */
+function momentText(step: Step, labels: JourneyLabels): string {
+  const content = contentText(step, labels)
+  if (content === null) return labels.t('journeys.summary.momentEmpty')
+  const tags = (step.tagIds ?? []).map(labels.tag).join(labels.listSeparator)
+  return tags ? labels.t('journeys.summary.momentTagged', { content, tags }) : content
 }
 
 function tagText(step: Step, labels: JourneyLabels): string {
@@ -153,7 +174,11 @@ export function stepText(step: Step, labels: JourneyLabels): string {
   const t = labels.t
   switch (step.type) {
     case 'message':
-      return messageText(step, labels)
+      return contentText(step, labels) ?? t('journeys.summary.messageEmpty')
+    case 'group_message':
+      return groupMessageText(step, labels)
+    case 'moment':
+      return momentText(step, labels)
     case 'wait':
       return t('journeys.summary.wait', { duration: durationText(step.duration, labels) })
     case 'wait_until':

@@ -25,4 +25,35 @@ describe('what a step handed on', () => {
     })
     expect(effectsOf({ type: 'wait' })).toEqual([])
   })
+
+  it('names a group message step’s sends and its groups as a group send names them', () => {
+    expect(
+      effectsOf({
+        type: 'group_message',
+        effects: { sends: 2, delivered: 14, dismissed: 1, no_owner: 3, not_friend: 4 },
+      }),
+    ).toEqual([
+      { key: 'delivered', count: 14, label: 'massSends.groupRecipient.delivered', tone: 'success' },
+      // a customer's status is none of a group's
+      { key: 'not_friend', count: 4, label: null, tone: 'danger' },
+      { key: 'no_owner', count: 3, label: 'massSends.groupRecipient.no_owner', tone: 'info' },
+      { key: 'sends', count: 2, label: 'journeys.effects.group_message.sends', tone: 'primary' },
+      { key: 'dismissed', count: 1, label: 'massSends.groupRecipient.dismissed', tone: 'danger' },
+    ])
+  })
+
+  it('names a moment step’s posts, the staff asked and who posted, and the customers shown', () => {
+    expect(
+      effectsOf({
+        type: 'moment',
+        effects: { posts: 1, staff: 5, published: 3, customers: 860, delivered: 2 },
+      }).map(({ key, label, tone }) => [key, label, tone]),
+    ).toEqual([
+      ['customers', 'journeys.effects.moment.customers', 'info'],
+      ['staff', 'journeys.effects.moment.staff', 'info'],
+      ['published', 'journeys.effects.moment.published', 'success'],
+      ['delivered', null, 'success'],
+      ['posts', 'journeys.effects.moment.posts', 'primary'],
+    ])
+  })
 })

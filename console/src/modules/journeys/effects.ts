@@ -1,4 +1,5 @@
-import { RECIPIENT_STATUSES } from '@/modules/mass-sends/api'
+import { GROUP_RECIPIENT_STATUSES, RECIPIENT_STATUSES } from '@/modules/mass-sends/api'
+import { recipientLabelKey } from '@/modules/mass-sends/status'
 import type { StepStats } from './api'
 
 export interface Effect {
@@ -13,6 +14,9 @@ const TONES: Record<string, Effect['tone']> = {
   delivered: 'success',
   done: 'success',
   tasks: 'primary',
+  sends: 'primary',
+  posts: 'primary',
+  published: 'success',
   submitted: 'primary',
   planned: 'primary',
   waiting: 'warning',
@@ -20,9 +24,12 @@ const TONES: Record<string, Effect['tone']> = {
   failed: 'danger',
   not_handed: 'danger',
   not_friend: 'danger',
+  dismissed: 'danger',
   over_quota: 'danger',
   unsent: 'danger',
 }
+
+const MOMENT_EFFECTS = ['posts', 'staff', 'published', 'customers']
 
 function labelOf(type: string, key: string): string | null {
   if (type === 'message') {
@@ -31,6 +38,13 @@ function labelOf(type: string, key: string): string | null {
     if (key === 'waiting' || key === 'not_handed') return `journeys.effects.message.${key}`
     return null
   }
+  if (type === 'group_message') {
+    // the group sends it made, and messaging's statuses of their groups
+    if ((GROUP_RECIPIENT_STATUSES as readonly string[]).includes(key))
+      return recipientLabelKey('group', key)
+    return key === 'sends' ? 'journeys.effects.group_message.sends' : null
+  }
+  if (type === 'moment' && MOMENT_EFFECTS.includes(key)) return `journeys.effects.moment.${key}`
   if (type === 'webhook' && ['pending', 'done', 'failed'].includes(key))
     return `journeys.effects.webhook.${key}`
   if (type === 'task' && key === 'tasks') return 'journeys.effects.task.tasks'
@@ -38,8 +52,10 @@ function labelOf(type: string, key: string): string | null {
 }
 
 /**
- * What a step handed on, most first: a message step's customers by what became of them, a webhook
- * step's calls, a task step's tasks. Outcomes the console does not know are kept, by their key.
+ * What a step handed on, most first: a message step's customers by what became of them, a group
+ * message step's sends and their groups, a moment step's posts (the staff asked, those who posted
+ * and the customers shown), a webhook step's calls, a task step's tasks. Outcomes the console does
+ * not know are kept, by their key.
  */
 export function effectsOf(step: Pick<StepStats, 'type' | 'effects'>): Effect[] {
   return Object.entries(step.effects ?? {})

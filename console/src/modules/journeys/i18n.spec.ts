@@ -22,6 +22,11 @@ const KEYS = [
     ['Title', 'Message', 'Confirm', 'Done'].map((part) => `journeys.stats.${action}${part}`),
   ),
   ...[1, 2, 3, 4, 5, 6, 7].map((day) => `journeys.weekdays.${day}`),
+  ...['group_message', 'moment'].flatMap((type) =>
+    ['title', 'description'].map((part) => `journeys.form.shared.${type}.${part}`),
+  ),
+  'journeys.effects.group_message.sends',
+  ...['posts', 'staff', 'published', 'customers'].map((key) => `journeys.effects.moment.${key}`),
   ...['yes', 'no', 'happened', 'timedOut'].map((label) => `journeys.branches.${label}`),
   ...['segment_enter', 'segment_exit', 'tag_added', 'tag_removed'].map(
     (type) => `journeys.summary.trigger.${type}`,

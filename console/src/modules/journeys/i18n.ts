@@ -73,6 +73,15 @@ export const zhCN = {
     task: {
       tasks: '已派任务',
     },
+    group_message: {
+      sends: '已发起群发',
+    },
+    moment: {
+      posts: '已创建朋友圈任务',
+      staff: '请发表的员工',
+      published: '已发表的员工',
+      customers: '能看到的客户',
+    },
   },
   list: {
     name: '旅程名称',
@@ -128,6 +137,8 @@ export const zhCN = {
   },
   steps: {
     message: '发送消息',
+    group_message: '客户群群发',
+    moment: '客户朋友圈',
     wait: '等待',
     wait_until: '等到指定时间',
     wait_event: '等待事件',
@@ -143,6 +154,8 @@ export const zhCN = {
   },
   stepHints: {
     message: '由客户的专属员工 1 对 1 发送文字和素材',
+    group_message: '由群主把文字和素材发到客户群，每天最多发一次',
+    moment: '请员工把内容发到客户的朋友圈，每天最多发一次',
     wait: '等待一段时间再继续',
     wait_until: '等到某个时刻，如工作日上午 10 点',
     wait_event: '在限定时间内等客户做某件事，分成发生和超时两路',
@@ -219,6 +232,11 @@ export const zhCN = {
     messageEmpty: '还没有写消息内容',
     materialsOnly: '{n} 个素材',
     textAndMaterials: '{text}（另有 {n} 个素材）',
+    groupMessage: '{groups}：{content}',
+    allGroups: '全部客户群',
+    someGroups: '{n} 个客户群',
+    momentEmpty: '还没有写朋友圈内容',
+    momentTagged: '仅「{tags}」可见：{content}',
     tagAdd: '添加：{tags}',
     tagRemove: '移除：{tags}',
     tagBoth: '添加：{add}；移除：{remove}',
@@ -324,6 +342,22 @@ export const zhCN = {
     missingMaterials: '素材 {ids} 已从素材库删除，重新选择素材后会被去掉',
     phone: '客户看到的样子',
     messageHelp: '遵守发送规则：免打扰时段内的消息会顺延，超过频次上限的会跳过',
+    app: '企业微信应用',
+    groups: '客户群',
+    groupTextPlaceholder: '发到客户群里的话，由群主在企业微信中确认后发出',
+    groupPhone: '群里看到的样子',
+    shared: {
+      group_message: {
+        title: '所有客户共用这一步，每天最多发一次',
+        description:
+          '不会给每位客户各发一次：客户到达后直接进入下一步。每天（按企业设置的时区）第一位客户到达时，发起一次客户群群发；当天之后到达的客户不会再发。比如每天定时的旅程，无论当天进入多少客户，都只发一次。发布新版本后，新版本当天还可以再发一次。',
+      },
+      moment: {
+        title: '所有客户共用这一步，每天最多发一次',
+        description:
+          '不会为每位客户各发一条：客户到达后直接进入下一步。每天（按企业设置的时区）第一位客户到达时，创建一条客户朋友圈任务，请员工发表；当天之后到达的客户不会再发。比如每天定时的旅程，无论当天进入多少客户，都只发一条。发布新版本后，新版本当天还可以再发一次。',
+      },
+    },
     tagAdd: '添加标签',
     tagRemove: '移除标签',
     attribute: '属性',
@@ -544,6 +578,15 @@ export const en: typeof zhCN = {
     task: {
       tasks: 'Tasks given',
     },
+    group_message: {
+      sends: 'Group sends made',
+    },
+    moment: {
+      posts: 'Moments tasks made',
+      staff: 'Staff asked',
+      published: 'Staff who posted',
+      customers: 'Customers who see it',
+    },
   },
   list: {
     name: 'Journey',
@@ -600,6 +643,8 @@ export const en: typeof zhCN = {
   },
   steps: {
     message: 'Send message',
+    group_message: 'Group message',
+    moment: 'Moments post',
     wait: 'Wait',
     wait_until: 'Wait until',
     wait_event: 'Wait for event',
@@ -615,6 +660,8 @@ export const en: typeof zhCN = {
   },
   stepHints: {
     message: 'The customer’s staff member sends text and materials one to one',
+    group_message: 'Group owners send text and materials to customer groups, at most once a day',
+    moment: 'Ask staff to post to their customers’ Moments, at most once a day',
     wait: 'Wait a while before going on',
     wait_until: 'Wait for a time of day, such as 10:00 on weekdays',
     wait_event: 'Wait a limited time for the customer to do something: happened or timed out',
@@ -693,6 +740,11 @@ export const en: typeof zhCN = {
     messageEmpty: 'No message written yet',
     materialsOnly: '{n} material | {n} materials',
     textAndMaterials: '{text} (and 1 material) | {text} (and {n} materials)',
+    groupMessage: '{groups}: {content}',
+    allGroups: 'All customer groups',
+    someGroups: '1 customer group | {n} customer groups',
+    momentEmpty: 'No post written yet',
+    momentTagged: 'Seen by “{tags}” only: {content}',
     tagAdd: 'Add: {tags}',
     tagRemove: 'Remove: {tags}',
     tagBoth: 'Add: {add}; remove: {remove}',
@@ -809,6 +861,23 @@ export const en: typeof zhCN = {
     phone: 'What the customer sees',
     messageHelp:
       'The sending rules apply: messages in quiet hours wait until they end, and ones over the caps are skipped',
+    app: 'WeCom app',
+    groups: 'Customer groups',
+    groupTextPlaceholder:
+      'What the groups read. Each group’s owner confirms it in WeCom before it goes out.',
+    groupPhone: 'What the group sees',
+    shared: {
+      group_message: {
+        title: 'One step for all customers: it sends at most once a day',
+        description:
+          'It does not send once per customer: customers go straight on to the next step. The first customer to reach it each day (in your organisation’s time zone) starts one group send; customers who reach it later that day do not start another. A journey on a daily schedule sends once a day, however many customers it lets in. A newly published version may send once more the same day.',
+      },
+      moment: {
+        title: 'One step for all customers: it posts at most once a day',
+        description:
+          'It does not post once per customer: customers go straight on to the next step. The first customer to reach it each day (in your organisation’s time zone) creates one Moments task for staff to post; customers who reach it later that day do not create another. A journey on a daily schedule posts once a day, however many customers it lets in. A newly published version may post once more the same day.',
+      },
+    },
     tagAdd: 'Add tags',
     tagRemove: 'Remove tags',
     attribute: 'Attribute',

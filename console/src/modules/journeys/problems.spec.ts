@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { fieldProblem, placeProblems, problemCount, ruleProblems } from './problems'
+import {
+  fieldProblem,
+  materialProblems,
+  placeProblems,
+  problemCount,
+  ruleProblems,
+} from './problems'
 
 const problem = (field: string, message = field) => ({ field, code: 'x', message })
 
@@ -72,5 +78,18 @@ describe('the server’s problems with a journey', () => {
     expect(fieldProblem(steps, 'where')).toBe('a')
     expect(fieldProblem(steps, 'branches')).toBe('b')
     expect(fieldProblem(steps, 'branch')).toBe('')
+  })
+
+  it('about materials show on them all, or on the one they name', () => {
+    const steps = [
+      { path: 'materialIds[2]', message: 'a' },
+      { path: 'materialIds', message: 'b' },
+      { path: 'materialIds[2].kind', message: 'c' },
+      { path: 'materialIds[0]', message: 'd' },
+      { path: 'tagIds[0]', message: 'e' },
+    ]
+    expect(materialProblems(steps)).toEqual({ whole: 'b', byIndex: { 0: 'd', 2: 'a' } })
+    expect(materialProblems([])).toEqual({ whole: '', byIndex: {} })
+    expect(fieldProblem(steps, 'tagIds')).toBe('e')
   })
 })

@@ -96,3 +96,19 @@ export const isAbout = (path: string, field: string) =>
 export function fieldProblem(problems: readonly StepProblem[], field: string): string {
   return problems.find((p) => isAbout(p.path, field))?.message ?? ''
 }
+
+/**
+ * The server's problems with a step's materials: about them as a whole (too many, say), and about
+ * single materials by their position.
+ */
+export function materialProblems(problems: readonly StepProblem[]): {
+  whole: string
+  byIndex: Record<number, string>
+} {
+  const byIndex: Record<number, string> = {}
+  for (const problem of problems) {
+    const match = /^materialIds\[(\d+)\]/.exec(problem.path)
+    if (match) byIndex[Number(match[1])] ??= problem.message
+  }
+  return { whole: problems.find((p) => p.path === 'materialIds')?.message ?? '', byIndex }
+}

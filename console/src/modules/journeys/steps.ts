@@ -2,7 +2,9 @@ import { markRaw, type Component } from 'vue'
 import {
   AlarmClock,
   Bell,
+  Camera,
   ChatDotRound,
+  ChatLineSquare,
   Checked,
   EditPen,
   Link,
@@ -18,6 +20,8 @@ import type { StepType } from './definition'
 /** How each kind of step looks on the chart, and where the "+" menu lists it. */
 export const STEP_STYLE: Record<StepType, { icon: Component; color: string }> = {
   message: { icon: markRaw(ChatDotRound), color: '#2f6fed' },
+  group_message: { icon: markRaw(ChatLineSquare), color: '#6b5cf6' },
+  moment: { icon: markRaw(Camera), color: '#0e9f8c' },
   wait: { icon: markRaw(Timer), color: '#8a94a6' },
   wait_until: { icon: markRaw(AlarmClock), color: '#8a94a6' },
   wait_event: { icon: markRaw(Bell), color: '#e6a23c' },
@@ -37,7 +41,7 @@ export const styleOf = (type: string) => STEP_STYLE[type as StepType] ?? FALLBAC
 
 /** The "+" menu's sections, in order. */
 export const STEP_MENU: { section: string; types: StepType[] }[] = [
-  { section: 'reach', types: ['message', 'task'] },
+  { section: 'reach', types: ['message', 'group_message', 'moment', 'task'] },
   { section: 'wait', types: ['wait', 'wait_until', 'wait_event'] },
   { section: 'logic', types: ['condition', 'split'] },
   { section: 'act', types: ['tag', 'attribute', 'reward', 'webhook'] },

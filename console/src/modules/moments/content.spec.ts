@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MaterialKind } from '@/modules/content/api'
 import { placeErrors } from '@/modules/mass-sends/errors'
-import { MOMENT_FIELDS, charCount, materialsProblem } from './content'
+import { MOMENT_FIELDS, charCount, materialsProblem, materialsProblemMessage } from './content'
 
 const of = (...kinds: MaterialKind[]) => kinds.map((kind) => ({ kind }))
 
@@ -36,6 +36,17 @@ describe('a 朋友圈 post’s content', () => {
     for (const kind of ['article', 'file', 'miniprogram', 'poster'] as const) {
       expect(materialsProblem(of(kind))).toEqual({ key: 'kind' })
     }
+  })
+
+  it('tells a problem with its materials in the words of the kind it is about', () => {
+    expect(materialsProblemMessage({ key: 'tooMany', kind: 'video', max: 1 })).toEqual({
+      key: 'moments.editor.materialsProblem.video',
+      values: { max: 1 },
+    })
+    expect(materialsProblemMessage({ key: 'mixed' })).toEqual({
+      key: 'moments.editor.materialsProblem.mixed',
+      values: {},
+    })
   })
 
   it('takes the server’s field errors on the fields of its form', () => {

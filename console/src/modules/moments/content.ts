@@ -48,6 +48,12 @@ export function materialsProblem(
   return null
 }
 
+/** How a problem with a post's materials is told: its message key and values. */
+export const materialsProblemMessage = (problem: MaterialsProblem) =>
+  problem.key === 'tooMany'
+    ? { key: `moments.editor.materialsProblem.${problem.kind}`, values: { max: problem.max } }
+    : { key: `moments.editor.materialsProblem.${problem.key}`, values: {} }
+
 /** The fields of the new post form that can show a message of the server. */
 export const MOMENT_FIELDS = [
   'appId',
