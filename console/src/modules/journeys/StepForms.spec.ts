@@ -488,11 +488,11 @@ describe('the step forms', { timeout: 30_000 }, () => {
     // whose post it is, on the phone
     expect(inDrawer('moment-phone')!.textContent).toContain('张三')
 
-    // a post takes images, a video or a link, never mixed
+    // a post takes images, a video or a link (an article too), never mixed
     inDrawer('add-materials')!.click()
     await settle()
     const offered = [...openDialog().querySelectorAll<HTMLElement>('.material-picker__item')]
-    expect(offered.map((item) => item.dataset.materialId)).toEqual(['1', '2'])
+    expect(offered.map((item) => item.dataset.materialId)).toEqual(['1', '2', '5'])
     button('取消', openDialog()).click()
     await settle()
     await pickMaterials(1, 2)

@@ -195,7 +195,7 @@ describe('a new 朋友圈 post', { timeout: 30_000 }, () => {
     expect(image?.getAttribute('src')).toBe('/api/v1/material-files/501')
   })
 
-  it('offers only images, videos and links, tells WeCom’s rule and refuses them mixed', async () => {
+  it('offers only images, posters, videos, links and articles, tells WeCom’s rule and refuses them mixed', async () => {
     const { calls } = stubMomentServer()
     await mountApp('/outreach/moments/new')
     expect(
@@ -206,12 +206,12 @@ describe('a new 朋友圈 post', { timeout: 30_000 }, () => {
     const tabs = [...openDialog().querySelectorAll('.el-tabs__item')].map((tab) =>
       tab.textContent?.trim(),
     )
-    expect(tabs).toEqual(['全部', '图片', '视频', '链接'])
+    expect(tabs).toEqual(['全部', '图片', '海报', '视频', '链接', '文章'])
     const offered = [...openDialog().querySelectorAll<HTMLElement>('.material-picker__item')].map(
       (item) => item.dataset.materialId,
     )
-    // the file, the mini program and the article are not for 朋友圈
-    expect(offered).toEqual(['1', '2'])
+    // the file and the mini program are not for 朋友圈; an article goes as a link
+    expect(offered).toEqual(['1', '2', '5'])
     button('取消', openDialog()).click()
     await settle()
 

@@ -30,12 +30,23 @@ describe('a 朋友圈 post’s content', () => {
     expect(materialsProblem(of('link', 'link'))).toEqual({ key: 'tooMany', kind: 'link', max: 1 })
   })
 
-  it('never mixes kinds, and carries no article, file, mini program or poster', () => {
+  it('never mixes kinds, and carries no file or mini program', () => {
     expect(materialsProblem(of('image', 'video'))).toEqual({ key: 'mixed' })
     expect(materialsProblem(of('link', 'image'))).toEqual({ key: 'mixed' })
-    for (const kind of ['article', 'file', 'miniprogram', 'poster'] as const) {
+    expect(materialsProblem(of('article', 'poster'))).toEqual({ key: 'mixed' })
+    for (const kind of ['file', 'miniprogram'] as const) {
       expect(materialsProblem(of(kind))).toEqual({ key: 'kind' })
     }
+  })
+
+  it('posts a poster as an image and an article as a link', () => {
+    expect(materialsProblem(of('poster', 'image', 'poster'))).toBeNull()
+    expect(materialsProblem(of('article'))).toBeNull()
+    expect(materialsProblem(of('article', 'link'))).toEqual({
+      key: 'tooMany',
+      kind: 'link',
+      max: 1,
+    })
   })
 
   it('tells a problem with its materials in the words of the kind it is about', () => {

@@ -6,9 +6,27 @@ export const MAX_TEXT_CHARS = 2000
 /** A task's name, in characters (the server's limit). */
 export const MAX_NAME = 30
 
-/** What a post can carry besides text: up to 9 images, or one video, or one link. */
-export const MOMENT_KINDS = ['image', 'video', 'link'] as const satisfies readonly MaterialKind[]
-export type MomentKind = (typeof MOMENT_KINDS)[number]
+/** What a post is made of besides text: up to 9 images, or one video, or one link. */
+export type MomentKind = 'image' | 'video' | 'link'
+
+/**
+ * The materials a post can carry, and what each is in it: a poster is an image; an article is a
+ * link (to its own address, or to its page in Siyu) and needs a cover, like a link.
+ */
+export const MOMENT_KIND_OF = {
+  image: 'image',
+  poster: 'image',
+  video: 'video',
+  link: 'link',
+  article: 'link',
+} as const satisfies Partial<Record<MaterialKind, MomentKind>>
+
+/** The material kinds a post can carry, for the material picker. */
+export const MOMENT_KINDS = Object.keys(MOMENT_KIND_OF) as (keyof typeof MOMENT_KIND_OF)[]
+
+/** What a material is in a post, or null for what a post cannot carry. */
+export const momentKind = (kind: MaterialKind): MomentKind | null =>
+  (MOMENT_KIND_OF as Partial<Record<MaterialKind, MomentKind>>)[kind] ?? null
 
 /** How many of each kind a post may carry, the kinds never mixed. */
 export const MOMENT_KIND_MAX: Record<MomentKind, number> = { image: 9, video: 1, link: 1 }
@@ -28,20 +46,17 @@ export const postText = (text: string) => text.trim()
 export type MaterialsProblem =
   { key: 'kind' } | { key: 'mixed' } | { key: 'tooMany'; kind: MomentKind; max: number }
 
-const isMomentKind = (kind: MaterialKind): kind is MomentKind =>
-  (MOMENT_KINDS as readonly string[]).includes(kind)
-
 /**
- * Why WeCom would refuse a post's materials, or null: a kind a post cannot carry (an article, a
- * file, a mini program), kinds mixed (images with a video), or too many of a kind.
+ * Why WeCom would refuse a post's materials, or null: a kind a post cannot carry (a file, a mini
+ * program), kinds mixed (images with a video), or too many of a kind.
  */
 export function materialsProblem(
   materials: readonly { kind: MaterialKind }[],
 ): MaterialsProblem | null {
-  if (materials.some((material) => !isMomentKind(material.kind))) return { key: 'kind' }
-  const kinds = new Set(materials.map((material) => material.kind as MomentKind))
+  const kinds = new Set(materials.map((material) => momentKind(material.kind)))
+  if (kinds.has(null)) return { key: 'kind' }
   if (kinds.size > 1) return { key: 'mixed' }
-  const [kind] = kinds
+  const [kind] = kinds as Set<MomentKind>
   if (kind && materials.length > MOMENT_KIND_MAX[kind]) {
     return { key: 'tooMany', kind, max: MOMENT_KIND_MAX[kind] }
   }

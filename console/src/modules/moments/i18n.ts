@@ -61,7 +61,7 @@ export const zhCN = {
     materials: '图片 / 视频 / 链接',
     materialsHelp: '企业微信规定：最多 9 张图片，或 1 个视频，或 1 个链接，不能混用',
     materialsProblem: {
-      kind: '朋友圈只能发图片、视频或链接，文章、文件和小程序不行',
+      kind: '朋友圈只能发图片（含海报）、视频或链接（含文章），文件和小程序不行',
       mixed: '图片、视频和链接不能一起发，请只保留一种',
       image: '最多 {max} 张图片',
       video: '只能发 1 个视频',
@@ -185,7 +185,7 @@ export const en: typeof zhCN = {
     materials: 'Images / video / link',
     materialsHelp: "WeCom's rule: up to 9 images, or 1 video, or 1 link, never mixed",
     materialsProblem: {
-      kind: 'A Moments post carries images, a video or a link only: no articles, files or mini programs',
+      kind: 'A Moments post carries images (posters too), a video or a link (articles too) only: no files or mini programs',
       mixed: 'Images, videos and links cannot go together: keep one kind',
       image: 'At most {max} images',
       video: 'Only 1 video',
