@@ -135,6 +135,30 @@ describe('journeys', () => {
     await context.close()
   })
 
+  test('the daily community SOP posts in the customer groups: once a day, to the groups and owners picked', async () => {
+    const { page, unexpectedProblems } = await signIn()
+    await page.goto(`${siyu.base}/automation/journeys`)
+    await page.getByTestId('create-journey').click()
+    const dialog = page.getByTestId('new-journey')
+    await dialog.locator('.new-journey__card').filter({ hasText: '社群每日' }).click()
+    await dialog.getByTestId('create-submit').click()
+    await page.waitForURL(/\/automation\/journeys\/\d+\/edit/)
+    const flow = page.getByTestId('flow')
+    const morning = flow.locator('.flow-card[data-step-id="morning"]')
+    await morning.waitFor()
+    assert.match(await morning.textContent(), /客户群/)
+    await morning.click()
+    const drawer = page.getByTestId('drawer')
+    const hint = drawer.getByTestId('shared-step-hint')
+    await hint.waitFor()
+    assert.match(await hint.textContent(), /每天最多/)
+    await drawer.getByTestId('group-audience').filter({ hasText: /全部 \d+ 个客户群/ }).waitFor()
+    await atRest(page)
+    await screenshot(page, 'journeys-editor-group-step')
+    await drawer.getByTestId('drawer-done').click()
+    assert.deepEqual(unexpectedProblems(), [])
+  })
+
   test('a draft the server refuses shows the problem on the step it names', async () => {
     const { page, context, unexpectedProblems } = await signIn()
     const draft = await api(page, context, 'POST', '/api/v1/journeys', {

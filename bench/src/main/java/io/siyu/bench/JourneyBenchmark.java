@@ -87,6 +87,11 @@ public final class JourneyBenchmark {
                 insert into wecom_app (tenant_id, name, corp_id, agent_id, secret, token, encoding_aes_key, callback_key,
                                        api_base_url)
                 values (?, 'bench', 'wwbench', '1000002', 'unused', 'bench', repeat('a', 43), 'bench-' || ?, 'http://127.0.0.1:9')""", tenant.value(), tenant.value());
+        // no quiet hours: the figures are the fan-out's, whatever the time of day the benchmark runs at
+        owner.update(
+                "insert into messaging_settings (tenant_id, quiet_from, quiet_to) values (?, '00:00', '00:00')"
+                        + " on conflict (tenant_id) do update set quiet_from = '00:00', quiet_to = '00:00'",
+                tenant.value());
         // the bulk loader bypasses the segment index, as in the segment benchmark: build it from the tables
         Tenancy.runAs(tenant, () -> context.getBean(SegmentEngine.class).rebuild());
         owner.execute("analyze customer");
@@ -151,16 +156,12 @@ public final class JourneyBenchmark {
         double runs = since(fired);
         waitFor(
                 // a large group is one mass send made with the step; a small one waits as actions to be gathered
+                // into one: either way every customer handed on is in a send's audience once
                 () -> count(
-                                "select count(*) from journey_action where tenant_id = ? and journey_id = ?"
-                                        + " and status = 'handed'",
-                                t,
-                                journey)
-                        + count(
-                                "select coalesce(sum(jsonb_array_length(audience -> 'customerIds')), 0) from mass_send"
-                                        + " where tenant_id = ? and origin = 'journey' and origin_ref like ?",
-                                t,
-                                "journey:" + journey + ":%"),
+                        "select coalesce(sum(jsonb_array_length(audience -> 'customerIds')), 0) from mass_send"
+                                + " where tenant_id = ? and origin = 'journey' and origin_ref like ?",
+                        t,
+                        "journey:" + journey + ":%"),
                 entered,
                 600);
         double handed = since(fired);
