@@ -32,6 +32,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'journeys:read',
   'journeys:write',
   'tasks:read',
+  'growth:read',
+  'growth:write',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

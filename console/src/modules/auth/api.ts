@@ -49,6 +49,10 @@ export type Permission =
   | 'journeys:write'
   /** Sees the tasks journeys give staff members (staff: their own) and marks them done. */
   | 'tasks:read'
+  /** Sees 任务宝 campaigns, their participants, invites and rewards. */
+  | 'growth:read'
+  /** Makes, starts and ends campaigns, and joins customers to them. */
+  | 'growth:write'
 
 export interface TenantInfo {
   id: string

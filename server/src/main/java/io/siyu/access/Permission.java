@@ -54,6 +54,10 @@ public final class Permission {
     public static final String JOURNEYS_WRITE = "journeys:write";
     /** Sees staff tasks: everyone's, or (staff) one's own; marks them done. */
     public static final String TASKS_READ = "tasks:read";
+    /** 任务宝 campaigns, their participants, invites and rewards. */
+    public static final String GROWTH_READ = "growth:read";
+    /** Make, start and end campaigns; join customers to them. */
+    public static final String GROWTH_WRITE = "growth:write";
 
     private Permission() {}
 }

@@ -41,7 +41,9 @@ public enum Role {
             MESSAGING_SEND,
             JOURNEYS_READ,
             JOURNEYS_WRITE,
-            TASKS_READ)),
+            TASKS_READ,
+            GROWTH_READ,
+            GROWTH_WRITE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -69,7 +71,9 @@ public enum Role {
             MESSAGING_SEND,
             JOURNEYS_READ,
             JOURNEYS_WRITE,
-            TASKS_READ)),
+            TASKS_READ,
+            GROWTH_READ,
+            GROWTH_WRITE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -92,7 +96,9 @@ public enum Role {
             MESSAGING_SEND,
             JOURNEYS_READ,
             JOURNEYS_WRITE,
-            TASKS_READ)),
+            TASKS_READ,
+            GROWTH_READ,
+            GROWTH_WRITE)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ, TASKS_READ));
 
     private final Set<String> permissions;

@@ -1,0 +1,403 @@
+package io.siyu.growth;
+
+import io.siyu.access.Actor;
+import io.siyu.shared.CursorPage;
+import io.siyu.shared.DomainException;
+import io.siyu.shared.FieldProblem;
+import io.siyu.shared.PageRequest;
+import io.siyu.wecom.ChannelCodes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 任务宝 campaigns as operators and API clients see them: made, started, ended, joined, followed. */
+@Service
+public class Campaigns {
+
+    static final int MAX_NAME = 30;
+    static final int MAX_STAGES = 5;
+    static final Set<String> REWARDS = Set.of("points", "coupon", "gift");
+    /** How far ahead a campaign may end. */
+    static final Duration MAX_LENGTH = Duration.ofDays(366);
+
+    private static final String SELECT = "select id, kind, name, description, app_id, channel_code_id, status,"
+            + " starts_at, ends_at, hold_hours, new_only, burst_per_minute, created_by, created_at from campaign";
+
+    private final JdbcClient jdbc;
+    private final ChannelCodes codes;
+    private final Clock clock;
+
+    Campaigns(JdbcClient jdbc, ChannelCodes codes, Clock clock) {
+        this.jdbc = jdbc;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Campaign create(Campaign.Input input) {
+        var problems = new ArrayList<FieldProblem>();
+        var name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
+            problems.add(new FieldProblem("name", "growth.name", MAX_NAME));
+        }
+        Long appId = null;
+        if (input.channelCodeId() == null) {
+            problems.add(new FieldProblem("channelCodeId", "problem.field.required"));
+        } else {
+            try {
+                var code = codes.get(input.channelCodeId());
+                if (!code.kind().equals("channel")) {
+                    problems.add(new FieldProblem("channelCodeId", "growth.code.kind"));
+                }
+                appId = code.appId();
+                if (input.appId() != null && input.appId() != code.appId()) {
+                    problems.add(new FieldProblem("appId", "growth.code.app"));
+                }
+            } catch (DomainException e) {
+                problems.add(new FieldProblem(
+                        "channelCodeId", "growth.code.unknown", String.valueOf(input.channelCodeId())));
+            }
+        }
+        var now = clock.instant();
+        // WeCom tells the time of an add in whole seconds: a campaign starts on one
+        var startsAt = (input.startsAt() == null ? now : input.startsAt()).truncatedTo(ChronoUnit.SECONDS);
+        if (input.endsAt() == null) {
+            problems.add(new FieldProblem("endsAt", "problem.field.required"));
+        } else if (!input.endsAt().isAfter(startsAt) || input.endsAt().isBefore(now)) {
+            problems.add(new FieldProblem("endsAt", "growth.ends-at"));
+        } else if (input.endsAt().isAfter(now.plus(MAX_LENGTH))) {
+            problems.add(new FieldProblem("endsAt", "growth.ends-at.far", MAX_LENGTH.toDays()));
+        }
+        int holdHours = input.holdHours() == null ? 24 : input.holdHours();
+        if (holdHours < 0 || holdHours > 720) {
+            problems.add(new FieldProblem("holdHours", "growth.hold-hours", 720));
+        }
+        int burst = input.burstPerMinute() == null ? 10 : input.burstPerMinute();
+        if (burst < 0 || burst > 1000) {
+            problems.add(new FieldProblem("burstPerMinute", "growth.burst", 1000));
+        }
+        var stages = stages(input.stages(), problems);
+        if (!problems.isEmpty()) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
+        }
+        if (jdbc.sql("select count(*) from campaign where channel_code_id = ?")
+                        .param(input.channelCodeId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw DomainException.invalid("channelCodeId", "growth.code.taken");
+        }
+        long id = jdbc.sql("""
+                        insert into campaign (name, description, app_id, channel_code_id, starts_at, ends_at, hold_hours,
+                                              new_only, burst_per_minute, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(
+                        name,
+                        input.description() == null || input.description().isBlank()
+                                ? null
+                                : input.description().strip(),
+                        appId,
+                        input.channelCodeId(),
+                        Timestamp.from(startsAt),
+                        Timestamp.from(java.util.Objects.requireNonNull(input.endsAt())),
+                        holdHours,
+                        input.newOnly() == null || input.newOnly(),
+                        burst,
+                        Actor.currentName())
+                .query(Long.class)
+                .single();
+        for (var s : stages) {
+            jdbc.sql("""
+                            insert into campaign_stage (campaign_id, stage, invites, reward_kind, amount, coupon_id, gift,
+                                                        stock)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, s.stage(), s.invites(), s.rewardKind(), s.amount(), s.couponId(), s.gift(), s.stock())
+                    .update();
+        }
+        return get(id);
+    }
+
+    /** Stages in order, each needing more invites than the one before; problems named by index. */
+    private static List<Campaign.Stage> stages(@Nullable List<Campaign.StageInput> input, List<FieldProblem> problems) {
+        var stages = new ArrayList<Campaign.Stage>();
+        if (input == null || input.isEmpty() || input.size() > MAX_STAGES) {
+            problems.add(new FieldProblem("stages", "growth.stages", MAX_STAGES));
+            return stages;
+        }
+        int before = 0;
+        for (int i = 0; i < input.size(); i++) {
+            var s = input.get(i);
+            var at = "stages[" + i + "].";
+            int invites = s.invites() == null ? 0 : s.invites();
+            if (invites < 1 || invites > 1000 || invites <= before) {
+                problems.add(new FieldProblem(at + "invites", "growth.stage.invites", before + 1));
+            }
+            before = Math.max(before, invites);
+            var kind = s.rewardKind() == null ? "" : s.rewardKind();
+            long amount = s.amount() == null ? 0 : s.amount();
+            if (!REWARDS.contains(kind)) {
+                problems.add(new FieldProblem(at + "rewardKind", "growth.stage.kind", String.join(", ", REWARDS)));
+            } else if (kind.equals("points") && (amount < 1 || amount > 1_000_000)) {
+                problems.add(new FieldProblem(at + "amount", "growth.stage.amount", 1_000_000));
+            } else if (kind.equals("coupon")
+                    && (s.couponId() == null || s.couponId().isBlank())) {
+                problems.add(new FieldProblem(at + "couponId", "problem.field.required"));
+            } else if (kind.equals("gift")
+                    && (s.gift() == null || s.gift().isBlank() || s.gift().length() > 60)) {
+                problems.add(new FieldProblem(at + "gift", "growth.stage.gift", 60));
+            }
+            if (s.stock() != null && s.stock() < 0) {
+                problems.add(new FieldProblem(at + "stock", "growth.stage.stock"));
+            }
+            stages.add(new Campaign.Stage(
+                    i + 1,
+                    invites,
+                    kind,
+                    kind.equals("points") ? amount : 0,
+                    kind.equals("coupon") && s.couponId() != null ? s.couponId().strip() : null,
+                    kind.equals("gift") && s.gift() != null ? s.gift().strip() : null,
+                    s.stock(),
+                    0));
+        }
+        return stages;
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(long id) {
+        var campaign = jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(this::row)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("campaign", id));
+        return complete(List.of(campaign)).getFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<Campaign> list(PageRequest page) {
+        var rows = jdbc.sql(SELECT + " where id < ? order by id desc limit " + page.fetchSize())
+                .param(page.before())
+                .query(this::row)
+                .list();
+        return CursorPage.ofDescending(complete(rows), page.limit(), Campaign::id);
+    }
+
+    /** A draft starts taking participants; an active campaign ends (no new participants, no new invites). */
+    @Transactional
+    public Campaign move(long id, String to) {
+        var from = to.equals("active") ? "draft" : "active";
+        var campaign = get(id);
+        if (!campaign.status().equals(from)) {
+            throw new DomainException(HttpStatus.CONFLICT, "growth.status", campaign.status());
+        }
+        jdbc.sql("update campaign set status = ?, updated_at = now() where id = ?")
+                .params(to, id)
+                .update();
+        return get(id);
+    }
+
+    /**
+     * A customer joins: they get their own live code (made once from the campaign's, found again after), and
+     * whoever's code brought them is remembered. Joining again answers the same participant.
+     */
+    @Transactional
+    public Campaign.Participant join(long campaignId, long customerId) {
+        var campaign = get(campaignId);
+        var now = clock.instant();
+        if (!campaign.status().equals("active")
+                || now.isBefore(campaign.startsAt())
+                || !now.isBefore(campaign.endsAt())) {
+            throw new DomainException(HttpStatus.CONFLICT, "growth.closed", campaign.status());
+        }
+        var code = codes.personal(campaign.channelCodeId(), customerId);
+        var invitedBy = jdbc.sql("""
+                        select participant_id from campaign_invite
+                        where campaign_id = ? and invitee_id = ? and status <> 'rejected'""")
+                .params(campaignId, customerId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        jdbc.sql("""
+                        insert into campaign_participant (campaign_id, customer_id, code_id, invited_by)
+                        values (?, ?, ?, ?) on conflict (tenant_id, campaign_id, customer_id) do nothing""").params(campaignId, customerId, code.id(), invitedBy).update();
+        return participant(campaignId, customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign.Participant participant(long campaignId, long customerId) {
+        var id = jdbc.sql("select id from campaign_participant where campaign_id = ? and customer_id = ?")
+                .params(campaignId, customerId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("participant", customerId));
+        return participants(campaignId, id + 1, 1).getFirst();
+    }
+
+    /** A page of participants, most recent first, with their rewards. */
+    @Transactional(readOnly = true)
+    public CursorPage<Campaign.Participant> participants(long campaignId, PageRequest page) {
+        get(campaignId);
+        return CursorPage.ofDescending(
+                participants(campaignId, page.before(), page.fetchSize()), page.limit(), Campaign.Participant::id);
+    }
+
+    private List<Campaign.Participant> participants(long campaignId, long before, int limit) {
+        var rows = jdbc.sql("""
+                        select id, campaign_id, customer_id, code_id, invited_by, counted, joined_at
+                        from campaign_participant where campaign_id = ? and id < ? order by id desc limit ?""")
+                .params(campaignId, before, limit)
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getObject(5, Long.class),
+                    rs.getInt(6),
+                    rs.getTimestamp(7).toInstant()
+                })
+                .list();
+        var rewards = new HashMap<Long, List<Campaign.Reward>>();
+        if (!rows.isEmpty()) {
+            jdbc.sql(
+                            "select participant_id, stage, status, at from campaign_reward where participant_id = any(?::bigint[])"
+                                    + " order by stage")
+                    .param(rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
+                    .query(rs -> {
+                        rewards.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new Campaign.Reward(
+                                        rs.getInt(2),
+                                        rs.getString(3),
+                                        rs.getTimestamp(4).toInstant()));
+                    });
+        }
+        return rows.stream()
+                .map(r -> {
+                    var code = codes.get((Long) r[3]);
+                    return new Campaign.Participant(
+                            (Long) r[0],
+                            (Long) r[1],
+                            (Long) r[2],
+                            (Long) r[3],
+                            code.configId(),
+                            code.qrUrl(),
+                            (Long) r[4],
+                            (Integer) r[5],
+                            (Instant) r[6],
+                            rewards.getOrDefault((Long) r[0], List.of()));
+                })
+                .toList();
+    }
+
+    /** A participant's invites, most recent first. */
+    @Transactional(readOnly = true)
+    public List<Campaign.Invite> invites(long campaignId, long participantId) {
+        return jdbc.sql("""
+                        select invitee_id, status, reason, at, settles_at, settled_at from campaign_invite
+                        where campaign_id = ? and participant_id = ? order by at desc limit 1000""")
+                .params(campaignId, participantId)
+                .query((rs, n) -> new Campaign.Invite(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The campaigns with their stages and counts, read for all of them at once. */
+    private List<Campaign> complete(List<Campaign> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var ids = rows.stream().map(Campaign::id).toArray(Long[]::new);
+        var stages = new HashMap<Long, List<Campaign.Stage>>();
+        jdbc.sql("""
+                        select campaign_id, stage, invites, reward_kind, amount, coupon_id, gift, stock, granted
+                        from campaign_stage where campaign_id = any(?::bigint[]) order by campaign_id, stage""").param(ids).query(rs -> {
+            stages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new Campaign.Stage(
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getObject(8, Integer.class),
+                            rs.getInt(9)));
+        });
+        var counts = new HashMap<Long, Map<String, Long>>();
+        for (var id : ids) {
+            var zero = new LinkedHashMap<String, Long>();
+            for (var key : List.of("participants", "held", "review", "counted", "rejected")) {
+                zero.put(key, 0L);
+            }
+            counts.put(id, zero);
+        }
+        jdbc.sql("select campaign_id, count(*) from campaign_participant where campaign_id = any(?::bigint[])"
+                        + " group by 1")
+                .param(ids)
+                .query(rs -> {
+                    counts.get(rs.getLong(1)).put("participants", rs.getLong(2));
+                });
+        jdbc.sql("select campaign_id, status, count(*) from campaign_invite where campaign_id = any(?::bigint[])"
+                        + " group by 1, 2")
+                .param(ids)
+                .query(rs -> {
+                    counts.get(rs.getLong(1)).put(rs.getString(2), rs.getLong(3));
+                });
+        return rows.stream()
+                .map(c -> new Campaign(
+                        c.id(),
+                        c.kind(),
+                        c.name(),
+                        c.description(),
+                        c.appId(),
+                        c.channelCodeId(),
+                        c.status(),
+                        c.startsAt(),
+                        c.endsAt(),
+                        c.holdHours(),
+                        c.newOnly(),
+                        c.burstPerMinute(),
+                        stages.getOrDefault(c.id(), List.of()),
+                        counts.get(c.id()),
+                        c.createdBy(),
+                        c.createdAt()))
+                .toList();
+    }
+
+    private Campaign row(ResultSet rs, int n) throws SQLException {
+        return new Campaign(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant(),
+                rs.getInt(10),
+                rs.getBoolean(11),
+                rs.getInt(12),
+                List.of(),
+                Map.of(),
+                rs.getString(13),
+                rs.getTimestamp(14).toInstant());
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Growth: 任务宝 (task fission) campaigns — participants share their own live code, friends who add a staff member
+ * through it are invites, held for a window against add-then-delete, then counted; each stage reached grants its
+ * reward once, within its stock.
+ */
+@ApplicationModule(
+        displayName = "Growth",
+        allowedDependencies = {"shared", "access", "event", "wecom"})
+@NullMarked
+package io.siyu.growth;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,94 @@
+package io.siyu.growth.web;
+
+import io.siyu.access.Permission;
+import io.siyu.growth.Campaign;
+import io.siyu.growth.Campaigns;
+import io.siyu.shared.CursorPage;
+import io.siyu.shared.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@PreAuthorize("hasAuthority('" + Permission.GROWTH_READ + "')")
+class CampaignController {
+
+    /** A customer to join to a campaign. */
+    record Join(long customerId) {}
+
+    private final Campaigns campaigns;
+
+    CampaignController(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/api/v1/campaigns")
+    @Operation(summary = "任务宝 campaigns, newest first, with their stages and counts")
+    CursorPage<Campaign> list(
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return campaigns.list(PageRequest.of(limit, cursor));
+    }
+
+    @PostMapping("/api/v1/campaigns")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(
+            summary = "Make a 任务宝 campaign (a draft): {name, channelCodeId (the live code friends add through),"
+                    + " startsAt?, endsAt, holdHours? (24), newOnly? (true), burstPerMinute? (10), stages: [{invites,"
+                    + " rewardKind: points|coupon|gift, amount | couponId | gift, stock?}] (1 to 5)}")
+    Campaign create(@RequestBody Campaign.Input body) {
+        return campaigns.create(body);
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}")
+    @Operation(summary = "A campaign with its stages (granted so far) and counts")
+    Campaign get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/start")
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(summary = "Start a draft: it takes participants and counts invites from its start time")
+    Campaign start(@PathVariable long id) {
+        return campaigns.move(id, "active");
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/end")
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(summary = "End a running campaign: no new participants; adds from now on do not count")
+    Campaign end(@PathVariable long id) {
+        return campaigns.move(id, "ended");
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/participants")
+    @Operation(summary = "A campaign's participants, newest first, with their codes, counts and rewards")
+    CursorPage<Campaign.Participant> participants(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return campaigns.participants(id, PageRequest.of(limit, cursor));
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/participants")
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(summary = "Join a customer: their own live code to share (made once; joining again answers it)")
+    Campaign.Participant join(@PathVariable long id, @RequestBody Join body) {
+        return campaigns.join(id, body.customerId());
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/participants/{participantId}/invites")
+    @Operation(summary = "A participant's invites, newest first: held, review, counted or rejected (with why)")
+    List<Campaign.Invite> invites(@PathVariable long id, @PathVariable long participantId) {
+        return campaigns.invites(id, participantId);
+    }
+}

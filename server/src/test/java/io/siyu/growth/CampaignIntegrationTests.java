@@ -1,0 +1,268 @@
+package io.siyu.growth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siyu.shared.Tenancy;
+import io.siyu.wecom.ConnectedCorpTest;
+import io.siyu.wecom.WeComSimulatorSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 任务宝 over the API against the simulated corp: friends who add through a participant's own code are invites,
+ * held, then counted once; each stage rewards once within its stock, however many settle at once; invites that
+ * cannot count say why.
+ */
+class CampaignIntegrationTests extends ConnectedCorpTest {
+
+    @Autowired
+    InviteSettlement settlement;
+
+    long code;
+    String configId;
+
+    @BeforeEach
+    void liveCode() {
+        var made = admin.post("/api/v1/wecom/channel-codes", """
+                {"appId": %d, "name": "任务宝活码", "staff": ["lina"]}""".formatted(corp.appId()));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        code = made.json().path("id").asLong();
+        configId = made.json().path("configId").asString();
+    }
+
+    @Test
+    void aFriendWhoAddsThroughAParticipantsCodeCountsOnceAndEachStageRewardsOnceWithinItsStock() {
+        long campaign = campaign(0, """
+                [{"invites": 1, "rewardKind": "points", "amount": 100},
+                 {"invites": 2, "rewardKind": "gift", "gift": "保温杯", "stock": 1}]""");
+        long before = customerScanning(configId, "陈晨");
+        long anna = customerScanning(configId, "安娜");
+        var joined = admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}");
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+        var participant = joined.json();
+        var own = participant.path("configId").asString();
+        assertThat(own).isNotBlank().isNotEqualTo(configId);
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}")
+                        .json()
+                        .path("id")
+                        .asLong())
+                .as("joining again is the same participant")
+                .isEqualTo(participant.path("id").asLong());
+
+        var unionid = "ou-" + UUID.randomUUID();
+        long bo = customerScanning(own, "博文", unionid);
+        eventually(() -> assertThat(rewards(campaign, anna)).hasSize(1));
+        deleteStaff(bo);
+        corp.scan(own, "博文", unionid); // the same friend adds again: still one invite
+        customerScanning(own, "李雷");
+        // a customer from before the campaign (the profile is older) deletes the staff member and adds again
+        sql.update(fixture.tenant(), "update customer set created_at = now() - interval '1 day' where id = " + before);
+        deleteStaff(before);
+        corp.scan(own, "陈晨", unionidOf(before));
+        eventually(() -> assertThat(rewards(campaign, anna)).hasSize(2));
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(), "select count(*) from campaign_invite where invitee_id = " + before))
+                .isEqualTo(1));
+
+        var rewards = rewards(campaign, anna);
+        assertThat(rewards.get(0).path("stage").asInt()).isEqualTo(1);
+        assertThat(rewards.get(0).path("status").asString()).isEqualTo("granted");
+        assertThat(rewards.get(1).path("status").asString()).isEqualTo("granted");
+        var invites = admin.get("/api/v1/campaigns/" + campaign + "/participants/"
+                        + participant.path("id").asLong() + "/invites")
+                .json();
+        assertThat(invites.findValuesAsString("status")).containsExactlyInAnyOrder("counted", "counted", "rejected");
+        assertThat(invites.findValuesAsString("reason")).contains("existing");
+        assertThat(invites.findValues("inviteeId").stream().map(JsonNode::asLong))
+                .contains(bo)
+                .doesNotHaveDuplicates();
+        var shown = admin.get("/api/v1/campaigns/" + campaign).json();
+        assertThat(shown.path("counts").path("counted").asLong()).isEqualTo(2);
+        assertThat(shown.path("counts").path("participants").asLong()).isEqualTo(1);
+        assertThat(shown.path("stages").get(1).path("granted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFriendWhoDeletesTheStaffMemberBeforeTheHoldEndsNeverCountsAndSelfInvitesDoNot() {
+        long campaign = campaign(24, "[{\"invites\": 1, \"rewardKind\": \"coupon\", \"couponId\": \"NEW20\"}]");
+        long anna = customerScanning(configId, "安娜");
+        var own = admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}")
+                .json()
+                .path("configId")
+                .asString();
+        deleteStaff(anna);
+        corp.scan(own, "安娜", unionidOf(anna)); // she adds through her own code
+        long bo = customerScanning(own, "博文");
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from campaign_invite where status = 'held' and invitee_id = " + bo))
+                .isEqualTo(1));
+        deleteStaff(bo);
+
+        // the window passes
+        sql.update(fixture.tenant(), "update campaign_invite set settles_at = now() where status = 'held'");
+        Tenancy.callAs(fixture.tenant(), settlement::round);
+
+        assertThat(sql.single(
+                        fixture.tenant(),
+                        "select status || ':' || reason from campaign_invite where invitee_id = " + bo,
+                        String.class))
+                .isEqualTo("rejected:deleted");
+        assertThat(sql.single(
+                        fixture.tenant(),
+                        "select status || ':' || reason from campaign_invite where invitee_id = " + anna,
+                        String.class))
+                .isEqualTo("rejected:self");
+        assertThat(rewards(campaign, anna)).isEmpty();
+    }
+
+    @Test
+    void aThousandParticipantsReachingAStageWithAHundredInStockAtOnceGetExactlyAHundredRewards() throws Exception {
+        long campaign =
+                campaign(24, "[{\"invites\": 1, \"rewardKind\": \"gift\", \"gift\": \"限量礼盒\", \"stock\": 100}]");
+        // participants and their friends' invites as the listener writes them, due now; each friend still a contact
+        sql.update(fixture.tenant(), """
+                insert into campaign_participant (campaign_id, customer_id, code_id)
+                select %d, 9000000 + n, 9000000 + n from generate_series(1, 1000) n;
+                insert into campaign_invite (campaign_id, invitee_id, participant_id, at, status, settles_at)
+                select %d, 8000000 + p.customer_id, p.id, now(), 'held', now() from campaign_participant p
+                where p.campaign_id = %d;
+                insert into wecom_contact (app_id, external_user_id, user_id, customer_id, added_at)
+                select %d, 'wm-' || n, 'lina', 17000000 + n, now() from generate_series(1, 1000) n""".formatted(campaign, campaign, campaign, corp.appId()));
+
+        var pool = Executors.newFixedThreadPool(8);
+        var settlers = new ArrayList<Callable<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            settlers.add(() -> Tenancy.callAs(fixture.tenant(), settlement::round));
+        }
+        pool.invokeAll(settlers);
+        pool.shutdown();
+        eventually(() -> assertThat(
+                        sql.count(fixture.tenant(), "select count(*) from campaign_invite where status = 'held'"))
+                .isZero());
+
+        assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_reward where status = 'granted'"))
+                .isEqualTo(100);
+        assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_reward where status = 'out_of_stock'"))
+                .isEqualTo(900);
+        assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_invite where status = 'counted'"))
+                .isEqualTo(1000);
+        assertThat(admin.get("/api/v1/campaigns/" + campaign)
+                        .json()
+                        .path("stages")
+                        .get(0)
+                        .path("granted")
+                        .asInt())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void aBadCampaignIsRefusedNamingEachFieldInTheCallersLanguage() {
+        var refused = admin.post("/api/v1/campaigns", """
+                {"name": "", "channelCodeId": 999999, "endsAt": "2020-01-01T00:00:00Z", "holdHours": 9999,
+                 "stages": [{"invites": 3, "rewardKind": "points", "amount": 0},
+                            {"invites": 2, "rewardKind": "cash"},
+                            {"invites": 5, "rewardKind": "gift"}]}""");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder(
+                        "name",
+                        "channelCodeId",
+                        "endsAt",
+                        "holdHours",
+                        "stages[0].amount",
+                        "stages[1].invites",
+                        "stages[1].rewardKind",
+                        "stages[2].gift");
+        assertThat(refused.body()).contains("活动名称");
+
+        long campaign = campaign(24, "[{\"invites\": 1, \"rewardKind\": \"points\", \"amount\": 10}]");
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "{}").status())
+                .as("running already")
+                .isEqualTo(409);
+        assertThat(admin.post("/api/v1/campaigns", """
+                        {"name": "同一个码", "channelCodeId": %d, "endsAt": "%s",
+                         "stages": [{"invites": 1, "rewardKind": "points", "amount": 10}]}""".formatted(
+                                        code, Instant.now().plus(Duration.ofDays(3))))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/end", "{}").status())
+                .isEqualTo(200);
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": 1}")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    /** A running campaign on the live code: invites held {@code holdHours}. */
+    private long campaign(int holdHours, String stages) {
+        var made = admin.post(
+                "/api/v1/campaigns", """
+                {"name": "邀 3 位好友领好礼", "channelCodeId": %d, "endsAt": "%s", "holdHours": %d, "stages": %s}""".formatted(code, Instant.now().plus(Duration.ofDays(7)), holdHours, stages));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().path("id").asLong();
+        var started = admin.post("/api/v1/campaigns/" + id + "/start", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        return id;
+    }
+
+    private long customerScanning(String config, String name) {
+        return customerScanning(config, name, "ou-" + UUID.randomUUID());
+    }
+
+    private long customerScanning(String config, String name, String unionid) {
+        var external = corp.scan(config, name, unionid).path("externalUserId").asString();
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
+                .isPositive());
+        return sql.single(
+                fixture.tenant(),
+                "select customer_id from wecom_contact where external_user_id = '" + external + "' limit 1",
+                Long.class);
+    }
+
+    /** The customer deletes lina in WeChat; answers once Siyu knows. */
+    private void deleteStaff(long customer) {
+        var external = sql.single(
+                fixture.tenant(),
+                "select external_user_id from wecom_contact where lost_at is null and customer_id = " + customer
+                        + " limit 1",
+                String.class);
+        var deleted = WeComSimulatorSupport.http()
+                .post(
+                        "/sim/corps/" + corp.corpId() + "/customers/" + external + "/delete-staff",
+                        "{\"userId\": \"lina\"}");
+        assertThat(deleted.status()).as(deleted.body()).isLessThan(300);
+        eventually(() -> assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from wecom_contact where lost_at is null and customer_id = " + customer))
+                .isZero());
+    }
+
+    private String unionidOf(long customer) {
+        return sql.single(
+                fixture.tenant(),
+                "select value from customer_identity where customer_id = " + customer + " and type = 'unionid'",
+                String.class);
+    }
+
+    private java.util.List<JsonNode> rewards(long campaign, long customer) {
+        var all = new ArrayList<JsonNode>();
+        for (var p : admin.get("/api/v1/campaigns/" + campaign + "/participants")
+                .json()
+                .path("items")) {
+            if (p.path("customerId").asLong() == customer) {
+                p.path("rewards").forEach(all::add);
+            }
+        }
+        return all;
+    }
+}
