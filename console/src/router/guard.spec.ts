@@ -55,7 +55,10 @@ describe('the router guard', () => {
     const { router, pinia } = setup({ authenticated: true, account: me() })
     await router.push('/access/audit')
     onSessionLost(router, pinia)
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'), {
+      // the next page is loaded lazily: slow on a busy machine
+      timeout: 10_000,
+    })
     expect(router.currentRoute.value.query.redirect).toBe('/access/audit')
     expect(useSessionStore(pinia).authenticated).toBe(false)
   })

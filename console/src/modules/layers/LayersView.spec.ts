@@ -288,7 +288,13 @@ describe('the layers page', { timeout: 20_000 }, () => {
     })
     expect(body.description).toContain('重要价值客户')
     // A lazily loaded page may take longer than one settle() to arrive.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/42'))
+    await vi.waitFor(
+      () => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/42'),
+      {
+        // the next page is loaded lazily: slow on a busy machine
+        timeout: 10_000,
+      },
+    )
   })
 
   it('shows the server’s word at the name when a segment of that name exists', async () => {

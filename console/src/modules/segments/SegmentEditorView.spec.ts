@@ -90,7 +90,13 @@ describe('the segment builder', { timeout: 30_000 }, () => {
       },
     ])
     // A lazily loaded page may take longer than one settle() to arrive.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'))
+    await vi.waitFor(
+      () => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'),
+      {
+        // the next page is loaded lazily: slow on a busy machine
+        timeout: 10_000,
+      },
+    )
   })
 
   it('shows the server’s problem at the condition it names, and the database badge', async () => {
@@ -192,6 +198,12 @@ describe('the segment builder', { timeout: 30_000 }, () => {
       },
     ])
     // A lazily loaded page may take longer than one settle() to arrive.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'))
+    await vi.waitFor(
+      () => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/5'),
+      {
+        // the next page is loaded lazily: slow on a busy machine
+        timeout: 10_000,
+      },
+    )
   })
 })

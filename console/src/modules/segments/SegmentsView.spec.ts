@@ -41,7 +41,13 @@ describe('the segment list', { timeout: 30_000 }, () => {
     ;(rows()[1]!.querySelector('td') as HTMLElement).click()
     await settle()
     // A lazily loaded page may take longer than one settle() to arrive.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/6'))
+    await vi.waitFor(
+      () => expect(router.currentRoute.value.fullPath).toBe('/audience/segments/6'),
+      {
+        // the next page is loaded lazily: slow on a busy machine
+        timeout: 10_000,
+      },
+    )
   })
 
   it('explains what a segment is when there is none', async () => {
