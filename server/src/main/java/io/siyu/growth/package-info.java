@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Growth",
-        allowedDependencies = {"shared", "access", "event", "wecom"})
+        allowedDependencies = {"shared", "access", "customer", "event", "wecom"})
 @NullMarked
 package io.siyu.growth;
 

@@ -57,20 +57,19 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                 .as("joining again is the same participant")
                 .isEqualTo(participant.path("id").asLong());
 
-        var unionid = "ou-" + UUID.randomUUID();
-        long bo = customerScanning(own, "博文", unionid);
+        long bo = customerScanning(own, "博文");
         eventually(() -> assertThat(rewards(campaign, anna)).hasSize(1));
-        deleteStaff(bo);
-        corp.scan(own, "博文", unionid); // the same friend adds again: still one invite
+        rescan(own, deleteStaff(bo)); // the same friend adds again: still one invite
         customerScanning(own, "李雷");
         // a customer from before the campaign (the profile is older) deletes the staff member and adds again
         sql.update(fixture.tenant(), "update customer set created_at = now() - interval '1 day' where id = " + before);
-        deleteStaff(before);
-        corp.scan(own, "陈晨", unionidOf(before));
+        rescan(own, deleteStaff(before));
         eventually(() -> assertThat(rewards(campaign, anna)).hasSize(2));
-        eventually(() -> assertThat(sql.count(
-                        fixture.tenant(), "select count(*) from campaign_invite where invitee_id = " + before))
-                .isEqualTo(1));
+        eventually(
+                Duration.ofSeconds(15),
+                () -> assertThat(sql.count(
+                                fixture.tenant(), "select count(*) from campaign_invite where invitee_id = " + before))
+                        .isEqualTo(1));
 
         var rewards = rewards(campaign, anna);
         assertThat(rewards.get(0).path("stage").asInt()).isEqualTo(1);
@@ -88,6 +87,55 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
         assertThat(shown.path("counts").path("counted").asLong()).isEqualTo(2);
         assertThat(shown.path("counts").path("participants").asLong()).isEqualTo(1);
         assertThat(shown.path("stages").get(1).path("granted").asInt()).isEqualTo(1);
+
+        var stats = admin.get("/api/v1/campaigns/" + campaign + "/stats").json();
+        assertThat(stats.path("participants").asLong()).isEqualTo(1);
+        assertThat(stats.path("invites").asLong()).isEqualTo(3);
+        assertThat(stats.path("counted").asLong()).isEqualTo(2);
+        assertThat(stats.path("rewarded").asLong()).isEqualTo(2);
+        assertThat(stats.path("kFactor").asDouble()).isEqualTo(2.0);
+        assertThat(stats.path("rejected").path("existing").asLong()).isEqualTo(1);
+        assertThat(stats.path("daily")).hasSize(30);
+        assertThat(stats.path("daily").get(29).path("counted").asLong()).isEqualTo(2);
+        var poster = admin.getBytes("/api/v1/campaigns/" + campaign + "/participants/"
+                + participant.path("id").asLong() + "/poster");
+        assertThat(poster).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void invitesBurstingFromOneParticipantWaitForAPersonAndCountOnlyOnceApproved() {
+        var made = admin.post(
+                "/api/v1/campaigns", """
+                {"name": "限流活动", "channelCodeId": %d, "endsAt": "%s", "holdHours": 0, "burstPerMinute": 1,
+                 "stages": [{"invites": 2, "rewardKind": "points", "amount": 50}]}""".formatted(code, Instant.now().plus(Duration.ofDays(7))));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long campaign = made.json().path("id").asLong();
+        admin.post("/api/v1/campaigns/" + campaign + "/start", "{}");
+        long anna = customerScanning(configId, "安娜");
+        var own = admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}")
+                .json()
+                .path("configId")
+                .asString();
+        customerScanning(own, "博文");
+        long cai = customerScanning(own, "蔡明");
+        eventually(() -> assertThat(
+                        admin.get("/api/v1/campaigns/" + campaign + "/review").json())
+                .hasSize(1));
+        var held = admin.get("/api/v1/campaigns/" + campaign + "/review").json().get(0);
+        assertThat(held.path("inviteeId").asLong()).isEqualTo(cai);
+        assertThat(held.path("reason").asString()).isEqualTo("burst");
+        assertThat(rewards(campaign, anna))
+                .as("one counted, one waiting: stage 2 not reached")
+                .isEmpty();
+
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/invites/" + cai + "/approve", "{}")
+                        .status())
+                .isEqualTo(204);
+        eventually(() -> assertThat(rewards(campaign, anna)).hasSize(1));
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/invites/" + cai + "/reject", "{}")
+                        .status())
+                .as("decided already")
+                .isEqualTo(409);
     }
 
     @Test
@@ -98,8 +146,7 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                 .json()
                 .path("configId")
                 .asString();
-        deleteStaff(anna);
-        corp.scan(own, "安娜", unionidOf(anna)); // she adds through her own code
+        rescan(own, deleteStaff(anna)); // she adds through her own code
         long bo = customerScanning(own, "博文");
         eventually(() -> assertThat(sql.count(
                         fixture.tenant(),
@@ -229,8 +276,18 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                 Long.class);
     }
 
-    /** The customer deletes lina in WeChat; answers once Siyu knows. */
-    private void deleteStaff(long customer) {
+    /** The same WeChat user scans the code again. */
+    private void rescan(String config, String external) {
+        var scanned = WeComSimulatorSupport.http()
+                .post(
+                        "/sim/corps/" + corp.corpId() + "/scan",
+                        "{\"configId\": \"%s\", \"externalUserId\": \"%s\"}".formatted(config, external));
+        assertThat(scanned.status()).as(scanned.body()).isLessThan(300);
+        assertThat(scanned.json().path("alreadyFriend").asBoolean()).isFalse();
+    }
+
+    /** The customer deletes lina in WeChat; answers their external user id once Siyu knows. */
+    private String deleteStaff(long customer) {
         var external = sql.single(
                 fixture.tenant(),
                 "select external_user_id from wecom_contact where lost_at is null and customer_id = " + customer
@@ -245,13 +302,7 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                         fixture.tenant(),
                         "select count(*) from wecom_contact where lost_at is null and customer_id = " + customer))
                 .isZero());
-    }
-
-    private String unionidOf(long customer) {
-        return sql.single(
-                fixture.tenant(),
-                "select value from customer_identity where customer_id = " + customer + " and type = 'unionid'",
-                String.class);
+        return external;
     }
 
     private java.util.List<JsonNode> rewards(long campaign, long customer) {

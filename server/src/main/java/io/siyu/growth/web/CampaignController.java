@@ -2,6 +2,7 @@ package io.siyu.growth.web;
 
 import io.siyu.access.Permission;
 import io.siyu.growth.Campaign;
+import io.siyu.growth.CampaignStats;
 import io.siyu.growth.Campaigns;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.PageRequest;
@@ -26,9 +27,11 @@ class CampaignController {
     record Join(long customerId) {}
 
     private final Campaigns campaigns;
+    private final CampaignStats stats;
 
-    CampaignController(Campaigns campaigns) {
+    CampaignController(Campaigns campaigns, CampaignStats stats) {
         this.campaigns = campaigns;
+        this.stats = stats;
     }
 
     @GetMapping("/api/v1/campaigns")
@@ -84,6 +87,42 @@ class CampaignController {
     @Operation(summary = "Join a customer: their own live code to share (made once; joining again answers it)")
     Campaign.Participant join(@PathVariable long id, @RequestBody Join body) {
         return campaigns.join(id, body.customerId());
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/stats")
+    @Operation(
+            summary = "How the campaign is doing: participants, invites (counted, held, in review, rejected by reason),"
+                    + " rewards, new customers, K-factor, and the last 30 days")
+    CampaignStats.Stats stats(@PathVariable long id) {
+        return stats.stats(id);
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/review")
+    @Operation(summary = "Invites held for a person to look at (a burst from one participant), oldest first")
+    List<CampaignStats.Review> review(@PathVariable long id) {
+        return stats.review(id);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/invites/{inviteeId}/approve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(summary = "Approve an invite in review: it is held like any other and counts once its window passed")
+    void approve(@PathVariable long id, @PathVariable long inviteeId) {
+        stats.decide(id, inviteeId, true);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/invites/{inviteeId}/reject")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('" + Permission.GROWTH_WRITE + "')")
+    @Operation(summary = "Reject an invite in review: it never counts")
+    void reject(@PathVariable long id, @PathVariable long inviteeId) {
+        stats.decide(id, inviteeId, false);
+    }
+
+    @GetMapping(path = "/api/v1/campaigns/{id}/participants/{participantId}/poster", produces = "image/png")
+    @Operation(summary = "The participant's poster (750 × 1200 PNG): the campaign, who invites, their own QR code")
+    byte[] poster(@PathVariable long id, @PathVariable long participantId) {
+        return stats.poster(id, participantId);
     }
 
     @GetMapping("/api/v1/campaigns/{id}/participants/{participantId}/invites")
