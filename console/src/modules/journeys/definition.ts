@@ -312,6 +312,18 @@ export function nextStepId(definition: Definition, type: string): string {
 }
 
 /** A new step of the type whose main way out leads to `next`. */
+/** What a new group send or 朋友圈 step starts with: the only app, nothing written, everyone. */
+const sharedStep = (id: string, type: StepType, next: string | null): Step => ({
+  id,
+  type,
+  name: '',
+  appId: null,
+  text: '',
+  materialIds: [],
+  staff: [],
+  next,
+})
+
 export function newStep(type: StepType, id: string, next: string | null): Step {
   switch (type) {
     case 'wait':
@@ -344,29 +356,9 @@ export function newStep(type: StepType, id: string, next: string | null): Step {
     case 'message':
       return { id, type, name: '', text: '', materialIds: [], next }
     case 'group_message':
-      return {
-        id,
-        type,
-        name: '',
-        appId: null,
-        text: '',
-        materialIds: [],
-        chatIds: [],
-        staff: [],
-        next,
-      }
+      return { ...sharedStep(id, type, next), chatIds: [] }
     case 'moment':
-      return {
-        id,
-        type,
-        name: '',
-        appId: null,
-        text: '',
-        materialIds: [],
-        staff: [],
-        tagIds: [],
-        next,
-      }
+      return { ...sharedStep(id, type, next), tagIds: [] }
     case 'tag':
       return { id, type, name: '', add: [], remove: [], next }
     case 'attribute':
