@@ -29,6 +29,8 @@ public class CampaignStats {
     /**
      * @param kFactor counted invites per participant: how many new customers each one brings
      * @param rejected rejected invites by reason
+     * @param cycleHours the median time from a participant joining to someone they brought in joining (viral
+     *     cycle time); null while no one came in through another
      */
     public record Stats(
             long participants,
@@ -41,7 +43,16 @@ public class CampaignStats {
             long newCustomers,
             double kFactor,
             Map<String, Long> rejected,
-            List<Day> daily) {}
+            List<Day> daily,
+            List<Inviter> topInviters,
+            List<Generation> generations,
+            @org.jspecify.annotations.Nullable Double cycleHours) {}
+
+    /** A participant by how many of their invites counted: KOC candidates. */
+    public record Inviter(long participantId, long customerId, String name, int counted) {}
+
+    /** Participants by how far they are from the campaign's first ones (0: joined by themselves). */
+    public record Generation(int depth, long participants) {}
 
     public record Day(LocalDate day, long joined, long invited, long counted) {}
 
@@ -109,7 +120,41 @@ public class CampaignStats {
                 counted,
                 participants == 0 ? 0 : Math.round(counted * 100.0 / participants) / 100.0,
                 rejected,
-                daily(id));
+                daily(id),
+                topInviters(id),
+                generations(id),
+                jdbc.sql("""
+                                select percentile_cont(0.5) within group (
+                                    order by extract(epoch from c.joined_at - p.joined_at) / 3600)
+                                from campaign_participant c join campaign_participant p on p.id = c.invited_by
+                                where c.campaign_id = ?""").param(id).query(Double.class).optional().orElse(null));
+    }
+
+    private List<Inviter> topInviters(long id) {
+        var rows = jdbc.sql("""
+                        select id, customer_id, counted from campaign_participant
+                        where campaign_id = ? and counted > 0 order by counted desc, id limit 10""")
+                .param(id)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3)})
+                .list();
+        var names = new java.util.HashMap<Long, String>();
+        customers.summaries(rows.stream().map(r -> r[1]).toList()).forEach(c -> names.put(c.id(), c.name()));
+        return rows.stream()
+                .map(r -> new Inviter(r[0], r[1], names.getOrDefault(r[1], ""), (int) r[2]))
+                .toList();
+    }
+
+    private List<Generation> generations(long id) {
+        return jdbc.sql("""
+                        with recursive g (id, depth) as (
+                            select id, 0 from campaign_participant where campaign_id = ? and invited_by is null
+                            union all
+                            select p.id, g.depth + 1 from campaign_participant p join g on p.invited_by = g.id
+                            where g.depth < 50)
+                        select depth, count(*) from g group by depth order by depth""")
+                .param(id)
+                .query((rs, n) -> new Generation(rs.getInt(1), rs.getLong(2)))
+                .list();
     }
 
     /** The last 30 days in the tenant's zone: who joined, friends who added, invites that counted. */

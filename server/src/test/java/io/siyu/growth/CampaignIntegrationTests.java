@@ -97,6 +97,14 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
         assertThat(stats.path("rejected").path("existing").asLong()).isEqualTo(1);
         assertThat(stats.path("daily")).hasSize(30);
         assertThat(stats.path("daily").get(29).path("counted").asLong()).isEqualTo(2);
+        assertThat(stats.path("topInviters").get(0).path("customerId").asLong()).isEqualTo(anna);
+        assertThat(stats.path("topInviters").get(0).path("counted").asInt()).isEqualTo(2);
+        // bo, brought in by anna, joins too: the second generation, and a viral cycle to measure
+        admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + bo + "}");
+        var grown = admin.get("/api/v1/campaigns/" + campaign + "/stats").json();
+        assertThat(grown.path("generations").findValues("participants").stream().map(JsonNode::asLong))
+                .containsExactly(1L, 1L);
+        assertThat(grown.path("cycleHours").isNumber()).isTrue();
         var poster = admin.getBytes("/api/v1/campaigns/" + campaign + "/participants/"
                 + participant.path("id").asLong() + "/poster");
         assertThat(poster).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
