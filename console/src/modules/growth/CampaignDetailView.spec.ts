@@ -83,9 +83,9 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(kpi('participants')).toBe('参与人数 128 人均邀请 2.6 位')
     expect(kpi('invites')).toBe('邀请好友 329 观察中 30 · 待审核 2')
     expect(kpi('counted')).toBe('有效邀请 256 有效率 77.8%')
-    expect(kpi('newCustomers')).toBe('新客户 240 此前不是企业微信客户的好友')
+    expect(kpi('newCustomers')).toBe('新客户 240 此前不是客户的好友')
     expect(kpi('rewarded')).toBe('已发奖励 72 库存不足 5 次')
-    expect(kpi('kFactor')).toBe('K 因子 2.00 大于 1 时活动能自行扩散')
+    expect(kpi('kFactor')).toBe('K 因子 2.00 大于 1 可自行扩散')
   })
 
   it('charts the funnel from joining to rewarded, each day of the last 30, and why invites did not count', async () => {
@@ -477,7 +477,7 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
       'Counts after 24 hours · New customers only · Over 10 a minute go to review',
     )
     expect(kpi('counted')).toBe('Counted invites 256 77.8% counted')
-    expect(kpi('kFactor')).toBe('K-factor 2.00 Above 1 the campaign spreads by itself')
+    expect(kpi('kFactor')).toBe('K-factor 2.00 Above 1 it spreads itself')
     expect(categories(chart(wrapper, 'chart-funnel'))).toEqual([
       'Joined',
       'Invited',

@@ -110,7 +110,8 @@ export const zhCN = {
     burstPerMinute: '防刷上限',
     perMinute: '个 / 分钟',
     burstHelp: '同一人每分钟超过这么多邀请转人工审核；填 0 表示不限',
-    stagesHelp: '最多 {max} 阶，每一阶要比上一阶邀请更多好友；参与者每达到一阶，该阶奖励发放一次',
+    stagesHelp:
+      '最多 {max} 阶，每一阶要比上一阶邀请更多好友；参与者每达到一阶，该阶奖励发一次。库存留空表示不限量，发完后再达到这一阶的参与者记为「库存不足」',
     stage: '第 {n} 阶',
     invites: '邀请好友数',
     people: '位',
@@ -122,7 +123,6 @@ export const zhCN = {
     giftPlaceholder: '例如：品牌保温杯',
     stock: '库存',
     stockPlaceholder: '不限',
-    stockHelp: '留空表示不限量；发完后，再达到这一阶的参与者记为「库存不足」',
     addStage: '添加一阶',
     removeStage: '删除第 {n} 阶',
     stageProblems: {
@@ -178,9 +178,9 @@ export const zhCN = {
       perParticipant: '人均邀请 {n} 位',
       pending: '观察中 {held} · 待审核 {review}',
       rate: '有效率 {rate}',
-      newHint: '此前不是企业微信客户的好友',
+      newHint: '此前不是客户的好友',
       outOfStock: '库存不足 {n} 次',
-      kHint: '大于 1 时活动能自行扩散',
+      kHint: '大于 1 可自行扩散',
     },
     charts: {
       funnel: '裂变漏斗',
@@ -381,7 +381,7 @@ export const en: typeof zhCN = {
     burstHelp:
       'More invites than this for one person within a minute go to manual review; 0 for no limit',
     stagesHelp:
-      'Up to {max} stages, each needing more friends than the one before; a participant gets each stage’s reward once',
+      'Up to {max} stages, each needing more friends than the one before; a participant gets each stage’s reward once. Leave the stock empty for unlimited; once it is gone, participants reaching the stage are marked out of stock',
     stage: 'Stage {n}',
     invites: 'Friends to invite',
     people: 'friends',
@@ -393,8 +393,6 @@ export const en: typeof zhCN = {
     giftPlaceholder: 'e.g. Branded thermos',
     stock: 'Stock',
     stockPlaceholder: 'Unlimited',
-    stockHelp:
-      'Empty for unlimited; once it is gone, participants reaching this stage are marked out of stock',
     addStage: 'Add a stage',
     removeStage: 'Remove stage {n}',
     stageProblems: {
@@ -450,9 +448,9 @@ export const en: typeof zhCN = {
       perParticipant: '{n} per participant',
       pending: 'Holding {held} · In review {review}',
       rate: '{rate} counted',
-      newHint: 'Friends who were no WeCom customers before',
+      newHint: 'Friends new to you',
       outOfStock: 'Out of stock: {n}',
-      kHint: 'Above 1 the campaign spreads by itself',
+      kHint: 'Above 1 it spreads itself',
     },
     charts: {
       funnel: 'Referral funnel',
