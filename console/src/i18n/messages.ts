@@ -8,6 +8,7 @@ import * as content from '@/modules/content/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
+import * as growth from '@/modules/growth/i18n'
 import * as handover from '@/modules/handover/i18n'
 import * as home from '@/modules/home/i18n'
 import * as journeys from '@/modules/journeys/i18n'
@@ -49,6 +50,7 @@ export const zhCN = {
   massSends: massSends.zhCN,
   moments: moments.zhCN,
   journeys: journeys.zhCN,
+  growth: growth.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -78,4 +80,5 @@ export const en: MessageSchema = {
   massSends: massSends.en,
   moments: moments.en,
   journeys: journeys.en,
+  growth: growth.en,
 }

@@ -116,6 +116,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'live-codes:read', title: 'common.nav.sandbox' },
       },
       {
+        path: 'growth/campaigns',
+        name: 'campaigns',
+        component: () => import('@/modules/growth/CampaignsView.vue'),
+        meta: { permission: 'growth:read', title: 'common.nav.campaigns' },
+      },
+      {
+        path: 'growth/campaigns/new',
+        name: 'campaign-new',
+        component: () => import('@/modules/growth/CampaignEditorView.vue'),
+        meta: { permission: 'growth:write', title: 'common.nav.campaignNew' },
+      },
+      {
+        path: 'growth/campaigns/:id(\\d+)',
+        name: 'campaign',
+        component: () => import('@/modules/growth/CampaignDetailView.vue'),
+        meta: { permission: 'growth:read', title: 'common.nav.campaignDetail' },
+      },
+      {
         path: 'content/materials',
         name: 'materials',
         component: () => import('@/modules/content/MaterialsView.vue'),

@@ -1,0 +1,198 @@
+import { http, type CursorPage } from '@/api/http'
+
+/** draft: being prepared, takes nobody yet; active: takes participants and counts invites; ended. */
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'ended'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/** points: `amount` points; coupon: the coupon `couponId`; gift: a physical item named `gift`. */
+export const REWARD_KINDS = ['points', 'coupon', 'gift'] as const
+export type RewardKind = (typeof REWARD_KINDS)[number]
+
+/**
+ * held: added, waiting out the hold period; review: too many at once, an operator decides;
+ * counted: a valid invite; rejected: never counts (`reason` says why).
+ */
+export const INVITE_STATUSES = ['held', 'review', 'counted', 'rejected'] as const
+export type InviteStatus = (typeof INVITE_STATUSES)[number]
+
+/** Why an invite did not count, in the order the dashboard lists them. */
+export const REJECT_REASONS = [
+  'self',
+  'loop',
+  'existing',
+  'deleted',
+  'inactive',
+  'reviewed',
+] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
+
+/** A stage of the ladder: reached at `invites` counted invites, it grants its reward once. */
+export interface Stage {
+  /** 1 … 5 */
+  stage: number
+  invites: number
+  rewardKind: RewardKind
+  /** Points, for a points reward (0 otherwise). */
+  amount: number
+  couponId: string | null
+  gift: string | null
+  /** How many can be granted; null: unlimited. */
+  stock: number | null
+  granted: number
+}
+
+/** Participants, and the campaign's invites by status. */
+export interface CampaignCounts {
+  participants: number
+  held: number
+  review: number
+  counted: number
+  rejected: number
+}
+
+/** A 任务宝 campaign: customers share their own code and earn stage rewards for friends who add. */
+export interface Campaign {
+  id: number
+  kind: 'task'
+  name: string
+  description: string | null
+  appId: number
+  /** The channel live code each participant's own code is made from; its staff take the friends. */
+  channelCodeId: number
+  status: CampaignStatus
+  startsAt: string
+  endsAt: string
+  /** An invite counts once the friend stayed this many hours. */
+  holdHours: number
+  /** Only friends who were no customer before count. */
+  newOnly: boolean
+  /** More invites than this for one participant within a minute go to review; 0: no limit. */
+  burstPerMinute: number
+  stages: Stage[]
+  counts: CampaignCounts
+  createdBy: string | null
+  createdAt: string
+}
+
+export interface StageInput {
+  invites: number
+  rewardKind: RewardKind
+  amount?: number
+  couponId?: string
+  gift?: string
+  /** Left out: unlimited. */
+  stock?: number
+}
+
+export interface CampaignInput {
+  name: string
+  description?: string
+  channelCodeId: number
+  /** Left out: now. */
+  startsAt?: string
+  endsAt: string
+  holdHours?: number
+  newOnly?: boolean
+  burstPerMinute?: number
+  stages: StageInput[]
+}
+
+/** A stage's reward for a participant: granted, or out of stock when they reached it. */
+export interface ParticipantReward {
+  stage: number
+  status: 'granted' | 'out_of_stock'
+  at: string
+}
+
+/** A customer taking part, with their own live code (千人千面码) to share. */
+export interface Participant {
+  id: number
+  campaignId: number
+  customerId: number
+  codeId: number
+  configId: string | null
+  qrUrl: string | null
+  /** The participant whose code brought them, if one did. */
+  invitedBy: number | null
+  /** Their invites that counted. */
+  counted: number
+  joinedAt: string
+  rewards: ParticipantReward[]
+}
+
+/** A friend who added through a participant's code, and what became of it. */
+export interface Invite {
+  /** The friend, as a customer. */
+  inviteeId: number
+  status: InviteStatus
+  /** Why it was rejected (a RejectReason) or sent to review (`burst`). */
+  reason: string | null
+  at: string
+  /** When the hold period ends. */
+  settlesAt: string
+  settledAt: string | null
+}
+
+export interface DailyGrowth {
+  day: string
+  joined: number
+  invited: number
+  counted: number
+}
+
+/** The campaign's live figures. */
+export interface CampaignStats {
+  participants: number
+  invites: number
+  counted: number
+  held: number
+  review: number
+  /** Rewards granted. */
+  rewarded: number
+  /** Stages reached when their stock was gone. */
+  outOfStock: number
+  /** Friends who were no customer before. */
+  newCustomers: number
+  /** Counted invites per participant (2 decimals): above 1 the campaign spreads by itself. */
+  kFactor: number
+  rejected: Record<RejectReason, number>
+  /** The last 30 days; days without anything may be left out. */
+  daily: DailyGrowth[]
+}
+
+/** An invite waiting for an operator: too many came through one code within a minute. */
+export interface ReviewItem {
+  inviteeId: number
+  participantId: number
+  at: string
+  reason: string | null
+}
+
+const BASE = '/api/v1/campaigns'
+
+/** The participant's personalised poster (PNG) with their own code on it. */
+export const posterUrl = (campaignId: number, participantId: number) =>
+  `${BASE}/${campaignId}/participants/${participantId}/poster`
+
+export const growthApi = {
+  list: (cursor: string | null) => http.get<CursorPage<Campaign>>(BASE, { limit: 20, cursor }),
+  get: (id: number, signal?: AbortSignal) => http.get<Campaign>(`${BASE}/${id}`, undefined, signal),
+  create: (body: CampaignInput) => http.post<Campaign>(BASE, body),
+  start: (id: number) => http.post<Campaign>(`${BASE}/${id}/start`),
+  end: (id: number) => http.post<Campaign>(`${BASE}/${id}/end`),
+  stats: (id: number, signal?: AbortSignal) =>
+    http.get<CampaignStats>(`${BASE}/${id}/stats`, undefined, signal),
+  participants: (id: number, cursor: string | null) =>
+    http.get<CursorPage<Participant>>(`${BASE}/${id}/participants`, { limit: 20, cursor }),
+  /** Joins a customer; joining again answers the same participant. */
+  join: (id: number, customerId: number) =>
+    http.post<Participant>(`${BASE}/${id}/participants`, { customerId }),
+  invites: (id: number, participantId: number, signal?: AbortSignal) =>
+    http.get<Invite[]>(`${BASE}/${id}/participants/${participantId}/invites`, undefined, signal),
+  review: (id: number, signal?: AbortSignal) =>
+    http.get<ReviewItem[]>(`${BASE}/${id}/review`, undefined, signal),
+  approve: (id: number, inviteeId: number) =>
+    http.post<void>(`${BASE}/${id}/invites/${inviteeId}/approve`),
+  reject: (id: number, inviteeId: number) =>
+    http.post<void>(`${BASE}/${id}/invites/${inviteeId}/reject`),
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { newStage, soldOut, stageInput, stageProblem, type StageDraft } from './stages'
+
+const draft = (overrides: Partial<StageDraft> = {}): StageDraft => ({ ...newStage(), ...overrides })
+
+describe('a campaign’s stages', () => {
+  it('start at 3 friends for 100 points, and each added one asks 3 more for twice the points', () => {
+    const first = newStage()
+    expect(first).toMatchObject({ invites: 3, rewardKind: 'points', amount: 100, stock: null })
+    const second = newStage(first)
+    expect(second).toMatchObject({ invites: 6, rewardKind: 'points', amount: 200 })
+    expect(second.key).not.toBe(first.key)
+    // a gift stage is followed by a gift stage still to be named
+    expect(newStage(draft({ rewardKind: 'gift', gift: '保温杯' }))).toMatchObject({
+      rewardKind: 'gift',
+      gift: '',
+      amount: null,
+    })
+    expect(newStage(draft({ invites: 999 })).invites).toBe(1000)
+  })
+
+  it('each need more friends than the stage before', () => {
+    const stages = [draft({ invites: 5 }), draft({ invites: 5 }), draft({ invites: null })]
+    expect(stageProblem(stages, 0, 'invites')).toBeNull()
+    expect(stageProblem(stages, 1, 'invites')).toEqual({ key: 'invitesOrder', values: { min: 6 } })
+    expect(stageProblem(stages, 2, 'invites')).toEqual({ key: 'invitesRequired' })
+    expect(stageProblem([draft({ invites: 1001 })], 0, 'invites')).toEqual({
+      key: 'invitesTooMany',
+      values: { max: 1000 },
+    })
+  })
+
+  it('each need the reward their kind gives, and only that', () => {
+    expect(stageProblem([draft({ amount: null })], 0, 'amount')).toEqual({ key: 'amountRequired' })
+    expect(stageProblem([draft({ rewardKind: 'coupon', amount: null })], 0, 'amount')).toBeNull()
+    expect(stageProblem([draft({ rewardKind: 'coupon', couponId: ' ' })], 0, 'couponId')).toEqual({
+      key: 'couponRequired',
+    })
+    expect(stageProblem([draft({ rewardKind: 'gift', gift: '' })], 0, 'gift')).toEqual({
+      key: 'giftRequired',
+    })
+    expect(stageProblem([draft({ rewardKind: 'gift', gift: '杯'.repeat(61) })], 0, 'gift')).toEqual(
+      { key: 'giftTooLong', values: { max: 60 } },
+    )
+    expect(stageProblem([draft({ rewardKind: 'points', gift: '' })], 0, 'gift')).toBeNull()
+  })
+
+  it('go to the server with what their reward needs, and no stock when unlimited', () => {
+    expect(stageInput(draft({ invites: 3, amount: 100, couponId: 'x', gift: 'y' }))).toEqual({
+      invites: 3,
+      rewardKind: 'points',
+      amount: 100,
+    })
+    expect(
+      stageInput(draft({ invites: 6, rewardKind: 'coupon', couponId: ' CPN-1 ', stock: 0 })),
+    ).toEqual({ invites: 6, rewardKind: 'coupon', couponId: 'CPN-1', stock: 0 })
+    expect(stageInput(draft({ invites: 9, rewardKind: 'gift', gift: ' 保温杯 ' }))).toEqual({
+      invites: 9,
+      rewardKind: 'gift',
+      gift: '保温杯',
+    })
+  })
+
+  it('are gone once their whole stock is granted, never when unlimited', () => {
+    expect(soldOut({ stock: 20, granted: 20 })).toBe(true)
+    expect(soldOut({ stock: 20, granted: 19 })).toBe(false)
+    expect(soldOut({ stock: null, granted: 5000 })).toBe(false)
+  })
+})

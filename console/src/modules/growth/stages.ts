@@ -1,0 +1,113 @@
+import type { RewardKind, Stage, StageInput } from './api'
+
+export const MAX_STAGES = 5
+export const MAX_INVITES = 1000
+export const MAX_POINTS = 1_000_000
+export const MAX_GIFT = 60
+
+/** A stage as the wizard edits it: numbers may be empty until the operator fills them in. */
+export interface StageDraft {
+  /** Keeps a stage's fields in place while stages before it are removed. */
+  key: number
+  invites: number | null
+  rewardKind: RewardKind
+  amount: number | null
+  couponId: string
+  gift: string
+  /** Null: unlimited. */
+  stock: number | null
+}
+
+/** The fields of a stage that can show a message (the server's or the form's). */
+export const STAGE_FIELDS = [
+  'invites',
+  'rewardKind',
+  'amount',
+  'couponId',
+  'gift',
+  'stock',
+] as const
+export type StageField = (typeof STAGE_FIELDS)[number]
+
+let nextKey = 1
+
+/**
+ * A new stage: the first asks for 3 friends for 100 points; one after another asks for 3 more
+ * friends and gives the same kind of reward (twice the points).
+ */
+export function newStage(after?: StageDraft): StageDraft {
+  const points = after
+    ? after.rewardKind === 'points' && after.amount
+      ? after.amount * 2
+      : null
+    : 100
+  return {
+    key: nextKey++,
+    invites: after ? Math.min(MAX_INVITES, (after.invites ?? 0) + 3) : 3,
+    rewardKind: after?.rewardKind ?? 'points',
+    amount: points,
+    couponId: '',
+    gift: '',
+    stock: null,
+  }
+}
+
+/** A message key under `growth.editor.stageProblems`, with its values. */
+export interface StageProblem {
+  key: string
+  values?: Record<string, number>
+}
+
+/**
+ * What is wrong with one field of stage `index`, or null: each stage needs more friends than the
+ * one before, and the reward its kind needs (points, a coupon id or a gift's name).
+ */
+export function stageProblem(
+  stages: readonly StageDraft[],
+  index: number,
+  field: StageField,
+): StageProblem | null {
+  const stage = stages[index]
+  if (!stage) return null
+  if (field === 'invites') {
+    if (stage.invites === null) return { key: 'invitesRequired' }
+    const before = index > 0 ? (stages[index - 1]!.invites ?? 0) : 0
+    if (stage.invites <= before) return { key: 'invitesOrder', values: { min: before + 1 } }
+    if (stage.invites > MAX_INVITES) return { key: 'invitesTooMany', values: { max: MAX_INVITES } }
+    return null
+  }
+  if (field === 'amount' && stage.rewardKind === 'points') {
+    if (stage.amount === null || stage.amount < 1) return { key: 'amountRequired' }
+    if (stage.amount > MAX_POINTS) return { key: 'amountTooLarge', values: { max: MAX_POINTS } }
+  }
+  if (field === 'couponId' && stage.rewardKind === 'coupon' && !stage.couponId.trim()) {
+    return { key: 'couponRequired' }
+  }
+  if (field === 'gift' && stage.rewardKind === 'gift') {
+    if (!stage.gift.trim()) return { key: 'giftRequired' }
+    if ([...stage.gift.trim()].length > MAX_GIFT)
+      return { key: 'giftTooLong', values: { max: MAX_GIFT } }
+  }
+  return null
+}
+
+/** A stage as the server takes it: only what its kind of reward needs; no stock for unlimited. */
+export function stageInput(stage: StageDraft): StageInput {
+  const input: StageInput = { invites: stage.invites ?? 0, rewardKind: stage.rewardKind }
+  if (stage.rewardKind === 'points') input.amount = stage.amount ?? 0
+  if (stage.rewardKind === 'coupon') input.couponId = stage.couponId.trim()
+  if (stage.rewardKind === 'gift') input.gift = stage.gift.trim()
+  if (stage.stock !== null) input.stock = stage.stock
+  return input
+}
+
+/** The reward a stage gives, as much of it as is filled in (the preview shows a stage being written). */
+export type RewardOf = Pick<Stage, 'rewardKind'> & {
+  amount: number | null
+  couponId: string | null
+  gift: string | null
+}
+
+/** Whether a stage's stock is all granted. */
+export const soldOut = (stage: Pick<Stage, 'stock' | 'granted'>) =>
+  stage.stock !== null && stage.granted >= stage.stock

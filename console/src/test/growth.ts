@@ -1,0 +1,197 @@
+// Test data shaped like the server's answers about 任务宝 campaigns (used by the specs only).
+import type { Campaign, CampaignStats, Invite, Participant, ReviewItem } from '@/modules/growth/api'
+import { jsonResponse, stubFetch, type Route } from './http'
+import { channelCode, withTotals } from './live-codes'
+import { me } from './session'
+
+/**
+ * Campaign 9, running through 门店海报 (code 7): 3 friends for 100 points (unlimited), 6 for coupon
+ * CPN-NEW-50 (12 of 100 granted), 10 for a 品牌保温杯 (all 20 granted).
+ */
+export function campaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: 9,
+    kind: 'task',
+    name: '老带新 · 邀请好友领好礼',
+    description: '双十一期间拉新',
+    appId: 1,
+    channelCodeId: 7,
+    status: 'active',
+    startsAt: '2026-11-01T02:00:00Z',
+    endsAt: '2026-11-30T15:59:00Z',
+    holdHours: 24,
+    newOnly: true,
+    burstPerMinute: 10,
+    stages: [
+      {
+        stage: 1,
+        invites: 3,
+        rewardKind: 'points',
+        amount: 100,
+        couponId: null,
+        gift: null,
+        stock: null,
+        granted: 40,
+      },
+      {
+        stage: 2,
+        invites: 6,
+        rewardKind: 'coupon',
+        amount: 0,
+        couponId: 'CPN-NEW-50',
+        gift: null,
+        stock: 100,
+        granted: 12,
+      },
+      {
+        stage: 3,
+        invites: 10,
+        rewardKind: 'gift',
+        amount: 0,
+        couponId: null,
+        gift: '品牌保温杯',
+        stock: 20,
+        granted: 20,
+      },
+    ],
+    counts: { participants: 128, held: 30, review: 2, counted: 256, rejected: 41 },
+    createdBy: '王经理',
+    createdAt: '2026-10-28T08:00:00Z',
+    ...overrides,
+  }
+}
+
+/** Campaign 10: a draft nobody can join yet. */
+export function draftCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return campaign({
+    id: 10,
+    name: '春节裂变预热',
+    description: null,
+    status: 'draft',
+    stages: [{ ...campaign().stages[0]!, granted: 0 }],
+    counts: { participants: 0, held: 0, review: 0, counted: 0, rejected: 0 },
+    ...overrides,
+  })
+}
+
+export function stats(overrides: Partial<CampaignStats> = {}): CampaignStats {
+  return {
+    participants: 128,
+    invites: 329,
+    counted: 256,
+    held: 30,
+    review: 2,
+    rewarded: 72,
+    outOfStock: 5,
+    newCustomers: 240,
+    kFactor: 2,
+    rejected: { self: 3, loop: 2, existing: 25, deleted: 8, inactive: 1, reviewed: 2 },
+    daily: [
+      { day: '2026-11-01', joined: 20, invited: 45, counted: 30 },
+      { day: '2026-11-02', joined: 35, invited: 90, counted: 70 },
+    ],
+    ...overrides,
+  }
+}
+
+export function participant(overrides: Partial<Participant> = {}): Participant {
+  return {
+    id: 501,
+    campaignId: 9,
+    customerId: 20001,
+    codeId: 71,
+    configId: 'cfg-p501',
+    qrUrl: 'https://wework.qpic.cn/qr-p501',
+    invitedBy: null,
+    counted: 12,
+    joinedAt: '2026-11-01T03:00:00Z',
+    rewards: [
+      { stage: 1, status: 'granted', at: '2026-11-02T03:00:00Z' },
+      { stage: 2, status: 'granted', at: '2026-11-03T03:00:00Z' },
+      { stage: 3, status: 'out_of_stock', at: '2026-11-05T03:00:00Z' },
+    ],
+    ...overrides,
+  }
+}
+
+/** 林晓雯 (20001) joined directly; 20002 came through her code and reached no stage yet. */
+export const PARTICIPANTS: Participant[] = [
+  participant(),
+  participant({
+    id: 502,
+    customerId: 20002,
+    codeId: 72,
+    invitedBy: 501,
+    counted: 2,
+    rewards: [],
+    joinedAt: '2026-11-02T04:00:00Z',
+  }),
+]
+
+/** 20001's invites: one counted, one holding, one an existing customer, one in review. */
+export const INVITES: Invite[] = [
+  {
+    inviteeId: 30001,
+    status: 'counted',
+    reason: null,
+    at: '2026-11-01T04:00:00Z',
+    settlesAt: '2026-11-02T04:00:00Z',
+    settledAt: '2026-11-02T04:05:00Z',
+  },
+  {
+    inviteeId: 30002,
+    status: 'held',
+    reason: null,
+    at: '2026-11-10T02:00:00Z',
+    settlesAt: '2026-11-11T02:00:00Z',
+    settledAt: null,
+  },
+  {
+    inviteeId: 30003,
+    status: 'rejected',
+    reason: 'existing',
+    at: '2026-11-03T02:00:00Z',
+    settlesAt: '2026-11-03T02:00:00Z',
+    settledAt: '2026-11-03T02:00:00Z',
+  },
+  {
+    inviteeId: 30004,
+    status: 'review',
+    reason: 'burst',
+    at: '2026-11-10T02:30:00Z',
+    settlesAt: '2026-11-11T02:30:00Z',
+    settledAt: null,
+  },
+]
+
+/** Two invites in review: one through 20001's code, one through a participant not loaded. */
+export const REVIEW: ReviewItem[] = [
+  { inviteeId: 30004, participantId: 501, at: '2026-11-10T02:30:00Z', reason: 'burst' },
+  { inviteeId: 30005, participantId: 999, at: '2026-11-10T02:31:00Z', reason: 'burst' },
+]
+
+/** Channel code 7 (门店海报), a disabled channel code, and a store code made from code 7. */
+export const CODES = [
+  withTotals(channelCode()),
+  withTotals(channelCode({ id: 8, name: '旧版海报', state: 'lc8', disabled: true })),
+  withTotals(channelCode({ id: 12, kind: 'store', parentId: 7, name: '门店海报 · 静安店' })),
+]
+
+/** A signed-in admin, the live codes and campaign 9 with its figures, participants and review. */
+export function stubGrowthServer(routes: Record<string, Route> = {}, account = me()) {
+  return stubFetch({
+    'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
+    'GET /api/v1/wecom/channel-codes': () => jsonResponse(CODES),
+    'GET /api/v1/wecom/channel-codes/7': () => jsonResponse(CODES[0]),
+    'GET /api/v1/campaigns': () =>
+      jsonResponse({ items: [campaign(), draftCampaign()], nextCursor: null }),
+    'GET /api/v1/campaigns/9': () => jsonResponse(campaign()),
+    'GET /api/v1/campaigns/9/stats': () => jsonResponse(stats()),
+    'GET /api/v1/campaigns/9/review': () => jsonResponse(REVIEW),
+    'GET /api/v1/campaigns/9/participants': () =>
+      jsonResponse({ items: PARTICIPANTS, nextCursor: null }),
+    'GET /api/v1/campaigns/9/participants/501/invites': () => jsonResponse(INVITES),
+    'GET /api/v1/campaigns/10': () => jsonResponse(draftCampaign()),
+    ...routes,
+  })
+}
