@@ -11,6 +11,8 @@ const HAN = /\p{Script=Han}/u
 const CODE = 'E2E 直播间活码'
 const NICKNAME = '晴天'
 const TAG = '直播间'
+const CAMPAIGN_CODE = 'E2E 任务宝活码'
+const CAMPAIGN = 'E2E 邀 2 位好友领积分'
 
 let siyu
 let browser
@@ -322,6 +324,86 @@ describe('channel live codes', () => {
     await personal.locator('.el-dialog__headerbtn').click()
 
     assert.equal(await page.locator('.el-message--error').count(), 0)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('a 任务宝 campaign on a live code: made in the wizard, started, joined, friends add through the participant’s code, followed live', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const headers = { 'X-XSRF-TOKEN': await csrf(context) }
+    const sandbox = await (await page.request.get(siyu.base + '/api/v1/wecom/sandbox')).json()
+    const made = await page.request.post(siyu.base + '/api/v1/wecom/channel-codes', {
+      headers,
+      data: { appId: sandbox.appId, name: CAMPAIGN_CODE, staff: ['lina'] },
+    })
+    assert.ok(made.ok(), `live code: ${made.status()}`)
+
+    await page.goto(siyu.base + '/growth/campaigns')
+    await settle(page)
+    await page.locator('[data-testid="create-campaign"]').click()
+    await page.waitForURL((url) => url.pathname === '/growth/campaigns/new')
+    await settle(page)
+    await page.locator('input[name="name"]').fill(CAMPAIGN)
+    await pick(page, page.locator('[data-testid="code-select"]'), CAMPAIGN_CODE)
+    const ends = new Date(Date.now() + 7 * 86_400_000)
+    const endsAt = `${ends.toISOString().slice(0, 10)} 20:00`
+    await page.locator('input[name="endsAt"]').fill(endsAt)
+    await page.locator('input[name="endsAt"]').press('Enter')
+    await page.locator('input[name="holdHours"]').fill('0')
+    await page.locator('input[name="stages.0.invites"]').fill('2')
+    await page.locator('[data-testid="poster-preview"]').filter({ hasText: '邀请 2 位好友' }).waitFor()
+    await tallScreenshot(page, 'zh-growth-new', 1700)
+    await page.locator('[data-testid="submit"]').click()
+    await page.waitForURL((url) => /^\/growth\/campaigns\/\d+$/.test(url.pathname))
+    const campaignId = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+    await page.locator('[data-testid="start"]').click()
+    await page.locator('.el-message-box').getByRole('button', { name: /开始/ }).click().catch(() => {})
+    await page.locator('[data-testid="join"]').waitFor()
+
+    // a demo customer joins and gets their own code; two WeChat users add 李娜 through it
+    const [sharer] = (await (await page.request.get(`${siyu.base}/api/v1/customers?limit=1`)).json()).items
+    await page.locator('[data-testid="join"]').click()
+    await page.locator('input[name="customerId"]').fill(String(sharer.id))
+    await page.locator('[data-testid="join-submit"]').click()
+    const config = (await page.locator('[data-testid="joined-config"]').innerText()).trim()
+    assert.ok(config.length > 0, 'the participant has their own code')
+    await atRest(page)
+    await screenshot(page, 'zh-growth-joined')
+    await page.keyboard.press('Escape')
+    const participant = (
+      await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/participants`)).json()
+    ).items[0]
+    for (const [i, name] of ['小周', '小吴'].entries()) {
+      const scanned = await page.request.post(`${siyu.simulator.url}/sim/corps/${sandbox.corpId}/scan`, {
+        data: { configId: participant.configId, customer: { name, gender: 2, unionid: `ou-e2e-growth-${i}-${Date.now()}` } },
+      })
+      assert.ok(scanned.ok(), `scan: ${scanned.status()}`)
+    }
+
+    // the dashboard: two counted invites, the stage's reward granted, charts drawn
+    await page.locator('[data-testid="refresh"]').click()
+    await page
+      .locator('[data-kpi="counted"]')
+      .filter({ hasText: /\b2\b/ })
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        await page.locator('[data-testid="refresh"]').click()
+        await page.locator('[data-kpi="counted"]').filter({ hasText: /\b2\b/ }).waitFor({ timeout: 30_000 })
+      })
+    const stats = await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/stats`)).json()
+    assert.equal(stats.counted, 2)
+    assert.equal(stats.rewarded, 1, 'the stage of 2 invites rewarded once')
+    for (const chart of ['chart-funnel', 'chart-trend']) {
+      const canvas = page.locator(`[data-testid="${chart}"] canvas`).first()
+      await canvas.waitFor()
+      const box = await canvas.boundingBox()
+      assert.ok(box && box.width > 150 && box.height > 60, `${chart} has a size`)
+    }
+    await tallScreenshot(page, 'zh-growth-dashboard', 1800)
+    const poster = await page.request.get(
+      `${siyu.base}/api/v1/campaigns/${campaignId}/participants/${participant.id}/poster`,
+    )
+    assert.equal(poster.headers()['content-type'], 'image/png')
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
   })

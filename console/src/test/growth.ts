@@ -99,6 +99,7 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
     id: 501,
     campaignId: 9,
     customerId: 20001,
+    customerName: null,
     codeId: 71,
     configId: 'cfg-p501',
     qrUrl: 'https://wework.qpic.cn/qr-p501',

@@ -194,6 +194,23 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(poster.getAttribute('target')).toBe('_blank')
   })
 
+  it('names a participant as their profile does, and by id when it is gone', async () => {
+    stubGrowthServer({
+      'GET /api/v1/campaigns/9/participants': () =>
+        jsonResponse({
+          items: [
+            participant({ id: 510, customerId: 20010, customerName: '林小满' }),
+            participant({ id: 511, customerId: 20011, customerName: null }),
+          ],
+          nextCursor: null,
+        }),
+    })
+    await mountApp('/growth/campaigns/9')
+    expect(rowsOf('participants').map((row) => text('[data-testid="customer-link"]', row))).toEqual(
+      ['林小满', '#20011'],
+    )
+  })
+
   it('pages the participants on with the server’s cursor', async () => {
     stubGrowthServer({
       'GET /api/v1/campaigns/9/participants': (request) =>
@@ -411,6 +428,7 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
           participant({
             id: 503,
             customerId: 20003,
+            codeId: 603,
             configId: 'cfg-p503',
             qrUrl: 'https://wework.qpic.cn/qr-p503',
             rewards: [],
@@ -432,8 +450,9 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(await joins[0]!.clone().json()).toEqual({ customerId: 20003 })
     const result = openDialog()
     expect(text('.join__done', result)).toBe('客户 #20003 已参加活动')
+    // drawn by Siyu from the code (the page may show no picture from WeCom's servers)
     expect(result.querySelector('[data-testid="joined-qr"]')?.getAttribute('src')).toBe(
-      'https://wework.qpic.cn/qr-p503',
+      '/api/v1/wecom/channel-codes/603/qr.png?size=256',
     )
     expect(text('[data-testid="joined-config"]', result)).toBe('cfg-p503')
     expect(result.querySelector('[data-testid="joined-poster"]')?.getAttribute('href')).toBe(

@@ -109,6 +109,8 @@ export interface Participant {
   id: number
   campaignId: number
   customerId: number
+  /** As the profile shows it; null when it is no longer there. */
+  customerName: string | null
   codeId: number
   configId: string | null
   qrUrl: string | null

@@ -74,12 +74,14 @@ public record Campaign(
     /**
      * A participant: their own live code to share, whom they came through, how many of their invites counted.
      *
+     * @param customerName as the profile shows it (null: no longer there)
      * @param qrUrl the WeCom QR code of their own live code
      */
     public record Participant(
             long id,
             long campaignId,
             long customerId,
+            @Nullable String customerName,
             long codeId,
             @Nullable String configId,
             @Nullable String qrUrl,

@@ -1,6 +1,7 @@
 package io.siyu.growth;
 
 import io.siyu.access.Actor;
+import io.siyu.customer.CustomerDirectory;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
@@ -40,11 +41,13 @@ public class Campaigns {
 
     private final JdbcClient jdbc;
     private final ChannelCodes codes;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    Campaigns(JdbcClient jdbc, ChannelCodes codes, Clock clock) {
+    Campaigns(JdbcClient jdbc, ChannelCodes codes, CustomerDirectory customers, Clock clock) {
         this.jdbc = jdbc;
         this.codes = codes;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -284,6 +287,8 @@ public class Campaigns {
                                         rs.getTimestamp(4).toInstant()));
                     });
         }
+        var names = new HashMap<Long, String>();
+        customers.summaries(rows.stream().map(r -> (Long) r[2]).toList()).forEach(c -> names.put(c.id(), c.name()));
         return rows.stream()
                 .map(r -> {
                     var code = codes.get((Long) r[3]);
@@ -291,6 +296,7 @@ public class Campaigns {
                             (Long) r[0],
                             (Long) r[1],
                             (Long) r[2],
+                            names.get((Long) r[2]),
                             (Long) r[3],
                             code.configId(),
                             code.qrUrl(),

@@ -50,6 +50,7 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
         var participant = joined.json();
         var own = participant.path("configId").asString();
         assertThat(own).isNotBlank().isNotEqualTo(configId);
+        assertThat(participant.path("customerName").asString()).isEqualTo("安娜");
         assertThat(admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}")
                         .json()
                         .path("id")
