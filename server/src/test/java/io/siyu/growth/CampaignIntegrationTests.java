@@ -156,6 +156,9 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                 .path("configId")
                 .asString();
         rescan(own, deleteStaff(anna)); // she adds through her own code
+        eventually(() -> assertThat(
+                        sql.count(fixture.tenant(), "select count(*) from campaign_invite where invitee_id = " + anna))
+                .isEqualTo(1));
         long bo = customerScanning(own, "博文");
         eventually(() -> assertThat(sql.count(
                         fixture.tenant(),
@@ -285,8 +288,16 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
                 Long.class);
     }
 
-    /** The same WeChat user scans the code again. */
+    /**
+     * The same WeChat user scans the code again, in a later second than their last add: WeCom times an add in
+     * whole seconds, and two adds of one contact in the same second are one add to Siyu (a retried callback).
+     */
     private void rescan(String config, String external) {
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         var scanned = WeComSimulatorSupport.http()
                 .post(
                         "/sim/corps/" + corp.corpId() + "/scan",
