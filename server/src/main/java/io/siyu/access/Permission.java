@@ -59,5 +59,14 @@ public final class Permission {
     /** Make, start and end campaigns; join customers to them. */
     public static final String GROWTH_WRITE = "growth:write";
 
+    /** Sees the loyalty program, members, their points and coupons, the mall and the dashboard. */
+    public static final String LOYALTY_READ = "loyalty:read";
+    /** Makes members, spends points for shops, issues and redeems coupons, places and moves mall orders. */
+    public static final String LOYALTY_WRITE = "loyalty:write";
+    /** Sets the program and its tiers, coupon templates and mall items. */
+    public static final String LOYALTY_MANAGE = "loyalty:manage";
+    /** Approves or rejects points adjustments (someone else asked for). */
+    public static final String LOYALTY_APPROVE = "loyalty:approve";
+
     private Permission() {}
 }

@@ -43,7 +43,11 @@ public enum Role {
             JOURNEYS_WRITE,
             TASKS_READ,
             GROWTH_READ,
-            GROWTH_WRITE)),
+            GROWTH_WRITE,
+            LOYALTY_READ,
+            LOYALTY_WRITE,
+            LOYALTY_MANAGE,
+            LOYALTY_APPROVE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -73,7 +77,11 @@ public enum Role {
             JOURNEYS_WRITE,
             TASKS_READ,
             GROWTH_READ,
-            GROWTH_WRITE)),
+            GROWTH_WRITE,
+            LOYALTY_READ,
+            LOYALTY_WRITE,
+            LOYALTY_MANAGE,
+            LOYALTY_APPROVE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -98,7 +106,9 @@ public enum Role {
             JOURNEYS_WRITE,
             TASKS_READ,
             GROWTH_READ,
-            GROWTH_WRITE)),
+            GROWTH_WRITE,
+            LOYALTY_READ,
+            LOYALTY_WRITE)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ, TASKS_READ));
 
     private final Set<String> permissions;

@@ -153,4 +153,24 @@ public class CustomerProfiles {
         changes.changed(ids);
         return updated;
     }
+
+    /**
+     * Mirrors loyalty tiers on profiles: member level by customer (0: not a member), and the day they became one
+     * when it was not set; in the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void setMemberLevels(java.util.Map<Long, Integer> levels, java.time.LocalDate since) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        var ids = levels.keySet().toArray(Long[]::new);
+        var values = java.util.Arrays.stream(ids).map(levels::get).toArray(Integer[]::new);
+        jdbc.sql("""
+                        update customer c set member_level = l.level, updated_at = ?,
+                            member_since = case when l.level = 0 then null else coalesce(c.member_since, ?) end
+                        from unnest(?::bigint[], ?::int[]) as l(id, level) where c.id = l.id""")
+                .params(Timestamp.from(clock.instant()), java.sql.Date.valueOf(since), ids, values)
+                .update();
+        changes.changed(levels.keySet());
+    }
 }

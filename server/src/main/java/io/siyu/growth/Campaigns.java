@@ -2,6 +2,7 @@ package io.siyu.growth;
 
 import io.siyu.access.Actor;
 import io.siyu.customer.CustomerDirectory;
+import io.siyu.loyalty.LoyaltyRewards;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
@@ -43,9 +44,11 @@ public class Campaigns {
     private final ChannelCodes codes;
     private final CustomerDirectory customers;
     private final Clock clock;
+    private final LoyaltyRewards rewards;
 
-    Campaigns(JdbcClient jdbc, ChannelCodes codes, CustomerDirectory customers, Clock clock) {
+    Campaigns(JdbcClient jdbc, ChannelCodes codes, CustomerDirectory customers, Clock clock, LoyaltyRewards rewards) {
         this.jdbc = jdbc;
+        this.rewards = rewards;
         this.codes = codes;
         this.customers = customers;
         this.clock = clock;
@@ -95,6 +98,12 @@ public class Campaigns {
             problems.add(new FieldProblem("burstPerMinute", "growth.burst", 1000));
         }
         var stages = stages(input.stages(), problems);
+        for (var s : stages) {
+            if (s.couponId() != null && !rewards.couponExists(s.couponId())) {
+                problems.add(new FieldProblem(
+                        "stages[" + (s.stage() - 1) + "].couponId", "growth.stage.coupon", s.couponId()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }

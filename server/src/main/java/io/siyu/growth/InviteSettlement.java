@@ -1,9 +1,11 @@
 package io.siyu.growth;
 
+import io.siyu.loyalty.LoyaltyRewards;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +26,11 @@ class InviteSettlement {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LoyaltyRewards rewards;
 
-    InviteSettlement(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    InviteSettlement(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LoyaltyRewards rewards) {
         this.jdbc = jdbc;
+        this.rewards = rewards;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -78,14 +82,19 @@ class InviteSettlement {
         return due.size();
     }
 
+    private record Reward(
+            int stage, String kind, long amount, @Nullable String couponId) {}
+
     /** Grants each stage the participant has reached and not been granted, within its stock. */
     private void reached(long campaign, long participant, int counted) {
-        List<Integer> stages = jdbc.sql(
-                        "select stage from campaign_stage where campaign_id = ? and invites <= ?" + " order by stage")
+        var stages = jdbc.sql("""
+                        select stage, reward_kind, amount, coupon_id from campaign_stage
+                        where campaign_id = ? and invites <= ? order by stage""")
                 .params(campaign, counted)
-                .query(Integer.class)
+                .query((rs, n) -> new Reward(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .list();
-        for (int stage : stages) {
+        for (var reward : stages) {
+            int stage = reward.stage();
             int claimed = jdbc.sql("""
                             insert into campaign_reward (campaign_id, participant_id, stage, status)
                             values (?, ?, ?, 'granted') on conflict do nothing""").params(campaign, participant, stage).update();
@@ -95,6 +104,19 @@ class InviteSettlement {
             int taken = jdbc.sql("""
                             update campaign_stage set granted = granted + 1
                             where campaign_id = ? and stage = ? and (stock is null or granted < stock)""").params(campaign, stage).update();
+            if (taken == 1 && !reward.kind().equals("gift")) {
+                // points and coupons are the loyalty ledger's; a coupon whose own stock ran out counts as out of stock
+                long customer = jdbc.sql("select customer_id from campaign_participant where id = ?")
+                        .param(participant)
+                        .query(Long.class)
+                        .single();
+                taken = rewards.grant(
+                        reward.kind(),
+                        reward.amount(),
+                        reward.couponId() == null ? "" : reward.couponId(),
+                        Map.of(customer, campaign + ":" + participant + ":" + stage),
+                        "campaign");
+            }
             if (taken == 0) {
                 jdbc.sql("""
                                 update campaign_reward set status = 'out_of_stock'

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Growth",
-        allowedDependencies = {"shared", "access", "customer", "event", "wecom"})
+        allowedDependencies = {"shared", "access", "customer", "event", "wecom", "loyalty"})
 @NullMarked
 package io.siyu.growth;
 

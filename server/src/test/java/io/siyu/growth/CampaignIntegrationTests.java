@@ -60,6 +60,12 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
 
         long bo = customerScanning(own, "博文");
         eventually(() -> assertThat(rewards(campaign, anna)).hasSize(1));
+        assertThat(admin.get("/api/v1/loyalty/members/" + anna)
+                        .json()
+                        .path("points")
+                        .asLong())
+                .as("stage 1's points are in the loyalty ledger")
+                .isEqualTo(100);
         rescan(own, deleteStaff(bo)); // the same friend adds again: still one invite
         customerScanning(own, "李雷");
         // a customer from before the campaign (the profile is older) deletes the staff member and adds again
@@ -149,6 +155,9 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
 
     @Test
     void aFriendWhoDeletesTheStaffMemberBeforeTheHoldEndsNeverCountsAndSelfInvitesDoNot() {
+        var template = admin.post("/api/v1/loyalty/coupon-templates", """
+                {"code": "NEW20", "name": "新人券", "kind": "amount", "value": 20, "validDays": 30}""");
+        assertThat(template.status()).as(template.body()).isEqualTo(201);
         long campaign = campaign(24, "[{\"invites\": 1, \"rewardKind\": \"coupon\", \"couponId\": \"NEW20\"}]");
         long anna = customerScanning(configId, "安娜");
         var own = admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + anna + "}")

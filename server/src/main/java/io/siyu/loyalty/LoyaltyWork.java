@@ -1,0 +1,49 @@
+package io.siyu.loyalty;
+
+import io.siyu.access.PerTenant;
+import io.siyu.access.TenantManagement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every minute, for every tenant: expire points lots and coupons whose time has come, a member at a time (each
+ * in its own transaction under the member's lock, so a crash leaves each member either expired or not).
+ */
+@Component
+class LoyaltyWork extends io.siyu.shared.BackgroundWork {
+
+    private static final Logger log = LoggerFactory.getLogger(LoyaltyWork.class);
+    static final int BATCH = 500;
+
+    private final TenantManagement tenants;
+    private final Points points;
+    private final Coupons coupons;
+    private final TransactionTemplate transactions;
+
+    LoyaltyWork(TenantManagement tenants, Points points, Coupons coupons, TransactionTemplate transactions) {
+        super("loyalty", Duration.ofMinutes(1));
+        this.tenants = tenants;
+        this.points = points;
+        this.coupons = coupons;
+        this.transactions = transactions;
+    }
+
+    @Override
+    protected void round() {
+        PerTenant.round(tenants, worker(), log, "loyalty expiry", this::expire);
+    }
+
+    /** Expires what is due for the bound tenant; answers how many lots and coupons. */
+    int expire() {
+        int done = coupons.expire();
+        var due = transactions.execute(s -> points.withDueLots(BATCH));
+        for (var customer : due) {
+            Integer n = transactions.execute(s -> points.expireDue(customer));
+            done += n == null ? 0 : n;
+        }
+        return done;
+    }
+}

@@ -1,0 +1,42 @@
+package io.siyu.loyalty;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A member as the console and API clients see them. */
+public record Member(
+        long customerId,
+        @Nullable String name,
+        String memberNo,
+        int tier,
+        String tierName,
+        long growth,
+        long points,
+        @Nullable Expiring expiring,
+        Instant joinedAt,
+        String source,
+        @Nullable NextTier nextTier,
+        List<TierChange> tiers,
+        Benefits benefits) {
+
+    /** One line of the member list. */
+    public record Line(
+            long customerId,
+            @Nullable String name,
+            String memberNo,
+            int tier,
+            String tierName,
+            long growth,
+            long points,
+            Instant joinedAt) {}
+
+    /** The soonest points to expire within 30 days. */
+    public record Expiring(long points, Instant at) {}
+
+    public record NextTier(int level, String name, long minGrowth, long growthNeeded) {}
+
+    public record TierChange(Instant at, @Nullable Integer from, int to, String reason) {}
+
+    public record Benefits(java.math.BigDecimal discountPercent, boolean freeShipping, long birthdayPoints) {}
+}

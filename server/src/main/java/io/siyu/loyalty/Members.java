@@ -1,0 +1,241 @@
+package io.siyu.loyalty;
+
+import io.siyu.customer.CustomerDirectory;
+import io.siyu.customer.CustomerProfiles;
+import io.siyu.customer.CustomerSummary;
+import io.siyu.shared.CursorPage;
+import io.siyu.shared.DomainException;
+import io.siyu.shared.PageRequest;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Members: who joined, their growth value and the tier it puts them in. A tier moves as soon as growth does (up
+ * on a purchase, down when a refund takes growth back); each move is kept and mirrored on the customer's member
+ * level, which segments read.
+ */
+@Service
+public class Members {
+
+    private final JdbcClient jdbc;
+    private final Programs programs;
+    private final CustomerDirectory customers;
+    private final CustomerProfiles profiles;
+    private final Clock clock;
+
+    Members(JdbcClient jdbc, Programs programs, CustomerDirectory customers, CustomerProfiles profiles, Clock clock) {
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.customers = customers;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    /** Makes a customer a member; a member already is answered as they are. */
+    @Transactional
+    public Member join(long customerId, String source) {
+        customers.get(customerId);
+        ensure(List.of(customerId), source);
+        return get(customerId);
+    }
+
+    /** Whether the customer is a member. */
+    @Transactional(readOnly = true)
+    public boolean isMember(long customerId) {
+        return jdbc.sql("select exists (select 1 from member where customer_id = ?)")
+                .param(customerId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Makes those who are not members yet members (tier 1), in the caller's transaction; answers how many joined. */
+    @Transactional
+    public int ensure(Collection<Long> customerIds, String source) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        var now = Timestamp.from(clock.instant());
+        List<Long> joined = jdbc.sql("""
+                        insert into member (customer_id, member_no, source, joined_at)
+                        select c, 'M' || lpad(c::text, 9, '0'), ?, ? from unnest(?::bigint[]) c
+                        on conflict do nothing returning customer_id""")
+                .params(source, now, customerIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+        if (joined.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                        insert into member_tier_change (customer_id, from_tier, to_tier, reason, at)
+                        select c, null, 1, 'join', ? from unnest(?::bigint[]) c""").params(now, joined.toArray(Long[]::new)).update();
+        profiles.setMemberLevels(joined.stream().collect(Collectors.toMap(Function.identity(), c -> 1)), today());
+        return joined.size();
+    }
+
+    /**
+     * Adds (or, negative, takes) growth once per key and moves the member's tier to match; answers whether it
+     * was applied (false: the key was seen before).
+     */
+    boolean addGrowth(
+            long customerId,
+            long growth,
+            @Nullable BigDecimal amount,
+            String key,
+            String source,
+            @Nullable String ref) {
+        int inserted = jdbc.sql("""
+                        insert into member_growth (customer_id, growth, amount, key, source, ref, at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(customerId, growth, amount, key, source, ref, Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        var row = jdbc.sql(
+                        "update member set growth = greatest(0, growth + ?) where customer_id = ? returning growth, tier")
+                .params(growth, customerId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)})
+                .single();
+        var tier = programs.get().tierFor(row[0]).level();
+        if (tier != row[1]) {
+            jdbc.sql("update member set tier = ? where customer_id = ?")
+                    .params(tier, customerId)
+                    .update();
+            jdbc.sql("""
+                            insert into member_tier_change (customer_id, from_tier, to_tier, reason, at)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(
+                            customerId,
+                            row[1],
+                            tier,
+                            tier > row[1] ? "upgrade" : "downgrade",
+                            Timestamp.from(clock.instant()))
+                    .update();
+            profiles.setMemberLevels(Map.of(customerId, tier), today());
+        }
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public Member get(long customerId) {
+        var program = programs.get();
+        var line = lines("where m.customer_id = ?", List.of(customerId), program, 1).stream()
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("member", customerId));
+        var soon = jdbc.sql("""
+                        select expires_at, sum(remaining) from points_lot
+                        where customer_id = ? and remaining > 0 and expires_at is not null and expires_at <= ?
+                        group by expires_at order by expires_at limit 1""")
+                .params(customerId, Timestamp.from(clock.instant().plus(Duration.ofDays(30))))
+                .query((rs, n) ->
+                        new Member.Expiring(rs.getLong(2), rs.getTimestamp(1).toInstant()))
+                .optional()
+                .orElse(null);
+        var history = jdbc.sql("""
+                        select at, from_tier, to_tier, reason from member_tier_change
+                        where customer_id = ? order by at desc, id desc limit 50""")
+                .param(customerId)
+                .query((rs, n) -> new Member.TierChange(
+                        rs.getTimestamp(1).toInstant(), (Integer) rs.getObject(2), rs.getInt(3), rs.getString(4)))
+                .list();
+        var source = jdbc.sql("select source from member where customer_id = ?")
+                .param(customerId)
+                .query(String.class)
+                .single();
+        var tier = program.tier(line.tier());
+        Member.NextTier next = program.tiers().stream()
+                .filter(t -> t.level() > line.tier())
+                .findFirst()
+                .map(t -> new Member.NextTier(
+                        t.level(), t.name(), t.minGrowth(), Math.max(0, t.minGrowth() - line.growth())))
+                .orElse(null);
+        return new Member(
+                line.customerId(),
+                line.name(),
+                line.memberNo(),
+                line.tier(),
+                line.tierName(),
+                line.growth(),
+                line.points(),
+                soon,
+                line.joinedAt(),
+                source,
+                next,
+                history,
+                new Member.Benefits(tier.discountPercent(), tier.freeShipping(), tier.birthdayPoints()));
+    }
+
+    /** Members newest first; {@code q} finds a member number or a customer id. */
+    @Transactional(readOnly = true)
+    public CursorPage<Member.Line> list(@Nullable String q, @Nullable Integer tier, PageRequest page) {
+        var where = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        where.add("m.customer_id < ?");
+        args.add(page.before());
+        if (tier != null) {
+            where.add("m.tier = ?");
+            args.add(tier);
+        }
+        if (q != null && !q.isBlank()) {
+            var term = q.strip();
+            where.add("(m.member_no = upper(?) or m.customer_id::text = ?)");
+            args.add(term);
+            args.add(term);
+        }
+        var rows = lines(
+                "where " + String.join(" and ", where) + " order by m.customer_id desc",
+                args,
+                programs.get(),
+                page.fetchSize());
+        return CursorPage.ofDescending(rows, page.limit(), Member.Line::customerId);
+    }
+
+    private List<Member.Line> lines(String where, List<?> args, Program program, int limit) {
+        var rows = jdbc.sql("select m.customer_id, m.member_no, m.tier, m.growth, m.points, m.joined_at from member m "
+                        + where + " limit " + limit)
+                .params(args)
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getTimestamp(6)
+                })
+                .list();
+        var names = names(rows.stream().map(r -> (Long) r[0]).toList());
+        return rows.stream()
+                .map(r -> new Member.Line(
+                        (Long) r[0],
+                        names.get((Long) r[0]),
+                        (String) r[1],
+                        (Integer) r[2],
+                        program.tier((Integer) r[2]).name(),
+                        (Long) r[3],
+                        (Long) r[4],
+                        ((Timestamp) r[5]).toInstant()))
+                .toList();
+    }
+
+    /** Display names of customers the caller may see. */
+    Map<Long, String> names(List<Long> ids) {
+        var names = new HashMap<Long, String>();
+        for (CustomerSummary s : customers.summaries(ids)) {
+            names.put(s.id(), s.name());
+        }
+        return names;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(programs.zone()));
+    }
+}
