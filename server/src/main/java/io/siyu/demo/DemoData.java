@@ -3,6 +3,7 @@ package io.siyu.demo;
 import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
+import io.siyu.loyalty.LoyaltyDemo;
 import io.siyu.shared.Tenancy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ class DemoData implements ApplicationRunner {
     private final AccountManagement accounts;
     private final DataSetLoader loader;
     private final DemoCommerce commerce;
+    private final LoyaltyDemo loyalty;
     private final TransactionTemplate transactions;
 
     DemoData(
@@ -39,12 +41,14 @@ class DemoData implements ApplicationRunner {
             AccountManagement accounts,
             DataSetLoader loader,
             DemoCommerce commerce,
+            LoyaltyDemo loyalty,
             TransactionTemplate transactions) {
         this.properties = properties;
         this.installation = installation;
         this.accounts = accounts;
         this.loader = loader;
         this.commerce = commerce;
+        this.loyalty = loyalty;
         this.transactions = transactions;
     }
 
@@ -63,6 +67,7 @@ class DemoData implements ApplicationRunner {
                     var owners = createStaff();
                     loader.load(tenant, data, owners);
                     commerce.load(tenant, data);
+                    loyalty.load();
                     installation.markDemoDataLoaded();
                 }));
     }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce"})
+        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce", "loyalty"})
 @NullMarked
 package io.siyu.demo;
 

@@ -323,6 +323,39 @@ class JourneyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aRewardStepGrantsPointsAndACouponOnceIntoTheLoyaltyLedger() {
+        int trigger = tag("首单礼");
+        long refused = draft("""
+                {"trigger": {"type": "tag_added", "tagId": %d}, "start": "c",
+                 "steps": [{"id": "c", "type": "reward", "kind": "coupon", "couponId": "NOPE", "next": null}]}""".formatted(trigger));
+        var problem = admin.language("en").post("/api/v1/journeys/" + refused + "/publish", "{}");
+        assertThat(problem.status()).as(problem.body()).isEqualTo(400);
+        assertThat(problem.body()).contains("couponId");
+        var template = admin.post("/api/v1/loyalty/coupon-templates", """
+                {"code": "WELCOME5", "name": "首单礼 5 元", "kind": "amount", "value": 5, "validDays": 14}""");
+        assertThat(template.status()).as(template.body()).isEqualTo(201);
+        long journey = publish(draft("""
+                {"trigger": {"type": "tag_added", "tagId": %d}, "start": "p",
+                 "steps": [{"id": "p", "type": "reward", "kind": "points", "amount": 50, "next": "c"},
+                           {"id": "c", "type": "reward", "kind": "coupon", "couponId": "WELCOME5", "next": null}]}""".formatted(trigger)));
+        long anna = customer("13800138031");
+        long bo = customer("13800138032");
+
+        tagCustomers(List.of(anna, bo), trigger);
+        eventually(() -> assertThat(runs(journey, "done")).hasSize(2));
+        for (long c : List.of(anna, bo)) {
+            var member = admin.get("/api/v1/loyalty/members/" + c).json();
+            assertThat(member.path("points").asLong()).isEqualTo(50);
+            assertThat(member.path("source").asString()).isEqualTo("journey");
+            var coupons = admin.get("/api/v1/loyalty/members/" + c + "/coupons").json();
+            assertThat(coupons).hasSize(1);
+            assertThat(coupons.get(0).path("templateCode").asString()).isEqualTo("WELCOME5");
+        }
+        assertThat(sql.count(fixture.tenant(), "select count(*) from points_entry where source = 'journey'"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aNewVersionTakesNewCustomersWhileThoseInFlightFinishOnTheirs() {
         int trigger = tag("入群");
         int first = tag("一版");
