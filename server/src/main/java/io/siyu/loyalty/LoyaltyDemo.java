@@ -57,7 +57,7 @@ public class LoyaltyDemo {
                         select customer_id, 'earn', points, sum(points) over (partition by customer_id order by at, n),
                                'demo:' || customer_id || ':' || n, 'purchase', 'DEMO-' || customer_id || '-' || n, ?, at
                         from (select m.customer_id, g n, ((50 + floor(random() * 450)) * m.tier)::bigint points,
-                                     greatest(m.joined_at, ?::timestamptz - random() * interval '30 days') at
+                                     greatest(m.joined_at, ?::timestamptz - random() * interval '30 days') as at
                               from member m cross join generate_series(1, 3) g where random() < 0.6) earned""")
                 .params(expires == null ? null : Timestamp.from(expires), now)
                 .update();
@@ -72,7 +72,7 @@ public class LoyaltyDemo {
                             from points_lot l order by l.customer_id, l.expires_at, l.id),
                         chosen as (
                             select customer_id, lot, balance, greatest(1, floor(points * (0.3 + 0.7 * random())))::bigint spend,
-                                   last_at + (?::timestamptz - last_at) * random() at
+                                   last_at + (?::timestamptz - last_at) * random() as at
                             from firsts where random() < 0.35),
                         spent as (
                             insert into points_entry (customer_id, kind, points, balance, key, source, ref, reason, at)
@@ -99,7 +99,7 @@ public class LoyaltyDemo {
                         select t.id, m.customer_id, upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)), 'console',
                                'demo:' || t.code || ':' || m.customer_id, at, at, at + make_interval(days => t.valid_days)
                         from member m cross join coupon_template t
-                        cross join lateral (select ?::timestamptz - random() * interval '20 days' at) a
+                        cross join lateral (select ?::timestamptz - random() * interval '20 days' as at) a
                         where random() < case t.code when 'NEW20' then 0.5 when 'VIP85' then 0.3 else 0.1 end""").param(now).update();
         jdbc.sql("""
                         update coupon set status = 'redeemed', redemption_id = 'demo-' || id, order_no = 'DEMO-' || id,

@@ -42,6 +42,36 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
         assertThat(otherCounts).isZero();
     }
 
+    @Autowired
+    io.siyu.loyalty.LoyaltyDemo loyalty;
+
+    @Autowired
+    io.siyu.loyalty.Points points;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void theDemoLoyaltyProgramMakesTheProfilesMembersWithALedgerThatReconciles() {
+        var tenant = tenants.create().tenant();
+        loader.load(tenant, new StandardDataSet(2_000, 12, Instant.now()), java.util.List.of());
+
+        int members = Tenancy.callAs(tenant, () -> transactions.execute(s -> loyalty.load()));
+
+        assertThat(members).isPositive().isEqualTo((int)
+                sql.count(tenant, "select count(*) from customer where member_level > 0"));
+        assertThat(sql.count(
+                        tenant,
+                        "select count(*) from member m join customer c on c.id = m.customer_id"
+                                + " where m.tier <> c.member_level"))
+                .isZero();
+        assertThat(sql.count(tenant, "select count(*) from points_entry where kind = 'spend'"))
+                .isPositive();
+        assertThat(sql.count(tenant, "select count(*) from coupon where status = 'redeemed'"))
+                .isPositive();
+        assertThat(Tenancy.callAs(tenant, points::reconcile)).isEmpty();
+    }
+
     @Test
     void textWithCopyControlCharactersSurvivesTheBulkPath() {
         var tenant = tenants.create().tenant();
