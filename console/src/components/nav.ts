@@ -20,6 +20,8 @@ import {
   Grid,
   Guide,
   Histogram,
+  Medal,
+  Odometer,
   Iphone,
   List,
   Key,
@@ -197,6 +199,19 @@ export const navGroups: readonly NavGroup[] = [
         label: 'common.nav.staffTasks',
         icon: markRaw(Finished),
         permission: 'tasks:read',
+      },
+    ],
+  },
+  {
+    key: 'loyalty',
+    label: 'common.nav.loyalty',
+    icon: markRaw(Medal),
+    items: [
+      {
+        path: '/loyalty/dashboard',
+        label: 'common.nav.loyaltyDashboard',
+        icon: markRaw(Odometer),
+        permission: 'loyalty:read',
       },
     ],
   },

@@ -14,6 +14,7 @@ import * as home from '@/modules/home/i18n'
 import * as journeys from '@/modules/journeys/i18n'
 import * as layers from '@/modules/layers/i18n'
 import * as liveCodes from '@/modules/live-codes/i18n'
+import * as loyalty from '@/modules/loyalty/i18n'
 import * as losses from '@/modules/losses/i18n'
 import * as massSends from '@/modules/mass-sends/i18n'
 import * as moments from '@/modules/moments/i18n'
@@ -51,6 +52,7 @@ export const zhCN = {
   moments: moments.zhCN,
   journeys: journeys.zhCN,
   growth: growth.zhCN,
+  loyalty: loyalty.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -81,4 +83,5 @@ export const en: MessageSchema = {
   moments: moments.en,
   journeys: journeys.en,
   growth: growth.en,
+  loyalty: loyalty.en,
 }

@@ -212,6 +212,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'tasks:read', title: 'common.nav.staffTasks' },
       },
       {
+        path: 'loyalty/dashboard',
+        name: 'loyalty-dashboard',
+        component: () => import('@/modules/loyalty/LoyaltyDashboardView.vue'),
+        meta: { permission: 'loyalty:read', title: 'common.nav.loyaltyDashboard' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

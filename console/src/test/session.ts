@@ -34,6 +34,10 @@ export const ALL_PERMISSIONS: Permission[] = [
   'tasks:read',
   'growth:read',
   'growth:write',
+  'loyalty:read',
+  'loyalty:write',
+  'loyalty:manage',
+  'loyalty:approve',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

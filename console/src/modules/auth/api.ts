@@ -53,6 +53,14 @@ export type Permission =
   | 'growth:read'
   /** Makes, starts and ends campaigns, and joins customers to them. */
   | 'growth:write'
+  /** Sees the membership program, members, their points and coupons, the mall and its figures. */
+  | 'loyalty:read'
+  /** Makes members, asks for points adjustments, gives coupons and handles mall orders. */
+  | 'loyalty:write'
+  /** Changes the membership program, coupon templates and mall items. */
+  | 'loyalty:manage'
+  /** Approves or rejects points adjustments (never one's own). */
+  | 'loyalty:approve'
 
 export interface TenantInfo {
   id: string

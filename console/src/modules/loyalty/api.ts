@@ -1,0 +1,305 @@
+import { http, type CursorPage } from '@/api/http'
+
+// Membership and loyalty (会员): the program, members, their points and coupons, the mall.
+// Money is yuan with two decimals; points and growth are whole numbers.
+
+/** free: anyone may join; purchase: a customer joins on their first paid order. */
+export const JOIN_RULES = ['free', 'purchase'] as const
+export type JoinRule = (typeof JOIN_RULES)[number]
+
+/** When earned points lapse: at the end of the year after, some days after earning, or never. */
+export const EXPIRY_RULES = ['end_of_next_year', 'days', 'never'] as const
+export type ExpiryRule = (typeof EXPIRY_RULES)[number]
+
+/** How a customer became a member. */
+export const MEMBER_SOURCES = ['free', 'purchase', 'api', 'journey', 'campaign'] as const
+export type MemberSource = (typeof MEMBER_SOURCES)[number]
+
+export const TIER_REASONS = ['join', 'upgrade', 'downgrade'] as const
+export type TierReason = (typeof TIER_REASONS)[number]
+
+export const ENTRY_KINDS = ['earn', 'spend', 'expire', 'reverse', 'adjust'] as const
+export type EntryKind = (typeof ENTRY_KINDS)[number]
+
+export const ENTRY_SOURCES = [
+  'purchase',
+  'refund',
+  'journey',
+  'campaign',
+  'mall',
+  'shop',
+  'manual',
+  'expiry',
+] as const
+export type EntrySource = (typeof ENTRY_SOURCES)[number]
+
+export const ADJUSTMENT_STATUSES = ['pending', 'applied', 'rejected'] as const
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number]
+
+/** amount: `value` yuan off; percent: `value` percent off, at most `maxOff` yuan. */
+export const COUPON_KINDS = ['amount', 'percent'] as const
+export type CouponKind = (typeof COUPON_KINDS)[number]
+
+export const COUPON_STATUSES = ['issued', 'redeemed', 'expired'] as const
+export type CouponStatus = (typeof COUPON_STATUSES)[number]
+
+/** placed → shipped → delivered; a placed order may be cancelled (its points come back). */
+export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'cancelled'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+/** The error codes of the contract, each with words in both languages (loyalty.errors.*). */
+export const ERROR_CODES = [
+  'loyalty.adjustment.own',
+  'loyalty.points.insufficient',
+  'loyalty.coupon.used',
+  'loyalty.coupon.expired',
+  'loyalty.coupon.foreign',
+  'loyalty.coupon.threshold',
+  'loyalty.coupon.scope',
+  'loyalty.mall.out-of-stock',
+  'loyalty.mall.limit',
+  'loyalty.mall.inactive',
+] as const
+
+export interface Tier {
+  /** 1, 2, 3 in order. */
+  level: number
+  name: string
+  /** The growth a member needs for it; level 1: 0. */
+  minGrowth: number
+  /** Points earned ×, 1–10. */
+  multiplier: number
+  /** Member price: percent off, 0–50. */
+  discountPercent: number
+  freeShipping: boolean
+  birthdayPoints: number
+}
+
+export interface Program {
+  name: string
+  joinRule: JoinRule
+  pointsPerYuan: number
+  growthPerYuan: number
+  pointsExpiry: ExpiryRule
+  /** With `days`. */
+  pointsExpiryDays: number | null
+  /** Points a member can earn from rules in a day; null: no cap. */
+  dailyCap: number | null
+  tiers: Tier[]
+  updatedAt?: string | null
+}
+
+export type ProgramInput = Omit<Program, 'updatedAt'>
+
+export interface MemberSummary {
+  customerId: number
+  name: string | null
+  memberNo: string
+  tier: number
+  tierName: string
+  growth: number
+  points: number
+  joinedAt: string
+}
+
+export interface TierMove {
+  at: string
+  /** Null (or 0) on joining. */
+  from: number | null
+  to: number
+  reason: TierReason
+}
+
+export interface Member extends MemberSummary {
+  /** The soonest points to expire within 30 days. */
+  expiring: { points: number; at: string } | null
+  source: MemberSource
+  nextTier: { level: number; name: string; minGrowth: number; growthNeeded: number } | null
+  tiers: TierMove[]
+  benefits: { discountPercent: number; freeShipping: boolean; birthdayPoints: number }
+}
+
+export interface LedgerEntry {
+  id: number
+  kind: EntryKind
+  /** Signed: negative for spend, expire and deductions. */
+  points: number
+  /** The balance after the entry. */
+  balance: number
+  source: EntrySource
+  ref: string | null
+  reason: string | null
+  actor: string | null
+  approver: string | null
+  /** For earned points. */
+  expiresAt: string | null
+  at: string
+  /** What a refund could not take back (already spent, no other points). */
+  shortfall?: number | null
+}
+
+export interface Adjustment {
+  id: number
+  customerId: number
+  customerName: string | null
+  points: number
+  reason: string
+  status: AdjustmentStatus
+  requestedBy: string
+  decidedBy: string | null
+  at: string
+  decidedAt: string | null
+}
+
+export interface CouponTemplate {
+  id: number
+  code: string
+  name: string
+  kind: CouponKind
+  value: number
+  maxOff: number | null
+  threshold: number
+  skus: string[]
+  validDays: number | null
+  validFrom: string | null
+  validUntil: string | null
+  perCustomer: number
+  /** Null: unlimited. */
+  stock: number | null
+  active: boolean
+  issued: number
+  redeemed: number
+}
+
+export type CouponTemplateInput = Omit<CouponTemplate, 'id' | 'issued' | 'redeemed'>
+
+export type IssueInput = ({ customerIds: number[] } | { segmentId: number }) & { key: string }
+
+export interface IssueResult {
+  issued: number
+  skipped: { limit: number; stock: number }
+}
+
+export interface Coupon {
+  id: number
+  code: string
+  templateId: number
+  templateCode: string
+  name: string
+  kind: CouponKind
+  value: number
+  maxOff: number | null
+  threshold: number
+  status: CouponStatus
+  issuedAt: string
+  expiresAt: string | null
+  redeemedAt: string | null
+  orderNo: string | null
+  discount: number | null
+}
+
+export interface MallItem {
+  id: number
+  name: string
+  description: string | null
+  points: number
+  cash: number
+  stock: number
+  perMember: number
+  active: boolean
+  redeemed: number
+}
+
+export type MallItemInput = Omit<MallItem, 'id' | 'redeemed'>
+
+export interface MallOrder {
+  id: number
+  itemId: number
+  itemName: string
+  customerId: number
+  customerName: string | null
+  points: number
+  cash: number
+  status: OrderStatus
+  at: string
+}
+
+export interface DailyLoyalty {
+  day: string
+  joined: number
+  issued: number
+  spent: number
+  expired: number
+  /** Members per tier level at the end of the day. */
+  tiers: Record<string, number>
+}
+
+export interface LoyaltyStats {
+  members: number
+  byTier: { level: number; name: string; members: number }[]
+  /** Points outstanding. */
+  liability: number
+  /** Points expiring within 30 days. */
+  expiringSoon: number
+  last30: { issued: number; spent: number; expired: number }
+  /** `rate`: redeemed / issued, 0–1. */
+  coupons: { issued: number; redeemed: number; rate: number }
+  daily: DailyLoyalty[]
+}
+
+const BASE = '/api/v1/loyalty'
+const PAGE = 20
+
+export const loyaltyApi = {
+  program: (signal?: AbortSignal) => http.get<Program>(`${BASE}/program`, undefined, signal),
+  saveProgram: (body: ProgramInput) => http.put<Program>(`${BASE}/program`, body),
+  stats: (signal?: AbortSignal) => http.get<LoyaltyStats>(`${BASE}/stats`, undefined, signal),
+
+  members: (filters: { q?: string; tier?: number | null }, cursor: string | null) =>
+    http.get<CursorPage<MemberSummary>>(`${BASE}/members`, {
+      q: filters.q,
+      tier: filters.tier,
+      cursor,
+      limit: PAGE,
+    }),
+  /** Makes a customer a member; a member already answers the same member. */
+  join: (customerId: number) => http.post<MemberSummary>(`${BASE}/members`, { customerId }),
+  member: (customerId: number, signal?: AbortSignal) =>
+    http.get<Member>(`${BASE}/members/${customerId}`, undefined, signal),
+  ledger: (customerId: number, cursor: string | null) =>
+    http.get<CursorPage<LedgerEntry>>(`${BASE}/members/${customerId}/points`, {
+      cursor,
+      limit: PAGE,
+    }),
+  coupons: (customerId: number) => http.get<Coupon[]>(`${BASE}/members/${customerId}/coupons`),
+
+  requestAdjustment: (customerId: number, body: { points: number; reason: string }) =>
+    http.post<Adjustment>(`${BASE}/members/${customerId}/adjustments`, body),
+  adjustments: (status: AdjustmentStatus) =>
+    http.get<Adjustment[]>(`${BASE}/adjustments`, { status }),
+  approve: (id: number) => http.post<Adjustment>(`${BASE}/adjustments/${id}/approve`),
+  reject: (id: number) => http.post<Adjustment>(`${BASE}/adjustments/${id}/reject`),
+
+  templates: () => http.get<CouponTemplate[]>(`${BASE}/coupon-templates`),
+  createTemplate: (body: CouponTemplateInput) =>
+    http.post<CouponTemplate>(`${BASE}/coupon-templates`, body),
+  updateTemplate: (id: number, body: CouponTemplateInput) =>
+    http.put<CouponTemplate>(`${BASE}/coupon-templates/${id}`, body),
+  issue: (templateId: number, body: IssueInput) =>
+    http.post<IssueResult>(`${BASE}/coupon-templates/${templateId}/issue`, body),
+
+  items: () => http.get<MallItem[]>(`${BASE}/mall/items`),
+  createItem: (body: MallItemInput) => http.post<MallItem>(`${BASE}/mall/items`, body),
+  updateItem: (id: number, body: MallItemInput) =>
+    http.put<MallItem>(`${BASE}/mall/items/${id}`, body),
+  orders: (status: OrderStatus | null, cursor: string | null) =>
+    http.get<CursorPage<MallOrder>>(`${BASE}/mall/orders`, { status, cursor, limit: PAGE }),
+  moveOrder: (id: number, action: 'ship' | 'deliver' | 'cancel') =>
+    http.post<MallOrder>(`${BASE}/mall/orders/${id}/${action}`),
+}
+
+/** A fresh idempotency key for one issue (the same key issues nothing again). */
+export const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`

@@ -1,0 +1,345 @@
+// Test data shaped like the server's answers about membership and loyalty (used by the specs only).
+import type {
+  Adjustment,
+  Coupon,
+  CouponTemplate,
+  LedgerEntry,
+  LoyaltyStats,
+  MallItem,
+  MallOrder,
+  Member,
+  MemberSummary,
+  Program,
+} from '@/modules/loyalty/api'
+import { jsonResponse, stubFetch, type Route } from './http'
+import { me } from './session'
+
+/** 品牌会员俱乐部: 银卡 from 0, 金卡 from 1,000 growth, 黑金 from 5,000. */
+export function program(overrides: Partial<Program> = {}): Program {
+  return {
+    name: '品牌会员俱乐部',
+    joinRule: 'free',
+    pointsPerYuan: 1,
+    growthPerYuan: 1,
+    pointsExpiry: 'end_of_next_year',
+    pointsExpiryDays: null,
+    dailyCap: 5000,
+    tiers: [
+      {
+        level: 1,
+        name: '银卡',
+        minGrowth: 0,
+        multiplier: 1,
+        discountPercent: 0,
+        freeShipping: false,
+        birthdayPoints: 100,
+      },
+      {
+        level: 2,
+        name: '金卡',
+        minGrowth: 1000,
+        multiplier: 1.5,
+        discountPercent: 5,
+        freeShipping: true,
+        birthdayPoints: 300,
+      },
+      {
+        level: 3,
+        name: '黑金',
+        minGrowth: 5000,
+        multiplier: 2,
+        discountPercent: 10,
+        freeShipping: true,
+        birthdayPoints: 1000,
+      },
+    ],
+    updatedAt: '2026-11-01T02:00:00Z',
+    ...overrides,
+  }
+}
+
+export function loyaltyStats(overrides: Partial<LoyaltyStats> = {}): LoyaltyStats {
+  return {
+    members: 1190,
+    byTier: [
+      { level: 2, name: '金卡', members: 250 },
+      { level: 1, name: '银卡', members: 900 },
+      { level: 3, name: '黑金', members: 40 },
+    ],
+    liability: 256000,
+    expiringSoon: 12000,
+    last30: { issued: 90000, spent: 30000, expired: 2000 },
+    coupons: { issued: 400, redeemed: 100, rate: 0.25 },
+    daily: [
+      {
+        day: '2026-11-01',
+        joined: 20,
+        issued: 4000,
+        spent: 1000,
+        expired: 0,
+        tiers: { '1': 880, '2': 240, '3': 40 },
+      },
+      {
+        day: '2026-11-02',
+        joined: 30,
+        issued: 5200,
+        spent: 1800,
+        expired: 300,
+        tiers: { '1': 900, '2': 250, '3': 40 },
+      },
+    ],
+    ...overrides,
+  }
+}
+
+export function memberSummary(overrides: Partial<MemberSummary> = {}): MemberSummary {
+  return {
+    customerId: 20001,
+    name: '林晓雯',
+    memberNo: 'M00020001',
+    tier: 2,
+    tierName: '金卡',
+    growth: 3200,
+    points: 1880,
+    joinedAt: '2026-03-01T02:00:00Z',
+    ...overrides,
+  }
+}
+
+export const MEMBERS: MemberSummary[] = [
+  memberSummary(),
+  memberSummary({
+    customerId: 20002,
+    name: null,
+    memberNo: 'M00020002',
+    tier: 1,
+    tierName: '银卡',
+    growth: 120,
+    points: 60,
+    joinedAt: '2026-10-20T02:00:00Z',
+  }),
+]
+
+/** 林晓雯 (20001): 金卡, 1,800 growth short of 黑金, 200 points expiring on 11-30. */
+export function member(overrides: Partial<Member> = {}): Member {
+  return {
+    ...memberSummary(),
+    expiring: { points: 200, at: '2026-11-30T15:59:59Z' },
+    source: 'purchase',
+    nextTier: { level: 3, name: '黑金', minGrowth: 5000, growthNeeded: 1800 },
+    tiers: [
+      { at: '2026-03-01T02:00:00Z', from: null, to: 1, reason: 'join' },
+      { at: '2026-06-18T02:00:00Z', from: 1, to: 2, reason: 'upgrade' },
+    ],
+    benefits: { discountPercent: 5, freeShipping: true, birthdayPoints: 300 },
+    ...overrides,
+  }
+}
+
+export const LEDGER: LedgerEntry[] = [
+  {
+    id: 905,
+    kind: 'adjust',
+    points: 500,
+    balance: 1880,
+    source: 'manual',
+    ref: null,
+    reason: '客诉补偿',
+    actor: '李运营',
+    approver: '王经理',
+    expiresAt: null,
+    at: '2026-11-05T02:00:00Z',
+  },
+  {
+    id: 904,
+    kind: 'spend',
+    points: -300,
+    balance: 1380,
+    source: 'mall',
+    ref: 'MO-77',
+    reason: null,
+    actor: null,
+    approver: null,
+    expiresAt: null,
+    at: '2026-11-04T02:00:00Z',
+  },
+  {
+    id: 903,
+    kind: 'reverse',
+    points: -120,
+    balance: 1680,
+    source: 'refund',
+    ref: 'SO-1002',
+    reason: null,
+    actor: null,
+    approver: null,
+    expiresAt: null,
+    at: '2026-11-03T02:00:00Z',
+    shortfall: 20,
+  },
+  {
+    id: 902,
+    kind: 'earn',
+    points: 1800,
+    balance: 1800,
+    source: 'purchase',
+    ref: 'SO-1001',
+    reason: null,
+    actor: null,
+    approver: null,
+    expiresAt: '2027-12-31T15:59:59Z',
+    at: '2026-11-01T02:00:00Z',
+  },
+]
+
+export const COUPONS: Coupon[] = [
+  {
+    id: 71,
+    code: 'C-7F3K',
+    templateId: 3,
+    templateCode: 'NEW-20',
+    name: '新人满 100 减 20',
+    kind: 'amount',
+    value: 20,
+    maxOff: null,
+    threshold: 100,
+    status: 'redeemed',
+    issuedAt: '2026-10-01T02:00:00Z',
+    expiresAt: '2026-10-31T15:59:59Z',
+    redeemedAt: '2026-10-10T02:00:00Z',
+    orderNo: 'SO-0901',
+    discount: 20,
+  },
+  {
+    id: 72,
+    code: 'C-8H2M',
+    templateId: 4,
+    templateCode: 'VIP-15',
+    name: '金卡 85 折',
+    kind: 'percent',
+    value: 15,
+    maxOff: 50,
+    threshold: 0,
+    status: 'issued',
+    issuedAt: '2026-11-01T02:00:00Z',
+    expiresAt: '2026-12-01T15:59:59Z',
+    redeemedAt: null,
+    orderNo: null,
+    discount: null,
+  },
+]
+
+export function adjustment(overrides: Partial<Adjustment> = {}): Adjustment {
+  return {
+    id: 31,
+    customerId: 20001,
+    customerName: '林晓雯',
+    points: 500,
+    reason: '客诉补偿',
+    status: 'pending',
+    requestedBy: '李运营',
+    decidedBy: null,
+    at: '2026-11-05T01:00:00Z',
+    decidedAt: null,
+    ...overrides,
+  }
+}
+
+export function template(overrides: Partial<CouponTemplate> = {}): CouponTemplate {
+  return {
+    id: 3,
+    code: 'NEW-20',
+    name: '新人满 100 减 20',
+    kind: 'amount',
+    value: 20,
+    maxOff: null,
+    threshold: 100,
+    skus: [],
+    validDays: 30,
+    validFrom: null,
+    validUntil: null,
+    perCustomer: 1,
+    stock: 1000,
+    active: true,
+    issued: 400,
+    redeemed: 100,
+    ...overrides,
+  }
+}
+
+export const TEMPLATES: CouponTemplate[] = [
+  template(),
+  template({
+    id: 4,
+    code: 'VIP-15',
+    name: '金卡 85 折',
+    kind: 'percent',
+    value: 15,
+    maxOff: 50,
+    threshold: 0,
+    skus: ['SKU-1', 'SKU-2'],
+    validDays: null,
+    validFrom: '2026-11-01T00:00:00+08:00',
+    validUntil: '2026-12-31T23:59:59+08:00',
+    perCustomer: 2,
+    stock: null,
+    issued: 0,
+    redeemed: 0,
+  }),
+  template({ id: 5, code: 'OLD-5', name: '旧版满减', active: false, issued: 10, redeemed: 1 }),
+]
+
+export function mallItem(overrides: Partial<MallItem> = {}): MallItem {
+  return {
+    id: 41,
+    name: '品牌保温杯',
+    description: '500ml 不锈钢',
+    points: 2000,
+    cash: 0,
+    stock: 50,
+    perMember: 1,
+    active: true,
+    redeemed: 12,
+    ...overrides,
+  }
+}
+
+export function mallOrder(overrides: Partial<MallOrder> = {}): MallOrder {
+  return {
+    id: 77,
+    itemId: 41,
+    itemName: '品牌保温杯',
+    customerId: 20001,
+    customerName: '林晓雯',
+    points: 2000,
+    cash: 0,
+    status: 'placed',
+    at: '2026-11-04T02:00:00Z',
+    ...overrides,
+  }
+}
+
+/** A signed-in admin and the whole program: members, 20001's details, coupons, the mall. */
+export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = me()) {
+  return stubFetch({
+    'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
+    'GET /api/v1/loyalty/program': () => jsonResponse(program()),
+    'GET /api/v1/loyalty/stats': () => jsonResponse(loyaltyStats()),
+    'GET /api/v1/loyalty/members': () => jsonResponse({ items: MEMBERS, nextCursor: null }),
+    'GET /api/v1/loyalty/members/20001': () => jsonResponse(member()),
+    'GET /api/v1/loyalty/members/20001/points': () =>
+      jsonResponse({ items: LEDGER, nextCursor: null }),
+    'GET /api/v1/loyalty/members/20001/coupons': () => jsonResponse(COUPONS),
+    'GET /api/v1/loyalty/adjustments': () => jsonResponse([adjustment()]),
+    'GET /api/v1/loyalty/coupon-templates': () => jsonResponse(TEMPLATES),
+    'GET /api/v1/loyalty/mall/items': () =>
+      jsonResponse([mallItem(), mallItem({ id: 42, name: '定制帆布袋', points: 800, cash: 9.9 })]),
+    'GET /api/v1/loyalty/mall/orders': () =>
+      jsonResponse({
+        items: [mallOrder(), mallOrder({ id: 78, status: 'shipped', customerId: 20002 })],
+        nextCursor: null,
+      }),
+    'GET /api/v1/segments': () => jsonResponse([{ id: 5, name: '近 30 天活跃老会员', size: 320 }]),
+    ...routes,
+  })
+}
