@@ -218,6 +218,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'loyalty:read', title: 'common.nav.loyaltyDashboard' },
       },
       {
+        path: 'loyalty/members',
+        name: 'members',
+        component: () => import('@/modules/loyalty/MembersView.vue'),
+        meta: { permission: 'loyalty:read', title: 'common.nav.members' },
+      },
+      {
+        path: 'loyalty/members/:id(\\d+)',
+        name: 'member',
+        component: () => import('@/modules/loyalty/MemberDetailView.vue'),
+        meta: { permission: 'loyalty:read', title: 'common.nav.memberDetail' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

@@ -33,7 +33,7 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
     )!
     expect(
       [...section.querySelectorAll('.el-menu-item')].map((i) => i.textContent?.trim()),
-    ).toEqual(['会员看板'])
+    ).toEqual(['会员看板', '会员列表'])
     wrapper.unmount()
   })
 
@@ -106,7 +106,7 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
     stubLoyaltyServer({}, me({ role: 'operator', permissions: operator }))
     const { wrapper } = await mountApp('/loyalty/dashboard')
     const nav = wrapper.find('nav').text()
-    expect(nav).toContain('会员看板')
+    expect(nav).toContain('会员列表')
     expect(nav).not.toContain('积分审批')
     expect(nav).not.toContain('会员计划')
     wrapper.unmount()
