@@ -230,6 +230,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'loyalty:read', title: 'common.nav.memberDetail' },
       },
       {
+        path: 'loyalty/adjustments',
+        name: 'adjustments',
+        component: () => import('@/modules/loyalty/AdjustmentsView.vue'),
+        meta: { permission: 'loyalty:approve', title: 'common.nav.adjustments' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
