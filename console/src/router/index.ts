@@ -236,6 +236,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'loyalty:approve', title: 'common.nav.adjustments' },
       },
       {
+        path: 'loyalty/coupons',
+        name: 'coupon-templates',
+        component: () => import('@/modules/loyalty/CouponTemplatesView.vue'),
+        meta: { permission: 'loyalty:read', title: 'common.nav.couponTemplates' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),
