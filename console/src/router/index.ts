@@ -242,6 +242,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'loyalty:read', title: 'common.nav.couponTemplates' },
       },
       {
+        path: 'loyalty/mall',
+        name: 'mall',
+        component: () => import('@/modules/loyalty/MallView.vue'),
+        meta: { permission: 'loyalty:read', title: 'common.nav.mall' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

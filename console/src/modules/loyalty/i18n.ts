@@ -360,6 +360,7 @@ export const zhCN = {
       withCash: '{points} 积分 + {cash}',
     },
     orders: {
+      all: '全部',
       status: '状态',
       item: '商品',
       customer: '会员',
@@ -808,6 +809,7 @@ export const en: typeof zhCN = {
       withCash: '{points} points + {cash}',
     },
     orders: {
+      all: 'All',
       status: 'Status',
       item: 'Item',
       customer: 'Member',
