@@ -248,6 +248,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'loyalty:read', title: 'common.nav.mall' },
       },
       {
+        path: 'loyalty/program',
+        name: 'loyalty-program',
+        component: () => import('@/modules/loyalty/ProgramView.vue'),
+        meta: { permission: 'loyalty:manage', title: 'common.nav.loyaltyProgram' },
+      },
+      {
         path: 'data/events',
         name: 'events',
         component: () => import('@/modules/events/EventsView.vue'),

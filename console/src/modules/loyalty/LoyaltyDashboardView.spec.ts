@@ -33,7 +33,7 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
     )!
     expect(
       [...section.querySelectorAll('.el-menu-item')].map((i) => i.textContent?.trim()),
-    ).toEqual(['会员看板', '会员列表', '积分审批', '优惠券', '积分商城'])
+    ).toEqual(['会员看板', '会员列表', '积分审批', '优惠券', '积分商城', '会员计划'])
     wrapper.unmount()
   })
 

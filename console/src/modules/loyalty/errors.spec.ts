@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from '@/i18n'
 import { ApiError } from '@/api/problem'
 import { ERROR_CODES } from './api'
-import { loyaltyRefusal, tierErrors } from './errors'
+import { loyaltyRefusal } from './errors'
 
 const refusal = (code: string, detail = 'server words') =>
   new ApiError(409, { status: 409, code, detail })
@@ -32,17 +32,5 @@ describe('the loyalty refusals', () => {
     expect(loyaltyRefusal(refusal('customers.merge.conflict'))).toBeNull()
     expect(loyaltyRefusal(new ApiError(409, { status: 409 }))).toBeNull()
     expect(loyaltyRefusal(new Error('boom'))).toBeNull()
-  })
-
-  it('put a tier’s field error on that tier’s field, the first message per field', () => {
-    expect(
-      tierErrors([
-        { field: 'tiers[1].minGrowth', message: '须高于上一级' },
-        { field: 'tiers[1].minGrowth', message: 'second' },
-        { field: 'tiers[0].name', message: '请填写' },
-        { field: 'tiers', message: '1 到 3 个等级' },
-        { field: 'name', message: '太长' },
-      ]),
-    ).toEqual({ '1.minGrowth': '须高于上一级', '0.name': '请填写' })
   })
 })

@@ -12,18 +12,3 @@ export function loyaltyRefusal(error: unknown): string | null {
   const key = `loyalty.errors.${error.code.slice(PREFIX.length)}`
   return i18n.global.te(key) ? t(key) : null
 }
-
-/**
- * The server's field errors on a program's tiers, by index and field: `tiers[1].minGrowth` on the
- * second tier's minimum growth. What is about no single tier field stays out.
- */
-export function tierErrors(
-  errors: readonly { field: string; message: string }[],
-): Record<string, string> {
-  const placed: Record<string, string> = {}
-  for (const error of errors) {
-    const tier = /^tiers\[(\d+)\]\.(\w+)$/.exec(error.field)
-    if (tier) placed[`${tier[1]}.${tier[2]}`] ??= error.message
-  }
-  return placed
-}
