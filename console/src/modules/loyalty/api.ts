@@ -12,7 +12,7 @@ export const EXPIRY_RULES = ['end_of_next_year', 'days', 'never'] as const
 export type ExpiryRule = (typeof EXPIRY_RULES)[number]
 
 /** How a customer became a member. */
-export const MEMBER_SOURCES = ['free', 'purchase', 'api', 'journey', 'campaign'] as const
+export const MEMBER_SOURCES = ['free', 'purchase', 'api', 'journey', 'campaign', 'import'] as const
 export type MemberSource = (typeof MEMBER_SOURCES)[number]
 
 export const TIER_REASONS = ['join', 'upgrade', 'downgrade'] as const

@@ -17,6 +17,7 @@ export const zhCN = {
     api: '接口导入',
     journey: '客户旅程',
     campaign: '任务宝',
+    import: '历史会员导入',
   },
   tierReasons: {
     join: '入会',
@@ -122,7 +123,7 @@ export const zhCN = {
     title: '会员列表',
     description:
       '已加入会员计划的客户：等级、成长值与积分余额。点击会员查看积分明细、优惠券和等级变化',
-    search: '搜索姓名、手机号或会员号',
+    search: '会员号或客户 ID',
     tier: '等级',
     columns: {
       member: '会员',
@@ -461,6 +462,7 @@ export const en: typeof zhCN = {
     api: 'API',
     journey: 'Journey',
     campaign: 'Referral task',
+    import: 'Imported member',
   },
   tierReasons: {
     join: 'Joined',
@@ -567,7 +569,7 @@ export const en: typeof zhCN = {
     title: 'Members',
     description:
       'Customers in the membership program: their tier, growth and points. Open one for their points, coupons and tier history',
-    search: 'Search name, mobile or member no.',
+    search: 'Member no. or customer id',
     tier: 'Tier',
     columns: {
       member: 'Member',

@@ -51,6 +51,8 @@ public class LoyaltyDemo {
                         union all
                         select customer_id, 2, 3, 'upgrade', joined_at + (?::timestamptz - joined_at) * (0.5 + 0.5 * random())
                         from member where tier = 3""").params(now, now).update();
+        // (a condition on random() alone would be decided once per template or generated row, not per member:
+        // the draws below hash the member's id instead)
         // up to three purchases' points in the last 30 days, then a spend for about a third of members
         jdbc.sql("""
                         insert into points_entry (customer_id, kind, points, balance, key, source, ref, expires_at, at)
@@ -58,7 +60,8 @@ public class LoyaltyDemo {
                                'demo:' || customer_id || ':' || n, 'purchase', 'DEMO-' || customer_id || '-' || n, ?, at
                         from (select m.customer_id, g n, ((50 + floor(random() * 450)) * m.tier)::bigint points,
                                      greatest(m.joined_at, ?::timestamptz - random() * interval '30 days') as at
-                              from member m cross join generate_series(1, 3) g where random() < 0.6) earned""")
+                              from member m cross join generate_series(1, 3) g
+                              where abs(hashint8(m.customer_id * 3 + g)) % 10 < 6) earned""")
                 .params(expires == null ? null : Timestamp.from(expires), now)
                 .update();
         jdbc.sql("""
@@ -73,7 +76,7 @@ public class LoyaltyDemo {
                         chosen as (
                             select customer_id, lot, balance, greatest(1, floor(points * (0.3 + 0.7 * random())))::bigint spend,
                                    last_at + (?::timestamptz - last_at) * random() as at
-                            from firsts where random() < 0.35),
+                            from firsts where abs(hashint8(customer_id)) % 100 < 35),
                         spent as (
                             insert into points_entry (customer_id, kind, points, balance, key, source, ref, reason, at)
                             select customer_id, 'spend', -spend, balance - spend, 'demo-spend:' || customer_id, 'mall', null,
@@ -92,7 +95,7 @@ public class LoyaltyDemo {
                         insert into coupon_template (code, name, kind, value, max_off, threshold, valid_days, per_customer,
                                                      stock)
                         values ('NEW20', '新人满 200 减 20', 'amount', 20, null, 200, 30, 1, null),
-                               ('VIP85', '会员 85 折券', 'percent', 15, 50, 0, 14, 2, 5000),
+                               ('VIP85', '会员 85 折券', 'percent', 15, 50, 0, 14, 2, 50000),
                                ('BDAY30', '生日礼 30 元', 'amount', 30, null, 99, 30, 1, null)""").update();
         jdbc.sql("""
                         insert into coupon (template_id, customer_id, code, source, issue_key, issued_at, valid_from, expires_at)
@@ -100,11 +103,12 @@ public class LoyaltyDemo {
                                'demo:' || t.code || ':' || m.customer_id, at, at, at + make_interval(days => t.valid_days)
                         from member m cross join coupon_template t
                         cross join lateral (select ?::timestamptz - random() * interval '20 days' as at) a
-                        where random() < case t.code when 'NEW20' then 0.5 when 'VIP85' then 0.3 else 0.1 end""").param(now).update();
+                        where abs(hashint8(m.customer_id * 7 + t.id)) % 100
+                              < case t.code when 'NEW20' then 50 when 'VIP85' then 30 else 10 end""").param(now).update();
         jdbc.sql("""
                         update coupon set status = 'redeemed', redemption_id = 'demo-' || id, order_no = 'DEMO-' || id,
                             discount = 20, redeemed_at = issued_at + (? - issued_at) * random()
-                        where random() < 0.4""").param(now).update();
+                        where abs(hashint8(id)) % 10 < 4""").param(now).update();
         jdbc.sql("""
                         update coupon_template t set issued = (select count(*) from coupon c where c.template_id = t.id)""").update();
         jdbc.sql("""

@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every minute, for every tenant: expire points lots and coupons whose time has come, a member at a time (each
- * in its own transaction under the member's lock, so a crash leaves each member either expired or not).
+ * in its own transaction under the member's lock, so a crash leaves each member either expired or not); once a
+ * day, reconcile the ledger and keep the report.
  */
 @Component
 class LoyaltyWork extends io.siyu.shared.BackgroundWork {
@@ -34,6 +35,27 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     @Override
     protected void round() {
         PerTenant.round(tenants, worker(), log, "loyalty expiry", this::expire);
+        PerTenant.round(tenants, worker(), log, "loyalty reconciliation", this::reconcileDaily);
+    }
+
+    /** Once a day per tenant: reconcile the ledger, keep the report, and say so loudly when it is not whole. */
+    int reconcileDaily() {
+        var last = transactions.execute(s -> points.lastReconciled());
+        if (last != null
+                && last.isPresent()
+                && last.get().isAfter(java.time.Instant.now().minus(Duration.ofDays(1)))) {
+            return 0;
+        }
+        var report = transactions.execute(s -> points.reconcileAndKeep());
+        if (report != null && !report.whole()) {
+            log.error(
+                    "the points ledger does not reconcile: balance {}, entries {}, lots {}, {} members differ",
+                    report.balance(),
+                    report.entries(),
+                    report.lots(),
+                    report.mismatches().size());
+        }
+        return 1;
     }
 
     /** Expires what is due for the bound tenant; answers how many lots and coupons. */

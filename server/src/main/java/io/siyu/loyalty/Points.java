@@ -46,6 +46,8 @@ public class Points {
     private final JdbcClient jdbc;
     private final Programs programs;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     Points(JdbcClient jdbc, Programs programs, Clock clock) {
         this.jdbc = jdbc;
@@ -323,6 +325,59 @@ public class Points {
 
     /** A member whose balance, entries and lots disagree. */
     public record Mismatch(long customerId, long balance, long entries, long lots) {}
+
+    /** The whole tenant's ledger checked: the three sums agree, and no member's disagree (first 100 shown). */
+    public record Reconciliation(
+            Instant at, long members, long balance, long entries, long lots, List<Mismatch> mismatches) {
+        public boolean whole() {
+            return mismatches.isEmpty() && balance == entries && balance == lots;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Reconciliation reconciliation() {
+        var sums = jdbc.sql("""
+                        select (select count(*) from member), (select coalesce(sum(points), 0) from member),
+                               (select coalesce(sum(points), 0) from points_entry),
+                               (select coalesce(sum(remaining), 0) from points_lot)""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+        var mismatches = reconcile();
+        return new Reconciliation(
+                clock.instant(),
+                sums[0],
+                sums[1],
+                sums[2],
+                sums[3],
+                mismatches.subList(0, Math.min(100, mismatches.size())));
+    }
+
+    /** Checks the ledger and keeps the report; answers it. */
+    @Transactional
+    public Reconciliation reconcileAndKeep() {
+        var report = reconciliation();
+        jdbc.sql("""
+                        insert into loyalty_reconciliation (at, members, balance, entries, lots, mismatches)
+                        values (?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(
+                        Timestamp.from(report.at()),
+                        report.members(),
+                        report.balance(),
+                        report.entries(),
+                        report.lots(),
+                        json.writeValueAsString(report.mismatches()))
+                .update();
+        return report;
+    }
+
+    /** When the ledger was last reconciled, if ever. */
+    Optional<Instant> lastReconciled() {
+        return jdbc.sql("select max(at) from loyalty_reconciliation")
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .filter(java.util.Objects::nonNull)
+                .map(Timestamp::toInstant);
+    }
 
     static PointsEntry entry(ResultSet rs, int n) throws SQLException {
         var expires = rs.getTimestamp(12);

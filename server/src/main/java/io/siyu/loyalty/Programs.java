@@ -190,11 +190,13 @@ public class Programs {
                         program.pointsExpiryDays() == null ? 365 : program.pointsExpiryDays()));
             default -> {
                 var zone = zone();
+                // the last second of next year, so that it reads as 12-31
                 yield LocalDate.ofInstant(now, zone)
                         .withDayOfYear(1)
                         .plusYears(2)
                         .atStartOfDay(zone)
-                        .toInstant();
+                        .toInstant()
+                        .minusSeconds(1);
             }
         };
     }

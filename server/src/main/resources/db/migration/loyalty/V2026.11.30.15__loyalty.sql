@@ -250,3 +250,18 @@ create table mall_order
 select siyu_isolate_tenant('mall_order');
 create index mall_order_item_customer_idx on mall_order (tenant_id, item_id, customer_id);
 create index mall_order_status_idx on mall_order (tenant_id, status, id desc);
+
+-- The nightly reconciliation: balances against their entries and lots, kept so that a drift has a date.
+create table loyalty_reconciliation
+(
+    tenant_id  bigint      not null default siyu_current_tenant(),
+    id         bigint generated always as identity,
+    at         timestamptz not null default now(),
+    members    bigint      not null,
+    balance    bigint      not null,
+    entries    bigint      not null,
+    lots       bigint      not null,
+    mismatches jsonb       not null,
+    primary key (tenant_id, id)
+);
+select siyu_isolate_tenant('loyalty_reconciliation');

@@ -69,6 +69,12 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
                 .isPositive();
         assertThat(sql.count(tenant, "select count(*) from coupon where status = 'redeemed'"))
                 .isPositive();
+        assertThat(sql.count(
+                        tenant,
+                        "select count(distinct customer_id) from coupon c join coupon_template t"
+                                + " on t.id = c.template_id where t.code = 'NEW20'"))
+                .as("about half the members hold the welcome coupon, drawn member by member")
+                .isBetween(members * 3L / 10, members * 7L / 10);
         assertThat(Tenancy.callAs(tenant, points::reconcile)).isEmpty();
     }
 

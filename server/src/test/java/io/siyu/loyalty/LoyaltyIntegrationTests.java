@@ -138,7 +138,7 @@ class LoyaltyIntegrationTests extends IntegrationTest {
                 .as("the end of next year in the tenant's zone")
                 .isEqualTo((java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai"))
                                         .getValue()
-                                + 2) + "-01-01 00:00:00");
+                                + 1) + "-12-31 23:59:59");
         // an older grant that expires sooner, and one already past its end
         sql.update(
                 fixture.tenant(),

@@ -268,6 +268,14 @@ class LoyaltyController {
         return mall.move(id, action);
     }
 
+    @GetMapping("/reconciliation")
+    @Operation(
+            summary =
+                    "Check the points ledger now: member balances against their entries and lots (first 100 that differ)")
+    Points.Reconciliation reconciliation() {
+        return points.reconciliation();
+    }
+
     @GetMapping("/stats")
     @Operation(summary = "Members by tier (now and over 30 days), points issued, spent and expired, liability, coupons")
     LoyaltyStats.Stats stats() {

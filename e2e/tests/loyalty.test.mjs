@@ -1,0 +1,144 @@
+// 会员 as an operator uses it on the demo program: the dashboard's figures and charts, a member's card and
+// ledger, a points adjustment that waits for a second person (approving one's own is refused in place), the
+// coupon templates, the points mall with an order placed through the API, the program settings; in Chinese
+// and English.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startSiyu } from '../support/server.mjs'
+import { launch, screenshot, signIn } from '../support/browser.mjs'
+import { session } from '../support/api.mjs'
+
+// approving one's own adjustment is refused with a 409 on purpose
+const EXPECTED = ['status of 409']
+
+let siyu
+let browser
+
+before(async () => {
+  siyu = await startSiyu({ demoCustomers: 5000 })
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await siyu?.stop()
+})
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  // ECharts animates for about a second; screenshots should show the finished charts
+  if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1500)
+}
+
+describe('会员', () => {
+  test('the dashboard shows the demo program in figures and charts, in both languages', async () => {
+    const api = await session(siyu.base)
+    const stats = (await api('GET', '/api/v1/loyalty/stats')).json
+    assert.ok(stats.members > 1000, `the demo has members: ${stats.members}`)
+    for (const locale of ['zh', 'en']) {
+      const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
+      await page.setViewportSize({ width: 1440, height: 1200 })
+      await page.goto(siyu.base + '/loyalty/dashboard')
+      await page.locator('[data-kpi="members"]').waitFor()
+      await settle(page)
+      const members = await page.locator('[data-kpi="members"]').innerText()
+      assert.ok(members.includes(stats.members.toLocaleString('en-US')), `members ${stats.members}: ${members}`)
+      for (const chart of ['chart-tiers-trend', 'chart-by-tier', 'chart-points-flow']) {
+        assert.equal(await page.locator(`[data-testid="${chart}"] canvas`).count(), 1, `${chart} is drawn`)
+      }
+      const text = await page.locator('main').innerText()
+      if (locale === 'zh') assert.match(text, /优惠券核销率/)
+      else assert.doesNotMatch(text, /\p{Script=Han}/u, 'English throughout')
+      const rate = await page.locator('[data-kpi="couponRate"]').innerText()
+      assert.ok(!rate.includes(' 0%') && stats.coupons.issued > 0, `the demo's coupons were redeemed: ${rate}`)
+      await screenshot(page, `${locale}-loyalty-dashboard`)
+      assert.deepEqual(unexpectedProblems(), [])
+      await page.context().close()
+    }
+  })
+
+  test('a member’s card and ledger; an adjustment waits for someone else, and approving one’s own is refused', async () => {
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base)
+    await page.setViewportSize({ width: 1440, height: 1300 })
+    await page.goto(siyu.base + '/loyalty/members')
+    const first = page.locator('[data-testid="member-name"]').first()
+    await first.waitFor()
+    await first.click()
+    await page.locator('[data-testid="member-card"]').waitFor()
+    await settle(page)
+    assert.match(await page.locator('[data-testid="member-no"]').innerText(), /^M\d{9}$/)
+    assert.match(await page.locator('[data-testid="benefits"]').innerText(), /折|包邮|生日/)
+    await screenshot(page, 'zh-loyalty-member')
+
+    await page.locator('[data-testid="adjust"]').click()
+    const dialog = page.locator('.el-overlay:visible .el-dialog').last()
+    await dialog.waitFor()
+    assert.match(await dialog.locator('[data-testid="adjust-help"]').innerText(), /另一位/)
+    await dialog.locator('input[name="points"]').fill('300')
+    await dialog.locator('textarea[name="reason"]').fill('客诉补偿：物流延误，工单 1102')
+    await page.waitForTimeout(400)
+    await screenshot(page, 'zh-loyalty-adjust')
+    await dialog.getByRole('button', { name: '提交审批' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.goto(siyu.base + '/loyalty/adjustments')
+    const row = page.locator('.el-table__row', { hasText: '工单 1102' })
+    await row.waitFor()
+    assert.match(await row.locator('[data-testid="adjustment-points"]').innerText(), /300/)
+    await row.locator('[data-testid="approve"]').click()
+    const confirm = page.locator('.el-message-box')
+    if (await confirm.isVisible().catch(() => false)) await confirm.locator('.el-button--primary').click()
+    await page.locator('[data-testid="refusal"]').waitFor()
+    assert.match(await page.locator('[data-testid="refusal"]').innerText(), /自己/)
+    await settle(page)
+    await screenshot(page, 'zh-loyalty-adjustments')
+    assert.deepEqual(unexpectedProblems(EXPECTED), [])
+    await page.context().close()
+  })
+
+  test('coupon templates, the mall with an order a shop places, and the program settings', async () => {
+    const api = await session(siyu.base)
+    const item = (await api('GET', '/api/v1/loyalty/mall/items')).json.find((i) => i.points === 100)
+    const member = (await api('GET', '/api/v1/loyalty/members?tier=3&limit=50')).json.items.find((m) => m.points >= 100)
+    const order = await api('POST', '/api/v1/loyalty/mall/orders', {
+      customerId: member.customerId,
+      itemId: item.id,
+      requestId: 'e2e-order-1',
+    })
+    assert.equal(order.status, 201, JSON.stringify(order.json))
+    const again = await api('POST', '/api/v1/loyalty/mall/orders', {
+      customerId: member.customerId,
+      itemId: item.id,
+      requestId: 'e2e-order-1',
+    })
+    assert.equal(again.json.id, order.json.id, 'a retried request answers the same order')
+    const whole = (await api('GET', '/api/v1/loyalty/reconciliation')).json
+    assert.deepEqual(whole.mismatches, [])
+    assert.equal(whole.balance, whole.entries)
+
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base)
+    await page.setViewportSize({ width: 1440, height: 1100 })
+    await page.goto(siyu.base + '/loyalty/coupons')
+    await page.locator('[data-testid="template-name"]', { hasText: '新人满 200 减 20' }).waitFor()
+    await settle(page)
+    await screenshot(page, 'zh-loyalty-coupons')
+
+    await page.goto(siyu.base + '/loyalty/mall')
+    await page.locator('[data-testid="item-name"]', { hasText: '精华液小样' }).waitFor()
+    await settle(page)
+    await screenshot(page, 'zh-loyalty-mall')
+    await page.locator('#tab-orders').click()
+    await page.locator('[data-testid="order-item"]', { hasText: '精华液小样' }).waitFor()
+    await page.waitForTimeout(400) // the tab's ink bar slides over
+    assert.ok((await page.locator('main').innerText()).includes(member.name), 'the order shows its member')
+    await screenshot(page, 'zh-loyalty-mall-orders')
+
+    await page.goto(siyu.base + '/loyalty/program')
+    // tier names are in the editable tier table's inputs
+    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '金卡会员'))
+    await settle(page)
+    await screenshot(page, 'zh-loyalty-program')
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+  })
+})
