@@ -42,15 +42,25 @@ describe('会员', () => {
       await page.locator('[data-kpi="members"]').waitFor()
       await settle(page)
       const members = await page.locator('[data-kpi="members"]').innerText()
-      assert.ok(members.includes(stats.members.toLocaleString('en-US')), `members ${stats.members}: ${members}`)
+      assert.ok(
+        members.includes(stats.members.toLocaleString('en-US')),
+        `members ${stats.members}: ${members}`,
+      )
       for (const chart of ['chart-tiers-trend', 'chart-by-tier', 'chart-points-flow']) {
-        assert.equal(await page.locator(`[data-testid="${chart}"] canvas`).count(), 1, `${chart} is drawn`)
+        assert.equal(
+          await page.locator(`[data-testid="${chart}"] canvas`).count(),
+          1,
+          `${chart} is drawn`,
+        )
       }
       const text = await page.locator('main').innerText()
       if (locale === 'zh') assert.match(text, /优惠券核销率/)
       else assert.doesNotMatch(text, /\p{Script=Han}/u, 'English throughout')
       const rate = await page.locator('[data-kpi="couponRate"]').innerText()
-      assert.ok(!rate.includes(' 0%') && stats.coupons.issued > 0, `the demo's coupons were redeemed: ${rate}`)
+      assert.ok(
+        !rate.includes(' 0%') && stats.coupons.issued > 0,
+        `the demo's coupons were redeemed: ${rate}`,
+      )
       await screenshot(page, `${locale}-loyalty-dashboard`)
       assert.deepEqual(unexpectedProblems(), [])
       await page.context().close()
@@ -87,7 +97,8 @@ describe('会员', () => {
     assert.match(await row.locator('[data-testid="adjustment-points"]').innerText(), /300/)
     await row.locator('[data-testid="approve"]').click()
     const confirm = page.locator('.el-message-box')
-    if (await confirm.isVisible().catch(() => false)) await confirm.locator('.el-button--primary').click()
+    if (await confirm.isVisible().catch(() => false))
+      await confirm.locator('.el-button--primary').click()
     await page.locator('[data-testid="refusal"]').waitFor()
     assert.match(await page.locator('[data-testid="refusal"]').innerText(), /自己/)
     await settle(page)
@@ -99,7 +110,9 @@ describe('会员', () => {
   test('coupon templates, the mall with an order a shop places, and the program settings', async () => {
     const api = await session(siyu.base)
     const item = (await api('GET', '/api/v1/loyalty/mall/items')).json.find((i) => i.points === 100)
-    const member = (await api('GET', '/api/v1/loyalty/members?tier=3&limit=50')).json.items.find((m) => m.points >= 100)
+    const member = (await api('GET', '/api/v1/loyalty/members?tier=3&limit=50')).json.items.find(
+      (m) => m.points >= 100,
+    )
     const order = await api('POST', '/api/v1/loyalty/mall/orders', {
       customerId: member.customerId,
       itemId: item.id,
@@ -130,12 +143,17 @@ describe('会员', () => {
     await page.locator('#tab-orders').click()
     await page.locator('[data-testid="order-item"]', { hasText: '精华液小样' }).waitFor()
     await page.waitForTimeout(400) // the tab's ink bar slides over
-    assert.ok((await page.locator('main').innerText()).includes(member.name), 'the order shows its member')
+    assert.ok(
+      (await page.locator('main').innerText()).includes(member.name),
+      'the order shows its member',
+    )
     await screenshot(page, 'zh-loyalty-mall-orders')
 
     await page.goto(siyu.base + '/loyalty/program')
     // tier names are in the editable tier table's inputs
-    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === '金卡会员'))
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('input')].some((i) => i.value === '金卡会员'),
+    )
     await settle(page)
     await screenshot(page, 'zh-loyalty-program')
     assert.deepEqual(unexpectedProblems(), [])

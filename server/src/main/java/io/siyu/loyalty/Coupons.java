@@ -377,7 +377,7 @@ public class Coupons {
         if (in.redemptionId().equals(coupon[4])) {
             return new Coupon.Redemption(c.id(), c.code(), c.discount(), c.status());
         }
-        if ((Long) coupon[1] != in.customerId()) {
+        if (!java.util.Objects.equals(coupon[1], in.customerId())) {
             throw new DomainException(HttpStatus.CONFLICT, "loyalty.coupon.foreign");
         }
         if (c.status().equals("redeemed")) {
