@@ -132,6 +132,9 @@ export function member(overrides: Partial<Member> = {}): Member {
       { at: '2026-06-18T02:00:00Z', from: 1, to: 2, reason: 'upgrade' },
     ],
     benefits: { discountPercent: 5, freeShipping: true, birthdayPoints: 300 },
+    referralCode: 'K7Q2ZP4M',
+    referredBy: null,
+    referrals: 3,
     ...overrides,
   }
 }

@@ -51,6 +51,7 @@ describe('a member’s page', { timeout: 20_000 }, () => {
         ?.getAttribute('aria-valuenow'),
     ).toBe('64')
     expect(text('[data-testid="benefits"]')).toBe('会员权益 会员价优惠 5% 包邮 生日送 300 积分')
+    expect(text('[data-testid="referral"]')).toBe('推荐码 K7Q2ZP4M 已邀请 3 位会员')
     expect(text('[data-testid="member-card"]')).toContain('下单入会')
   })
 

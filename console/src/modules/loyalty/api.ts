@@ -30,6 +30,8 @@ export const ENTRY_SOURCES = [
   'shop',
   'manual',
   'expiry',
+  'referral',
+  'birthday',
 ] as const
 export type EntrySource = (typeof ENTRY_SOURCES)[number]
 
@@ -85,6 +87,8 @@ export interface Program {
   pointsExpiryDays: number | null
   /** Points a member can earn from rules in a day; null: no cap. */
   dailyCap: number | null
+  /** What a referrer earns on a referred member's first paid order (0: none). */
+  referralPoints?: number | null
   tiers: Tier[]
   updatedAt?: string | null
 }
@@ -117,6 +121,11 @@ export interface Member extends MemberSummary {
   nextTier: { level: number; name: string; minGrowth: number; growthNeeded: number } | null
   tiers: TierMove[]
   benefits: { discountPercent: number; freeShipping: boolean; birthdayPoints: number }
+  /** The member's invite code, and whom they came through. */
+  referralCode?: string
+  referredBy?: number | null
+  /** Members who joined with their code. */
+  referrals?: number
 }
 
 export interface LedgerEntry {

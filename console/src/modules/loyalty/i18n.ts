@@ -40,6 +40,8 @@ export const zhCN = {
     shop: '商城抵扣',
     manual: '人工调整',
     expiry: '到期',
+    referral: '推荐奖励',
+    birthday: '生日礼',
   },
   adjustmentStatus: {
     pending: '待审批',
@@ -160,6 +162,8 @@ export const zhCN = {
       top: '已是最高等级',
       expiring: '{points} 积分将于 {date} 过期',
       benefits: '会员权益',
+      referralCode: '推荐码',
+      referrals: '已邀请 {n} 位会员',
       discount: '会员价优惠 {n}%',
       noDiscount: '无会员价',
       freeShipping: '包邮',
@@ -419,6 +423,8 @@ export const zhCN = {
     dailyCap: '每日获得上限',
     dailyCapPlaceholder: '不限',
     dailyCapHelp: '会员每天通过规则最多获得的积分；留空表示不限',
+    referralPoints: '推荐奖励积分',
+    referralHelp: '会员用推荐码邀请的好友首次下单后，推荐人获得的积分（只奖励一次）；0 表示不奖励',
     tiersHelp:
       '1 到 3 个等级，按成长值从低到高：第 1 级门槛为 0，之后每一级都要更高。成长值变化时会员立刻升级，退款扣回成长值时会降级',
     tier: {
@@ -485,6 +491,8 @@ export const en: typeof zhCN = {
     shop: 'Shop checkout',
     manual: 'Manual',
     expiry: 'Expiry',
+    referral: 'Referral',
+    birthday: 'Birthday',
   },
   adjustmentStatus: {
     pending: 'Pending',
@@ -607,6 +615,8 @@ export const en: typeof zhCN = {
       top: 'Highest tier',
       expiring: '{points} points expire on {date}',
       benefits: 'Benefits',
+      referralCode: 'Referral code',
+      referrals: '{n} members joined with it',
       discount: '{n}% member discount',
       noDiscount: 'No member price',
       freeShipping: 'Free shipping',
@@ -872,6 +882,9 @@ export const en: typeof zhCN = {
     dailyCap: 'Daily cap',
     dailyCapPlaceholder: 'None',
     dailyCapHelp: 'The most points a member earns from rules in a day; empty: no cap',
+    referralPoints: 'Referral points',
+    referralHelp:
+      'What a member earns once a friend who joined with their referral code pays a first order (once); 0: none',
     tiersHelp:
       'One to three tiers by rising growth: level 1 starts at 0, each next one higher. Members move up as soon as their growth does, and down when a refund takes growth back',
     tier: {

@@ -31,12 +31,14 @@ public class LoyaltyDemo {
         var expires = programs.expiryOf(programs.get(), clock.instant());
         jdbc.sql("select setseed(0.2026)").query(rs -> {});
         int members = jdbc.sql("""
-                        insert into member (customer_id, member_no, tier, growth, points, source, joined_at)
+                        insert into member (customer_id, member_no, tier, growth, points, source, joined_at,
+                                            referral_code)
                         select id, 'M' || lpad(id::text, 9, '0'), member_level,
                                case member_level when 1 then floor(random() * 1000)
                                                  when 2 then 1000 + floor(random() * 4000)
                                                  else 5000 + floor(random() * 10000) end,
-                               0, 'import', least(coalesce(member_since::timestamptz, created_at), ?)
+                               0, 'import', least(coalesce(member_since::timestamptz, created_at), ?),
+                               upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
                         from customer where member_level > 0 and survivor_id is null""").param(now).update();
         jdbc.sql("""
                         insert into member_growth (customer_id, growth, key, source, at)

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every minute, for every tenant: expire points lots and coupons whose time has come, a member at a time (each
  * in its own transaction under the member's lock, so a crash leaves each member either expired or not); once a
- * day, reconcile the ledger and keep the report.
+ * day, reconcile the ledger and keep the report, and grant members born today their tier's birthday points.
  */
 @Component
 class LoyaltyWork extends io.siyu.shared.BackgroundWork {
@@ -23,19 +23,25 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final Points points;
     private final Coupons coupons;
     private final TransactionTemplate transactions;
+    private final Care care;
+    /** The day each tenant's birthdays were last granted (the keys make a repeat harmless; this saves the query). */
+    private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> birthdaysDone =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    LoyaltyWork(TenantManagement tenants, Points points, Coupons coupons, TransactionTemplate transactions) {
+    LoyaltyWork(TenantManagement tenants, Points points, Coupons coupons, TransactionTemplate transactions, Care care) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
         this.coupons = coupons;
         this.transactions = transactions;
+        this.care = care;
     }
 
     @Override
     protected void round() {
         PerTenant.round(tenants, worker(), log, "loyalty expiry", this::expire);
         PerTenant.round(tenants, worker(), log, "loyalty reconciliation", this::reconcileDaily);
+        PerTenant.round(tenants, worker(), log, "loyalty birthdays", this::birthdays);
     }
 
     /** Once a day per tenant: reconcile the ledger, keep the report, and say so loudly when it is not whole. */
@@ -56,6 +62,18 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
                     report.mismatches().size());
         }
         return 1;
+    }
+
+    /** Once a day per tenant: the birthday points of members born today. */
+    int birthdays() {
+        var tenant = io.siyu.shared.Tenancy.required();
+        var today = care.today();
+        if (today.equals(birthdaysDone.get(tenant))) {
+            return 0;
+        }
+        int granted = care.birthdays(today);
+        birthdaysDone.put(tenant, today);
+        return granted;
     }
 
     /** Expires what is due for the bound tenant; answers how many lots and coupons. */

@@ -18,7 +18,10 @@ public record Member(
         String source,
         @Nullable NextTier nextTier,
         List<TierChange> tiers,
-        Benefits benefits) {
+        Benefits benefits,
+        String referralCode,
+        @Nullable Long referredBy,
+        long referrals) {
 
     /** One line of the member list. */
     public record Line(

@@ -48,9 +48,42 @@ public class Members {
     /** Makes a customer a member; a member already is answered as they are. */
     @Transactional
     public Member join(long customerId, String source) {
+        return join(customerId, source, null);
+    }
+
+    /**
+     * Makes a customer a member, referred by the owner of {@code referralCode} when given: the referrer earns the
+     * program's referral points on this member's first paid order. A member already keeps who referred them.
+     */
+    @Transactional
+    public Member join(long customerId, String source, @Nullable String referralCode) {
         customers.get(customerId);
-        ensure(List.of(customerId), source);
+        Long referrer = null;
+        if (referralCode != null && !referralCode.isBlank()) {
+            referrer = jdbc.sql("select customer_id from member where referral_code = upper(?)")
+                    .param(referralCode.strip())
+                    .query(Long.class)
+                    .optional()
+                    .orElseThrow(
+                            () -> DomainException.invalid("referralCode", "loyalty.referral.unknown", referralCode));
+            if (referrer == customerId) {
+                throw DomainException.invalid("referralCode", "loyalty.referral.self");
+            }
+        }
+        if (ensure(List.of(customerId), source) == 1 && referrer != null) {
+            jdbc.sql("update member set referred_by = ? where customer_id = ?")
+                    .params(referrer, customerId)
+                    .update();
+        }
         return get(customerId);
+    }
+
+    /** Who referred this member, if anyone. */
+    java.util.Optional<Long> referrerOf(long customerId) {
+        return jdbc.sql("select referred_by from member where customer_id = ? and referred_by is not null")
+                .param(customerId)
+                .query(Long.class)
+                .optional();
     }
 
     /** Whether the customer is a member. */
@@ -70,8 +103,10 @@ public class Members {
         }
         var now = Timestamp.from(clock.instant());
         List<Long> joined = jdbc.sql("""
-                        insert into member (customer_id, member_no, source, joined_at)
-                        select c, 'M' || lpad(c::text, 9, '0'), ?, ? from unnest(?::bigint[]) c
+                        insert into member (customer_id, member_no, source, joined_at, referral_code)
+                        select c, 'M' || lpad(c::text, 9, '0'), ?, ?,
+                               upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
+                        from unnest(?::bigint[]) c
                         on conflict do nothing returning customer_id""")
                 .params(source, now, customerIds.toArray(Long[]::new))
                 .query(Long.class)
@@ -152,10 +187,14 @@ public class Members {
                 .query((rs, n) -> new Member.TierChange(
                         rs.getTimestamp(1).toInstant(), (Integer) rs.getObject(2), rs.getInt(3), rs.getString(4)))
                 .list();
-        var source = jdbc.sql("select source from member where customer_id = ?")
+        var extra = jdbc.sql("""
+                        select source, referral_code, referred_by,
+                               (select count(*) from member r where r.referred_by = m.customer_id)
+                        from member m where customer_id = ?""")
                 .param(customerId)
-                .query(String.class)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3), rs.getLong(4)})
                 .single();
+        var source = (String) extra[0];
         var tier = program.tier(line.tier());
         Member.NextTier next = program.tiers().stream()
                 .filter(t -> t.level() > line.tier())
@@ -176,7 +215,10 @@ public class Members {
                 source,
                 next,
                 history,
-                new Member.Benefits(tier.discountPercent(), tier.freeShipping(), tier.birthdayPoints()));
+                new Member.Benefits(tier.discountPercent(), tier.freeShipping(), tier.birthdayPoints()),
+                (String) extra[1],
+                (Long) extra[2],
+                (Long) extra[3]);
     }
 
     /** Members newest first; {@code q} finds a member number or a customer id. */

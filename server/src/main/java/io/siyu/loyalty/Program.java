@@ -14,6 +14,7 @@ public record Program(
         String pointsExpiry,
         @Nullable Integer pointsExpiryDays,
         @Nullable Long dailyCap,
+        @Nullable Long referralPoints,
         List<Tier> tiers,
         @Nullable Instant updatedAt) {
 

@@ -56,7 +56,7 @@ public class Programs {
                 .list();
         return jdbc.sql("""
                         select name, join_rule, points_per_yuan, growth_per_yuan, points_expiry, points_expiry_days,
-                               daily_cap, updated_at from loyalty_program""")
+                               daily_cap, updated_at, referral_points from loyalty_program""")
                 .query((rs, n) -> new Program(
                         rs.getString(1),
                         rs.getString(2),
@@ -65,6 +65,7 @@ public class Programs {
                         rs.getString(5),
                         (Integer) rs.getObject(6),
                         (Long) rs.getObject(7),
+                        rs.getLong(9),
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         rs.getTimestamp(8).toInstant()))
                 .optional()
@@ -76,6 +77,7 @@ public class Programs {
                         "end_of_next_year",
                         null,
                         null,
+                        0L,
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         null));
     }
@@ -100,7 +102,11 @@ public class Programs {
                         || input.pointsExpiryDays() > 3650)) {
             problems.add(new FieldProblem("pointsExpiryDays", "loyalty.program.expiry-days", 3650));
         }
+        if (input.referralPoints() != null && (input.referralPoints() < 0 || input.referralPoints() > 100_000)) {
+            problems.add(new FieldProblem("referralPoints", "loyalty.program.referral", 100_000));
+        }
         if (input.dailyCap() != null && input.dailyCap() < 1) {
+
             problems.add(new FieldProblem("dailyCap", "loyalty.program.daily-cap"));
         }
         var tiers = input.tiers() == null ? List.<Program.Tier>of() : input.tiers();
@@ -139,12 +145,13 @@ public class Programs {
         }
         jdbc.sql("""
                         insert into loyalty_program (name, join_rule, points_per_yuan, growth_per_yuan, points_expiry,
-                                                     points_expiry_days, daily_cap, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                     points_expiry_days, daily_cap, updated_at, referral_points)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set name = excluded.name, join_rule = excluded.join_rule,
                             points_per_yuan = excluded.points_per_yuan, growth_per_yuan = excluded.growth_per_yuan,
                             points_expiry = excluded.points_expiry, points_expiry_days = excluded.points_expiry_days,
-                            daily_cap = excluded.daily_cap, updated_at = excluded.updated_at""")
+                            daily_cap = excluded.daily_cap, updated_at = excluded.updated_at,
+                            referral_points = excluded.referral_points""")
                 .params(
                         name,
                         input.joinRule(),
@@ -153,7 +160,8 @@ public class Programs {
                         input.pointsExpiry(),
                         input.pointsExpiry().equals("days") ? input.pointsExpiryDays() : null,
                         input.dailyCap(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()),
+                        input.referralPoints() == null ? 0 : input.referralPoints())
                 .update();
         jdbc.sql("delete from loyalty_tier").update();
         for (int i = 0; i < tiers.size(); i++) {

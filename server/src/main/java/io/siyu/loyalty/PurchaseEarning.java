@@ -88,6 +88,17 @@ class PurchaseEarning implements EventObserver {
                 .setScale(0, RoundingMode.FLOOR)
                 .longValueExact();
         members.addGrowth(customer, growth, amount, key, "purchase", orderId);
+        var referralPoints = program.referralPoints() == null ? 0 : program.referralPoints();
+        if (referralPoints > 0) {
+            // the referee's first paid order rewards the referrer; the key makes it the only time
+            members.referrerOf(customer)
+                    .ifPresent(referrer -> points.grant(
+                            referrer,
+                            referralPoints,
+                            "referral:" + customer,
+                            "earn",
+                            Points.Context.of("referral", String.valueOf(customer))));
+        }
     }
 
     /** Takes back the refunded share of what the order earned; the last refund takes whatever is left. */

@@ -310,8 +310,8 @@ class LoyaltyIntegrationTests extends IntegrationTest {
         long itemId = item.json().path("id").asLong();
         // 1,000 members with 150 points each, written straight into the ledger's tables
         sql.update(fixture.tenant(), """
-                insert into member (customer_id, member_no, source, points)
-                select g, 'M' || g, 'api', 150 from generate_series(1000001, 1001000) g""");
+                insert into member (customer_id, member_no, source, points, referral_code)
+                select g, 'M' || g, 'api', 150, 'R' || g from generate_series(1000001, 1001000) g""");
         sql.update(fixture.tenant(), """
                 insert into points_entry (customer_id, kind, points, balance, key, source)
                 select customer_id, 'earn', 150, 150, 'seed:' || customer_id, 'manual' from member
@@ -365,6 +365,55 @@ class LoyaltyIntegrationTests extends IntegrationTest {
                 .isEqualTo(409);
         assertThat(sql.count(fixture.tenant(), "select redeemed from mall_item where id = " + itemId))
                 .isEqualTo(99);
+        reconciles();
+    }
+
+    @Autowired
+    Care care;
+
+    @Test
+    void aReferrerEarnsOnceOnTheRefereesFirstPaidOrderAndABirthdayBringsTheTiersPointsOnce() {
+        var program = admin.put("/api/v1/loyalty/program", """
+                {"name": "会员计划", "joinRule": "purchase", "pointsPerYuan": 1, "growthPerYuan": 1,
+                 "pointsExpiry": "never", "referralPoints": 200,
+                 "tiers": [{"level": 1, "name": "普通", "minGrowth": 0, "multiplier": 1, "discountPercent": 0,
+                            "freeShipping": false, "birthdayPoints": 0},
+                           {"level": 2, "name": "银卡", "minGrowth": 700, "multiplier": 1, "discountPercent": 5,
+                            "freeShipping": false, "birthdayPoints": 100}]}""");
+        assertThat(program.status()).as(program.body()).isEqualTo(200);
+        long ann = buy("SO-50", "13900006010", 3); // 900: silver, 900 points
+        var code = member(ann).path("referralCode").asString();
+        assertThat(code).hasSize(8);
+        var made = admin.post("/api/v1/customers", """
+                {"name": "本", "identities": [{"type": "mobile", "value": "13900006011"}]}""");
+        long ben = made.json().path("id").asLong();
+        var own = admin.language("en").post("/api/v1/loyalty/members", """
+                {"customerId": %d, "referralCode": "%s"}""".formatted(ann, code));
+        assertThat(own.status()).as("a member cannot refer themselves").isEqualTo(400);
+        var unknown = admin.post("/api/v1/loyalty/members", """
+                {"customerId": %d, "referralCode": "NOSUCH00"}""".formatted(ben));
+        assertThat(unknown.json().path("errors").findValuesAsString("field")).containsExactly("referralCode");
+        var joined = admin.post("/api/v1/loyalty/members", """
+                {"customerId": %d, "referralCode": "%s"}""".formatted(ben, code.toLowerCase()));
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+        assertThat(joined.json().path("referredBy").asLong()).isEqualTo(ann);
+
+        buy("SO-51", "13900006011", 1);
+        buy("SO-52", "13900006011", 1);
+        assertThat(member(ann).path("points").asLong())
+                .as("200 for ben's first order, none for the second")
+                .isEqualTo(1100);
+        assertThat(member(ann).path("referrals").asLong()).isEqualTo(1);
+
+        sql.update(
+                fixture.tenant(),
+                "update customer set birthday = (now() at time zone 'Asia/Shanghai')::date"
+                        + " - interval '30 years' where id in (" + ann + ", " + ben + ")");
+        int first = Tenancy.callAs(fixture.tenant(), () -> care.birthdays(care.today()));
+        Tenancy.callAs(fixture.tenant(), () -> care.birthdays(care.today()));
+        assertThat(first).as("ben's tier has no birthday points").isEqualTo(1);
+        assertThat(member(ann).path("points").asLong()).as("once a year").isEqualTo(1200);
+        assertThat(member(ben).path("points").asLong()).isEqualTo(600);
         reconciles();
     }
 

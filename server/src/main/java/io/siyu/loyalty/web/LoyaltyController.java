@@ -41,7 +41,7 @@ class LoyaltyController {
     private static final String WRITE = "hasAuthority('" + Permission.LOYALTY_WRITE + "')";
     private static final String MANAGE = "hasAuthority('" + Permission.LOYALTY_MANAGE + "')";
 
-    record Join(@Nullable Long customerId) {}
+    record Join(@Nullable Long customerId, @Nullable String referralCode) {}
 
     record Spend(
             @Nullable Long customerId,
@@ -99,13 +99,14 @@ class LoyaltyController {
 
     @PostMapping("/members")
     @PreAuthorize(WRITE)
-    @Operation(summary = "Make a customer a member (201), or answer the member they are (200)")
+    @Operation(
+            summary = "Make a customer a member {customerId, referralCode?} (201), or answer the member they are (200)")
     ResponseEntity<Member> join(@RequestBody Join body) {
         if (body.customerId() == null) {
             throw DomainException.invalid("customerId", "problem.field.required");
         }
         boolean was = members.isMember(body.customerId());
-        var member = members.join(body.customerId(), "api");
+        var member = members.join(body.customerId(), "api", body.referralCode());
         return ResponseEntity.status(was ? HttpStatus.OK : HttpStatus.CREATED).body(member);
     }
 
