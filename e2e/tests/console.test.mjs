@@ -214,7 +214,19 @@ describe('the console', () => {
     const catalog = await (await page.request.get(siyu.base + '/api/v1/event-types')).json()
     assert.deepEqual(
       catalog.map((type) => type.name),
-      ['view', 'favorite', 'add_to_cart', 'purchase', 'share', 'message', 'refund', 'wecom_add', 'wecom_loss'],
+      [
+        'view',
+        'favorite',
+        'add_to_cart',
+        'purchase',
+        'share',
+        'message',
+        'refund',
+        'wecom_add',
+        'wecom_loss',
+        'points_expiring',
+        'tier_change',
+      ],
     )
     const rows = page.locator('.event-types .el-table__body tr')
     assert.equal(await rows.count(), catalog.length)

@@ -32,6 +32,8 @@ export const zhCN = {
     refund: '退款',
     wecom_add: '添加企微好友',
     wecom_loss: '企微好友流失',
+    points_expiring: '积分即将过期',
+    tier_change: '会员等级变化',
   },
   roles: {
     admin: '管理员',
@@ -167,6 +169,8 @@ export const en: typeof zhCN = {
     refund: 'Refund',
     wecom_add: 'Added on WeCom',
     wecom_loss: 'Lost on WeCom',
+    points_expiring: 'Points expiring',
+    tier_change: 'Tier changed',
   },
   roles: {
     admin: 'Admin',

@@ -89,7 +89,23 @@ public class EventCatalog {
                             "staffId", PropertySpec.string(64).mandatory(),
                             "by", PropertySpec.oneOf("customer", "staff", "transfer"),
                             "channelCodeId", PropertySpec.of(INTEGER),
-                            "days", PropertySpec.of(INTEGER))));
+                            "days", PropertySpec.of(INTEGER))),
+            new EventTypeDefinition(
+                    EventType.POINTS_EXPIRING.code(),
+                    "points_expiring",
+                    true,
+                    Map.of(
+                            "points", PropertySpec.of(INTEGER).mandatory(),
+                            "expiresAt", PropertySpec.of(DATETIME).mandatory(),
+                            "balance", PropertySpec.of(INTEGER))),
+            new EventTypeDefinition(
+                    EventType.TIER_CHANGE.code(),
+                    "tier_change",
+                    true,
+                    Map.of(
+                            "from", PropertySpec.of(INTEGER),
+                            "to", PropertySpec.of(INTEGER).mandatory(),
+                            "direction", PropertySpec.oneOf("up", "down"))));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

@@ -3,8 +3,9 @@ package io.siyu.event;
 import java.util.Locale;
 
 /**
- * The built-in event types: the standard data set's six, refunds from orders, and a customer adding or losing
- * a staff member on WeCom; the code is what is stored, so new types go at the end.
+ * The built-in event types: the standard data set's six, refunds from orders, a customer adding or losing a
+ * staff member on WeCom, and loyalty's expiring points and tier moves; the code is what is stored, so new types
+ * go at the end.
  */
 public enum EventType {
     VIEW,
@@ -17,7 +18,11 @@ public enum EventType {
     /** A customer and a staff member became WeCom contacts. */
     WECOM_ADD,
     /** A WeCom contact ended: the customer deleted the staff member, or the other way round. */
-    WECOM_LOSS;
+    WECOM_LOSS,
+    /** A member's points will expire within 30 days (loyalty; once per member and expiry date). */
+    POINTS_EXPIRING,
+    /** A member moved up or down a tier (loyalty). */
+    TIER_CHANGE;
 
     public int code() {
         return ordinal();

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.StringNode;
 class JourneyTemplates {
 
     static final List<String> KEYS =
-            List.of("activation", "new-customer", "birthday", "reactivation", "community-daily");
+            List.of("activation", "new-customer", "birthday", "reactivation", "community-daily", "points-expiring");
 
     record Template(String key, String name, String description, JsonNode definition) {}
 

@@ -64,14 +64,14 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         return 1;
     }
 
-    /** Once a day per tenant: the birthday points of members born today. */
+    /** Once a day per tenant: the birthday points of members born today, and reminders of points expiring. */
     int birthdays() {
         var tenant = io.siyu.shared.Tenancy.required();
         var today = care.today();
         if (today.equals(birthdaysDone.get(tenant))) {
             return 0;
         }
-        int granted = care.birthdays(today);
+        int granted = care.birthdays(today) + care.expiring();
         birthdaysDone.put(tenant, today);
         return granted;
     }

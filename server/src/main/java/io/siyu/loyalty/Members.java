@@ -3,6 +3,8 @@ package io.siyu.loyalty;
 import io.siyu.customer.CustomerDirectory;
 import io.siyu.customer.CustomerProfiles;
 import io.siyu.customer.CustomerSummary;
+import io.siyu.event.EventRecorder;
+import io.siyu.event.EventType;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
@@ -35,13 +37,24 @@ public class Members {
     private final Programs programs;
     private final CustomerDirectory customers;
     private final CustomerProfiles profiles;
+    private final EventRecorder events;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
-    Members(JdbcClient jdbc, Programs programs, CustomerDirectory customers, CustomerProfiles profiles, Clock clock) {
+    Members(
+            JdbcClient jdbc,
+            Programs programs,
+            CustomerDirectory customers,
+            CustomerProfiles profiles,
+            // lazily: the recorder's observers include purchase earning, which needs members
+            @org.springframework.context.annotation.Lazy EventRecorder events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.customers = customers;
         this.profiles = profiles;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -161,6 +174,17 @@ public class Members {
                             Timestamp.from(clock.instant()))
                     .update();
             profiles.setMemberLevels(Map.of(customerId, tier), today());
+            // journeys hear it: a congratulation on the way up, a warning or a win-back on the way down
+            events.record(
+                    customerId,
+                    EventType.TIER_CHANGE,
+                    clock.instant(),
+                    "tier:" + customerId + ":" + key,
+                    json.createObjectNode()
+                            .put("from", row[1])
+                            .put("to", tier)
+                            .put("direction", tier > row[1] ? "up" : "down")
+                            .toString());
         }
         return true;
     }

@@ -10,3 +10,14 @@ update member set referral_code = upper(substr(replace(gen_random_uuid()::text, 
 alter table member alter column referral_code set not null;
 create unique index member_referral_code_idx on member (tenant_id, referral_code);
 create index member_referred_by_idx on member (tenant_id, referred_by) where referred_by is not null;
+
+-- Reminders of expiring points already told (a points_expiring event), once per member and expiry time.
+create table points_reminder
+(
+    tenant_id   bigint      not null default siyu_current_tenant(),
+    customer_id bigint      not null,
+    expires_at  timestamptz not null,
+    at          timestamptz not null default now(),
+    primary key (tenant_id, customer_id, expires_at)
+);
+select siyu_isolate_tenant('points_reminder');

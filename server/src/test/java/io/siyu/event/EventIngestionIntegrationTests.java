@@ -265,7 +265,9 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                         "message",
                         "refund",
                         "wecom_add",
-                        "wecom_loss");
+                        "wecom_loss",
+                        "points_expiring",
+                        "tier_change");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");

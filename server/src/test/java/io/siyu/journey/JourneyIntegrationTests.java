@@ -518,7 +518,8 @@ class JourneyIntegrationTests extends IntegrationTest {
                 .get("/api/v1/journey-templates")
                 .json();
         assertThat(zh.findValuesAsString("key"))
-                .containsExactly("activation", "new-customer", "birthday", "reactivation", "community-daily");
+                .containsExactly(
+                        "activation", "new-customer", "birthday", "reactivation", "community-daily", "points-expiring");
         assertThat(zh.get(0).path("name").asString()).startsWith("促活 SOP");
         assertThat(en.get(0).path("name").asString()).startsWith("Activation SOP");
         assertThat(zh.get(0)

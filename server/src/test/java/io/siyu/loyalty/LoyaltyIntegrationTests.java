@@ -123,6 +123,13 @@ class LoyaltyIntegrationTests extends IntegrationTest {
                 {"refundNo": "R-2a", "amount": 150, "refundedAt": "%s"}""".formatted(placed.plusSeconds(700)));
         assertThat(member(anna).path("growth").asLong()).isEqualTo(450);
         assertThat(member(anna).path("tier").asInt()).as("down with its growth").isEqualTo(1);
+        assertThat(sql.list(
+                        fixture.tenant(),
+                        "select properties ->> 'direction' from event where type = 10 and customer_id = " + anna
+                                + " order by received_at, event_id",
+                        String.class))
+                .as("journeys hear each move")
+                .containsExactly("up", "down");
         reconciles();
     }
 
@@ -143,6 +150,15 @@ class LoyaltyIntegrationTests extends IntegrationTest {
         sql.update(
                 fixture.tenant(),
                 "update points_lot set expires_at = now() + interval '10 days' where customer_id = " + bo);
+        assertThat(Tenancy.callAs(fixture.tenant(), care::expiring)).isEqualTo(1);
+        assertThat(Tenancy.callAs(fixture.tenant(), care::expiring))
+                .as("once per member and date")
+                .isZero();
+        assertThat(sql.single(
+                        fixture.tenant(),
+                        "select properties ->> 'points' from event where type = 9 and customer_id = " + bo,
+                        String.class))
+                .isEqualTo("300");
         buy("SO-11", "13900006002", 1);
         var spend = admin.post("/api/v1/loyalty/points/spend", """
                 {"customerId": %d, "points": 350, "requestId": "POS-1"}""".formatted(bo));
