@@ -38,7 +38,7 @@ public class LoyaltyDemo {
                                                  when 2 then 1000 + floor(random() * 4000)
                                                  else 5000 + floor(random() * 10000) end,
                                0, 'import', least(coalesce(member_since::timestamptz, created_at), ?),
-                               upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
+                               upper(to_hex(id) || substr(md5(random()::text), 1, 4))
                         from customer where member_level > 0 and survivor_id is null""").param(now).update();
         jdbc.sql("""
                         insert into member_growth (customer_id, growth, key, source, at)

@@ -118,7 +118,8 @@ public class Members {
         List<Long> joined = jdbc.sql("""
                         insert into member (customer_id, member_no, source, joined_at, referral_code)
                         select c, 'M' || lpad(c::text, 9, '0'), ?, ?,
-                               upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
+                               -- unique by construction: the id in hex, then four random characters
+                               upper(to_hex(c) || substr(md5(random()::text), 1, 4))
                         from unnest(?::bigint[]) c
                         on conflict do nothing returning customer_id""")
                 .params(source, now, customerIds.toArray(Long[]::new))

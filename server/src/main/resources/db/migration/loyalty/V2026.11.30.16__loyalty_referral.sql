@@ -6,7 +6,8 @@ alter table loyalty_program
 alter table member
     add column referral_code text,
     add column referred_by   bigint;
-update member set referral_code = upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8));
+-- the customer's id in hex makes a code unique; four random characters make it hard to guess from a neighbour's
+update member set referral_code = upper(to_hex(customer_id) || substr(md5(random()::text), 1, 4));
 alter table member alter column referral_code set not null;
 create unique index member_referral_code_idx on member (tenant_id, referral_code);
 create index member_referred_by_idx on member (tenant_id, referred_by) where referred_by is not null;
