@@ -68,5 +68,10 @@ public final class Permission {
     /** Approves or rejects points adjustments (someone else asked for). */
     public static final String LOYALTY_APPROVE = "loyalty:approve";
 
+    /** Sees the analytics: AARRR funnel, cohorts, GMV decomposition, the WeCom funnel and staff KPIs. */
+    public static final String ANALYTICS_READ = "analytics:read";
+    /** Sets the WeCom funnel's baselines and enters channel spend. */
+    public static final String ANALYTICS_MANAGE = "analytics:manage";
+
     private Permission() {}
 }

@@ -47,7 +47,9 @@ public enum Role {
             LOYALTY_READ,
             LOYALTY_WRITE,
             LOYALTY_MANAGE,
-            LOYALTY_APPROVE)),
+            LOYALTY_APPROVE,
+            ANALYTICS_READ,
+            ANALYTICS_MANAGE)),
     MANAGER(Set.of(
             DASHBOARD_READ,
             ACCOUNTS_READ,
@@ -81,7 +83,9 @@ public enum Role {
             LOYALTY_READ,
             LOYALTY_WRITE,
             LOYALTY_MANAGE,
-            LOYALTY_APPROVE)),
+            LOYALTY_APPROVE,
+            ANALYTICS_READ,
+            ANALYTICS_MANAGE)),
     OPERATOR(Set.of(
             DASHBOARD_READ,
             EVENTS_READ,
@@ -108,7 +112,8 @@ public enum Role {
             GROWTH_READ,
             GROWTH_WRITE,
             LOYALTY_READ,
-            LOYALTY_WRITE)),
+            LOYALTY_WRITE,
+            ANALYTICS_READ)),
     STAFF(Set.of(DASHBOARD_READ, CUSTOMERS_READ, COMMERCE_READ, TAGS_READ, TAGS_WRITE, CONTENT_READ, TASKS_READ));
 
     private final Set<String> permissions;

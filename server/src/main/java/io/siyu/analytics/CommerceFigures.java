@@ -1,0 +1,145 @@
+package io.siyu.analytics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money and order figures, read from the commerce, growth and loyalty tables. An order counts when it was paid in
+ * the period, for its net amount (paid less refunded), to the live profile it resolves to now.
+ */
+@Component
+class CommerceFigures {
+
+    /** The paid orders of a period, each with the live profile it belongs to. */
+    static final String PAID = """
+            select coalesce(h.survivor_id, h.id) as customer, o.id as order_id, o.paid_at,
+                   o.paid_amount - o.refunded_amount as amount
+            from customer_order o
+            join customer h on h.tenant_id = o.tenant_id and h.id = o.customer_id
+            where o.paid_at >= ? and o.paid_at < ?""";
+
+    record Revenue(long buyers, long orders, BigDecimal gmv, long repeatBuyers) {}
+
+    record Trials(long customers, long converted) {}
+
+    record Bucket(LocalDate start, long buyers, long orders, BigDecimal gmv) {}
+
+    private final JdbcClient jdbc;
+
+    CommerceFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Revenue revenue(Period period, Filters filters) {
+        var params = new ArrayList<Object>(List.of(period.start(), period.end()));
+        var where = filters.sql("c", params);
+        return jdbc.sql("with paid as (" + PAID + """
+                        ), per_customer as (
+                            select p.customer, count(*) as orders, sum(p.amount) as amount
+                            from paid p join customer c on c.id = p.customer
+                            where %s
+                            group by p.customer)
+                        select count(*), coalesce(sum(orders), 0), coalesce(sum(amount), 0),
+                               count(*) filter (where orders >= 2)
+                        from per_customer""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new Revenue(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)))
+                .single();
+    }
+
+    /**
+     * Trial customers: their first paid order with a lead product (引流品) falls in the period; converted: they paid
+     * for an order with any other product after it, by the period's end.
+     */
+    Trials trials(Period period, Filters filters) {
+        var params = new ArrayList<Object>(List.of(period.end(), period.start()));
+        var where = filters.sql("c", params);
+        params.add(period.end());
+        return jdbc.sql("""
+                        with lines as (
+                            select coalesce(h.survivor_id, h.id) as customer, o.paid_at, p.role = 'lead' as lead
+                            from customer_order o
+                            join customer h on h.tenant_id = o.tenant_id and h.id = o.customer_id
+                            join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
+                            join product p on p.tenant_id = l.tenant_id and p.sku = l.sku
+                            where o.paid_at < ?),
+                        trial as (
+                            select customer, min(paid_at) as first_lead from lines where lead group by customer)
+                        select count(*),
+                               count(*) filter (where exists (
+                                   select 1 from lines x
+                                   where x.customer = t.customer and not x.lead and x.paid_at > t.first_lead))
+                        from trial t join customer c on c.id = t.customer
+                        where t.first_lead >= ? and %s and t.first_lead < ?""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** Customers who joined a growth campaign through someone's code, or became members with a referral code. */
+    long referred(Period period, Filters filters) {
+        var params = new ArrayList<Object>(List.of(period.start(), period.end(), period.start(), period.end()));
+        var where = filters.sql("c", params);
+        return jdbc.sql("""
+                        with referred as (
+                            select coalesce(h.survivor_id, h.id) as customer
+                            from campaign_participant cp
+                            join customer h on h.tenant_id = cp.tenant_id and h.id = cp.customer_id
+                            where cp.invited_by is not null and cp.joined_at >= ? and cp.joined_at < ?
+                            union
+                            select m.customer_id from member m
+                            where m.referred_by is not null and m.joined_at >= ? and m.joined_at < ?)
+                        select count(*) from referred r join customer c on c.id = r.customer where %s""".formatted(where)).params(params).query(Long.class).single();
+    }
+
+    /** Buyers, orders and GMV per bucket (days, weeks or months beginning at the given days, through {@code last}). */
+    List<Bucket> buckets(List<LocalDate> starts, LocalDate last, Period period, Filters filters) {
+        var params = new ArrayList<Object>();
+        params.add(Period.startOf(starts.getFirst(), period.zone()));
+        params.add(Period.startOf(last.plusDays(1), period.zone()));
+        params.add(starts.stream().map(LocalDate::toString).toArray(String[]::new));
+        params.add(period.zone().getId());
+        var where = filters.sql("c", params);
+        var found = new LinkedHashMap<LocalDate, Bucket>();
+        jdbc.sql("with paid as (" + PAID + """
+                        )
+                        select b.start, count(distinct p.customer), count(*), sum(p.amount)
+                        from paid p
+                        join customer c on c.id = p.customer
+                        cross join lateral (
+                            select max(s) as start from unnest(?::date[]) s
+                            where s <= (p.paid_at at time zone ?)::date) b
+                        where %s
+                        group by b.start""".formatted(where)).params(params).query(rs -> {
+            var start = rs.getObject(1, LocalDate.class);
+            found.put(start, new Bucket(start, rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)));
+        });
+        return starts.stream()
+                .map(start -> found.getOrDefault(start, new Bucket(start, 0, 0, BigDecimal.ZERO)))
+                .toList();
+    }
+
+    /** Each channel's spend in the period: a month's amount counts for the share of its days in the period. */
+    Map<String, BigDecimal> spend(Period period) {
+        var spend = new LinkedHashMap<String, BigDecimal>();
+        jdbc.sql("""
+                        select channel,
+                               round(sum(amount
+                                   * (least((month + interval '1 month')::date - 1, ?::date) - greatest(month, ?::date) + 1)
+                                   / ((month + interval '1 month')::date - month)), 2)
+                        from analytics_spend
+                        where month <= ?::date and (month + interval '1 month')::date > ?::date
+                        group by channel order by channel""")
+                .params(period.to(), period.from(), period.to(), period.from())
+                .query(rs -> {
+                    spend.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return spend;
+    }
+}

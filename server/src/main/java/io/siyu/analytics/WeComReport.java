@@ -1,0 +1,125 @@
+package io.siyu.analytics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seed 002's three WeCom rates against the tenant's baselines, and each staff member's relations over the period.
+ *
+ * <p>引流成功率 (acquisition) = customers who added a staff member ÷ landing-page visitors; 服务成功率 (service) =
+ * customers who sent a message ÷ customer assets at the end; 变现成功率 (monetisation) = those served who also
+ * bought ÷ those served.
+ */
+@Service
+public class WeComReport {
+
+    public record Rate(
+            String key,
+            @Nullable BigDecimal value,
+            long numerator,
+            long denominator,
+            BigDecimal baseline,
+            boolean below,
+            JsonNode rule) {}
+
+    public record StaffKpi(
+            String userId,
+            String name,
+            long newCustomers,
+            long lostCustomers,
+            long customers,
+            @Nullable BigDecimal dailyNew) {}
+
+    public record Day(LocalDate date, long newCustomers, long lostCustomers) {}
+
+    public record Funnel(List<Rate> rates, List<StaffKpi> staff, List<Day> days) {}
+
+    private final CustomerSets sets;
+    private final AnalyticsSettings settings;
+    private final JdbcClient jdbc;
+
+    WeComReport(CustomerSets sets, AnalyticsSettings settings, JdbcClient jdbc) {
+        this.sets = sets;
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Funnel funnel(Period period, Filters filters) {
+        var from = period.from();
+        var to = period.to();
+        var served = Rules.did("message", from, to);
+        var rules = List.<JsonNode>of(
+                filters.narrow(Rules.did("view", from, to)),
+                filters.narrow(Rules.did("wecom_add", from, to)),
+                filters.narrow(Rules.asset(to)),
+                filters.narrow(served),
+                filters.narrow(Rules.and(served, Rules.did("purchase", from, to))));
+        var counts = sets.counts(rules);
+        var baselines = settings.get().baselines();
+        var rates = List.of(
+                rate("acquisition", counts[1], counts[0], baselines.acquisition(), rules.get(1)),
+                rate("service", counts[3], counts[2], baselines.service(), rules.get(3)),
+                rate("monetisation", counts[4], counts[3], baselines.monetisation(), rules.get(4)));
+        return new Funnel(rates, staff(period), days(period));
+    }
+
+    private static Rate rate(String key, long numerator, long denominator, BigDecimal baseline, JsonNode rule) {
+        var value = Metric.ratio(numerator, denominator);
+        return new Rate(
+                key, value, numerator, denominator, baseline, value != null && value.compareTo(baseline) < 0, rule);
+    }
+
+    private List<StaffKpi> staff(Period period) {
+        var days = BigDecimal.valueOf(period.days());
+        return jdbc.sql("""
+                        select s.user_id, min(s.name),
+                               count(distinct w.customer_id) filter (where w.added_at >= ? and w.added_at < ?),
+                               count(distinct w.customer_id) filter (where w.lost_at >= ? and w.lost_at < ?),
+                               count(distinct w.customer_id) filter (where w.added_at < ? and (w.lost_at is null or w.lost_at >= ?))
+                        from wecom_staff s
+                        left join wecom_contact w on w.tenant_id = s.tenant_id and w.app_id = s.app_id and w.user_id = s.user_id
+                        where not s.removed
+                        group by s.user_id
+                        order by 3 desc, 1""")
+                .params(period.start(), period.end(), period.start(), period.end(), period.end(), period.end())
+                .query((rs, n) -> new StaffKpi(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        BigDecimal.valueOf(rs.getLong(3)).divide(days, 2, java.math.RoundingMode.HALF_UP)))
+                .list();
+    }
+
+    private List<Day> days(Period period) {
+        var zone = period.zone().getId();
+        var found = new java.util.HashMap<LocalDate, long[]>();
+        jdbc.sql("""
+                        select d, sum(added), sum(lost) from (
+                            select (added_at at time zone ?)::date as d, 1 as added, 0 as lost from wecom_contact
+                            where added_at >= ? and added_at < ?
+                            union all
+                            select (lost_at at time zone ?)::date, 0, 1 from wecom_contact
+                            where lost_at >= ? and lost_at < ?) x
+                        group by d""")
+                .params(zone, period.start(), period.end(), zone, period.start(), period.end())
+                .query(rs -> {
+                    found.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        var days = new ArrayList<Day>();
+        for (var day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+            var counts = found.getOrDefault(day, new long[2]);
+            days.add(new Day(day, counts[0], counts[1]));
+        }
+        return days;
+    }
+}

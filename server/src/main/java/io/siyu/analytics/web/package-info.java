@@ -1,0 +1,4 @@
+@NullMarked
+package io.siyu.analytics.web;
+
+import org.jspecify.annotations.NullMarked;
