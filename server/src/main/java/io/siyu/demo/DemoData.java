@@ -33,6 +33,7 @@ class DemoData implements ApplicationRunner {
     private final DataSetLoader loader;
     private final DemoCommerce commerce;
     private final LoyaltyDemo loyalty;
+    private final DemoRelations relations;
     private final TransactionTemplate transactions;
 
     DemoData(
@@ -42,6 +43,7 @@ class DemoData implements ApplicationRunner {
             DataSetLoader loader,
             DemoCommerce commerce,
             LoyaltyDemo loyalty,
+            DemoRelations relations,
             TransactionTemplate transactions) {
         this.properties = properties;
         this.installation = installation;
@@ -49,6 +51,7 @@ class DemoData implements ApplicationRunner {
         this.loader = loader;
         this.commerce = commerce;
         this.loyalty = loyalty;
+        this.relations = relations;
         this.transactions = transactions;
     }
 
@@ -67,6 +70,7 @@ class DemoData implements ApplicationRunner {
                     var owners = createStaff();
                     loader.load(tenant, data, owners);
                     commerce.load(tenant, data);
+                    relations.load(tenant, data);
                     loyalty.load();
                     installation.markDemoDataLoaded();
                 }));
