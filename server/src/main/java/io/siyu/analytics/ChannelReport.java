@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Channel ROI and CAC against LTV. A channel's customers are those whose profile names it as their source and
- * whose first WeCom add falls in the period; their LTV is what they have paid since (net of refunds), per customer.
+ * whose first WeCom add falls in the period; their LTV is what they have paid from the period's start until now
+ * (net of refunds), per customer.
  */
 @Service
 public class ChannelReport {
@@ -30,43 +31,49 @@ public class ChannelReport {
 
     private final JdbcClient jdbc;
     private final CommerceFigures commerce;
+    private final CustomerSets sets;
 
-    ChannelReport(JdbcClient jdbc, CommerceFigures commerce) {
+    ChannelReport(JdbcClient jdbc, CommerceFigures commerce, CustomerSets sets) {
         this.jdbc = jdbc;
         this.commerce = commerce;
+        this.sets = sets;
     }
 
     @Transactional(readOnly = true)
     public Channels channels(Period period) {
+        var cohort = sets.members(List.of(Rules.firstAdd(period.from(), period.to())))
+                .getFirst();
+        var ids = new Long[cohort.getCardinality()];
+        int i = 0;
+        for (var it = cohort.getIntIterator(); it.hasNext(); ) {
+            ids[i++] = (long) it.next();
+        }
         var spend = new LinkedHashMap<>(commerce.spend(period));
         var rows = new ArrayList<Row>();
-        jdbc.sql("""
-                        with firsts as (
-                            select coalesce(h.survivor_id, h.id) as customer, min(w.added_at) as added_at
-                            from wecom_contact w join customer h on h.tenant_id = w.tenant_id and h.id = w.customer_id
-                            group by 1),
+        jdbc.sql("with paid as (" + CommerceFigures.PAID + """
+                        ),
                         cohort as (
-                            select f.customer, f.added_at, coalesce(c.source_channel, '') as channel
-                            from firsts f join customer c on c.id = f.customer
-                            where f.added_at >= ? and f.added_at < ?),
-                        paid as (
-                            select coalesce(h.survivor_id, h.id) as customer, o.paid_at,
-                                   o.paid_amount - o.refunded_amount as amount
-                            from customer_order o join customer h on h.tenant_id = o.tenant_id and h.id = o.customer_id
-                            where o.paid_at >= ?),
+                            select c.id as customer, coalesce(c.source_channel, '') as channel
+                            from customer c where c.id = any(?)),
                         earned as (
-                            select k.customer, sum(p.amount) as amount
-                            from cohort k join paid p on p.customer = k.customer and p.paid_at >= k.added_at
-                            group by k.customer)
+                            select customer, sum(amount) as amount from paid group by customer)
                         select k.channel, count(*), count(v.customer), coalesce(sum(v.amount), 0)
                         from cohort k left join earned v on v.customer = k.customer
-                        group by k.channel order by 2 desc, 1""").params(period.start(), period.end(), period.start()).query(rs -> {
-            var channel = rs.getString(1);
-            long adds = rs.getLong(2);
-            var gmv = rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP);
-            var cost = spend.remove(channel);
-            rows.add(row(channel.isEmpty() ? "none" : channel, adds, cost, rs.getLong(3), gmv));
-        });
+                        group by k.channel order by 2 desc, 1""")
+                .params(
+                        period.start(),
+                        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(86_400)),
+                        ids)
+                .query(rs -> {
+                    var channel = rs.getString(1);
+                    var gmv = rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP);
+                    rows.add(row(
+                            channel.isEmpty() ? "none" : channel,
+                            rs.getLong(2),
+                            spend.remove(channel),
+                            rs.getLong(3),
+                            gmv));
+                });
         spend.forEach((channel, cost) -> rows.add(row(channel, 0, cost, 0, BigDecimal.ZERO.setScale(2))));
         return new Channels(rows);
     }

@@ -69,13 +69,12 @@ class CommerceFigures {
                             join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
                             join product p on p.tenant_id = l.tenant_id and p.sku = l.sku
                             where o.paid_at < ?),
-                        trial as (
-                            select customer, min(paid_at) as first_lead from lines where lead group by customer)
-                        select count(*),
-                               count(*) filter (where exists (
-                                   select 1 from lines x
-                                   where x.customer = t.customer and not x.lead and x.paid_at > t.first_lead))
-                        from trial t join customer c on c.id = t.customer
+                        per_customer as (
+                            select customer, min(paid_at) filter (where lead) as first_lead,
+                                   max(paid_at) filter (where not lead) as last_other
+                            from lines group by customer)
+                        select count(*), count(*) filter (where t.last_other > t.first_lead)
+                        from per_customer t join customer c on c.id = t.customer
                         where t.first_lead >= ? and %s and t.first_lead < ?""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))

@@ -42,6 +42,11 @@ final class Rules {
         return and(did("wecom_add", null, day), not(did("wecom_loss", null, day)));
     }
 
+    /** Added a staff member between two days and never before. */
+    static ObjectNode firstAdd(LocalDate from, LocalDate to) {
+        return and(did("wecom_add", from, to), not(did("wecom_add", null, from.minusDays(1))));
+    }
+
     static ObjectNode and(JsonNode... rules) {
         return group("and", Arrays.asList(rules));
     }

@@ -90,9 +90,7 @@ public class TimeReport {
         var activity = grain.buckets(period.from(), horizon);
         var rules = new ArrayList<JsonNode>();
         for (var bucket : cohorts) {
-            rules.add(filters.narrow(Rules.and(
-                    Rules.did("wecom_add", bucket.start(), bucket.end()),
-                    Rules.not(Rules.did("wecom_add", null, bucket.start().minusDays(1))))));
+            rules.add(filters.narrow(Rules.firstAdd(bucket.start(), bucket.end())));
         }
         for (var bucket : activity) {
             rules.add(Rules.active(bucket.start(), bucket.end()));

@@ -36,7 +36,7 @@ class DemoRelations {
                 var staff = "{\"staffId\": \"staff%02d\"}".formatted(1 + random.nextInt(STAFF));
                 // more adds lately than a year ago: a growing base
                 double u = random.nextDouble();
-                long age = (long) (year * u * u);
+                long age = (long) (year * Math.pow(u, 1.15));
                 var added = data.end().minusSeconds(age + 60);
                 sink.accept(new EventRecord(customer, EventType.WECOM_ADD, added, "demo-add-" + customer, staff));
                 if (random.nextDouble() < LOST) {

@@ -415,6 +415,58 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void channelsCountFirstAddsBySourceChannelWithTheirValueSinceThePeriodStarted() {
+        generate();
+        sql.update(
+                fixture.tenant(), "update customer set source_channel = case when id % 2 = 0 then '抖音' else '小红书' end");
+        long adds = customers("e.type = 7 and " + between(from, to));
+        eventually(() -> assertThat(metrics(get("/api/v1/analytics/funnel?" + range()))
+                        .get("wecomAdds")
+                        .path("value")
+                        .asLong())
+                .isEqualTo(adds));
+        var month = to.withDayOfMonth(1).toString().substring(0, 7);
+        admin.put("/api/v1/analytics/spend", """
+                {"rows": [{"channel": "抖音", "month": "%s", "amount": 900}, {"channel": "视频号", "month": "%s", "amount": 50}]}""".formatted(month, month));
+        var rows = get("/api/v1/analytics/channels?" + range()).path("rows");
+        var firstAdd = "e.type = 7 and " + between(from, to) + " and not exists (select 1 from event x where"
+                + " x.customer_id = e.customer_id and x.type = 7 and (x.occurred_at at time zone 'Asia/Shanghai')::date < '"
+                + from + "')";
+        var start = "('" + from + "'::timestamp at time zone 'Asia/Shanghai')";
+        for (var row : rows) {
+            var channel = row.path("channel").asString();
+            if (channel.equals("视频号")) {
+                assertThat(row.path("adds").asLong())
+                        .as("spend without adds is still shown")
+                        .isZero();
+                assertThat(row.path("spend").decimalValue()).isPositive();
+                continue;
+            }
+            var ofChannel = firstAdd + " and c.source_channel = '" + channel + "'";
+            assertThat(row.path("adds").asLong()).as(channel).isEqualTo(customers(ofChannel));
+            var gmv = sql.single(
+                    fixture.tenant(),
+                    "select coalesce(sum(o.paid_amount - o.refunded_amount), 0) from"
+                            + " customer_order o where o.paid_at >= " + start
+                            + " and o.customer_id in (select c.id from event e"
+                            + " join customer c on c.id = e.customer_id where " + ofChannel + ")",
+                    BigDecimal.class);
+            assertThat(row.path("gmv").decimalValue()).as(channel).isEqualByComparingTo(gmv);
+            if (row.path("adds").asLong() > 0) {
+                assertThat(row.path("ltv").decimalValue())
+                        .isEqualByComparingTo(gmv.divide(
+                                BigDecimal.valueOf(row.path("adds").asLong()), 2, java.math.RoundingMode.HALF_UP));
+            }
+            if (channel.equals("抖音")) {
+                assertThat(row.path("roi").decimalValue())
+                        .isEqualByComparingTo(
+                                gmv.divide(row.path("spend").decimalValue(), 2, java.math.RoundingMode.HALF_UP));
+            }
+        }
+        assertThat(rows.findValuesAsString("channel")).contains("抖音", "小红书", "视频号");
+    }
+
+    @Test
     void contributionsAreLogMeanDivisiaAndAddUpExactly() {
         var before = GmvReport.Factors.of(1000, 500, 50, new BigDecimal("15000"));
         var after = GmvReport.Factors.of(1200, 480, 60, new BigDecimal("19800"));
