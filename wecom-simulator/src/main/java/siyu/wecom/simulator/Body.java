@@ -65,6 +65,18 @@ final class Body {
         return value.asInt();
     }
 
+    /** A whole number that may not fit an int (epoch seconds, or milliseconds sent by mistake); 0 if absent. */
+    long whole(String name) {
+        var value = node.get(name);
+        if (value == null || value.isNull() || value.asString().isEmpty()) {
+            return 0;
+        }
+        if (!value.asString().matches("-?\\d{1,18}")) {
+            throw dataFormat();
+        }
+        return Long.parseLong(value.asString());
+    }
+
     boolean bool(String name, boolean fallback) {
         var value = node.get(name);
         if (value == null || value.isNull()) {

@@ -12,14 +12,19 @@ import org.springframework.stereotype.Component;
 class ContactChanges {
 
     private final Callbacks callbacks;
+    private final SimulatedClock clock;
 
-    ContactChanges(Callbacks callbacks) {
+    ContactChanges(Callbacks callbacks, SimulatedClock clock) {
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
-    /** The customer deletes the staff member (流失). */
+    /** The customer deletes the staff member (流失); 联系客户统计 counts it as negative feedback. */
     Map<String, Object> customerDeletesStaff(Corp corp, String externalUserId, String userId) {
         remove(corp, userId, externalUserId);
+        synchronized (corp) {
+            corp.unfollowed.add(new Corp.Unfollowed(userId, externalUserId, clock.epochSecond()));
+        }
         return sent(corp, Event.contact("del_follow_user", userId, externalUserId));
     }
 

@@ -1,5 +1,6 @@
 package siyu.wecom.simulator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,11 +21,20 @@ final class Corp {
     static final int WAY_QUOTA = 500_000;
 
     final String corpId;
+    /**
+     * When the simulator began to hold this corp: it knows nothing of what happened before (the 联系客户统计 of
+     * earlier days are made up, {@link BehaviorData}).
+     */
+    final Instant since;
+
     final Map<Long, Department> departments = new TreeMap<>();
     final Map<String, Staff> staff = new LinkedHashMap<>();
     final Map<String, Customer> customers = new LinkedHashMap<>();
     final Map<String, String> customersByUnionid = new HashMap<>();
     final List<Follow> follows = new ArrayList<>();
+    /** Customers who deleted a member (del_follow_user): WeCom counts them as the member's negative feedback. */
+    final List<Unfollowed> unfollowed = new ArrayList<>();
+
     final Map<String, TagGroup> tagGroups = new LinkedHashMap<>();
     final Map<String, ContactWay> contactWays = new LinkedHashMap<>();
     final Map<String, JoinWay> joinWays = new LinkedHashMap<>();
@@ -48,8 +58,12 @@ final class Corp {
 
     boolean demo;
 
-    Corp(String corpId) {
+    /** A customer deleted a member at {@code time} (epoch seconds). */
+    record Unfollowed(String userId, String externalUserId, long time) {}
+
+    Corp(String corpId, Instant since) {
         this.corpId = corpId;
+        this.since = since;
     }
 
     /** A member in the directory (not resigned): 40003 otherwise. */
