@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileEvery how often each app's directory and contacts are reconciled with WeCom in full
  *     ({@code SIYU_WECOM_RECONCILE_EVERY}; 0 turns it off)
  * @param apiTimeout how long one API call may take before it counts as unanswered (and is tried again)
+ * @param behaviourCheckEvery how often the apps are checked for 联系客户统计 that is due from WeCom (new staff, a
+ *     day that settled) ({@code SIYU_WECOM_BEHAVIOUR_CHECK_EVERY}; 0 turns the fetching off)
  * @param sandboxUrl a WeCom simulator to connect the first tenant to and to offer as the console's sandbox
  *     ({@code SIYU_WECOM_SANDBOX_URL}; {@code ./siyu run} starts one); empty: none
  */
@@ -25,4 +27,5 @@ record WeComProperties(
         @DefaultValue("50") int callsPerSecond,
         @DefaultValue("6h") Duration reconcileEvery,
         @DefaultValue("10s") Duration apiTimeout,
+        @DefaultValue("15m") Duration behaviourCheckEvery,
         @org.jspecify.annotations.Nullable String sandboxUrl) {}

@@ -53,6 +53,7 @@ public class WeComSync {
     private final WeComContacts contacts;
     private final CorpTags corpTags;
     private final GroupChats groupChats;
+    private final BehaviourSchedule behaviour;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -70,6 +71,7 @@ public class WeComSync {
             WeComContacts contacts,
             CorpTags corpTags,
             GroupChats groupChats,
+            BehaviourSchedule behaviour,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock) {
@@ -78,6 +80,7 @@ public class WeComSync {
         this.contacts = contacts;
         this.corpTags = corpTags;
         this.groupChats = groupChats;
+        this.behaviour = behaviour;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -159,6 +162,7 @@ public class WeComSync {
             progress(run.id(), "groups", 0, 0);
             diff.put("groups", groupChats.sync(app));
             finish(run.id(), "done", diff, null);
+            behaviour.wake(); // new staff get their 联系客户统计 now, not at the next check
         } catch (RuntimeException e) {
             log.warn("WeCom sync {} of app {} failed: {}", run.id(), app.id(), e.toString());
             finish(run.id(), "failed", diff, e.getMessage());
