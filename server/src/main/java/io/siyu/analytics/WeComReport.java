@@ -1,5 +1,6 @@
 package io.siyu.analytics;
 
+import io.siyu.wecom.WeComBehaviour;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,25 +30,41 @@ public class WeComReport {
             boolean below,
             JsonNode rule) {}
 
+    /**
+     * One staff member's period: relations from Siyu's own records; chats, messages, reply rate and time from
+     * WeCom's 联系客户统计 (null when WeCom gave none for the period).
+     */
     public record StaffKpi(
             String userId,
             String name,
             long newCustomers,
             long lostCustomers,
             long customers,
-            @Nullable BigDecimal dailyNew) {}
+            @Nullable BigDecimal dailyNew,
+            @Nullable Long chats,
+            @Nullable Long messages,
+            @Nullable BigDecimal replyRate,
+            @Nullable BigDecimal avgReplyMinutes,
+            @Nullable Long negativeFeedback) {}
 
-    public record Day(LocalDate date, long newCustomers, long lostCustomers) {}
+    public record Day(
+            LocalDate date,
+            long newCustomers,
+            long lostCustomers,
+            @Nullable Long chats,
+            @Nullable Long messages) {}
 
     public record Funnel(List<Rate> rates, List<StaffKpi> staff, List<Day> days) {}
 
     private final CustomerSets sets;
     private final AnalyticsSettings settings;
+    private final WeComBehaviour behaviour;
     private final JdbcClient jdbc;
 
-    WeComReport(CustomerSets sets, AnalyticsSettings settings, JdbcClient jdbc) {
+    WeComReport(CustomerSets sets, AnalyticsSettings settings, WeComBehaviour behaviour, JdbcClient jdbc) {
         this.sets = sets;
         this.settings = settings;
+        this.behaviour = behaviour;
         this.jdbc = jdbc;
     }
 
@@ -68,7 +85,8 @@ public class WeComReport {
                 rate("acquisition", counts[1], counts[0], baselines.acquisition(), rules.get(1)),
                 rate("service", counts[3], counts[2], baselines.service(), rules.get(3)),
                 rate("monetisation", counts[4], counts[3], baselines.monetisation(), rules.get(4)));
-        return new Funnel(rates, staff(period), days(period));
+        var figures = behaviour.days(from, to, null);
+        return new Funnel(rates, staff(period, figures), days(period, figures));
     }
 
     private static Rate rate(String key, long numerator, long denominator, BigDecimal baseline, JsonNode rule) {
@@ -77,7 +95,49 @@ public class WeComReport {
                 key, value, numerator, denominator, baseline, value != null && value.compareTo(baseline) < 0, rule);
     }
 
-    private List<StaffKpi> staff(Period period) {
+    /** Sums of a staff member's (or a day's) 联系客户统计; the reply figures averaged over the days that have them. */
+    private static final class Sums {
+        long chats;
+        long messages;
+        long negative;
+        BigDecimal replyPercent = BigDecimal.ZERO;
+        int replyDays;
+        BigDecimal replyMinutes = BigDecimal.ZERO;
+        int minuteDays;
+
+        void add(WeComBehaviour.StaffDay day) {
+            chats += day.chats() == null ? 0 : day.chats();
+            messages += day.messages() == null ? 0 : day.messages();
+            negative += day.negativeFeedback() == null ? 0 : day.negativeFeedback();
+            if (day.replyPercentage() != null) {
+                replyPercent = replyPercent.add(BigDecimal.valueOf(day.replyPercentage()));
+                replyDays++;
+            }
+            if (day.avgReplyMinutes() != null) {
+                replyMinutes = replyMinutes.add(BigDecimal.valueOf(day.avgReplyMinutes()));
+                minuteDays++;
+            }
+        }
+
+        @Nullable
+        BigDecimal replyRate() {
+            return replyDays == 0
+                    ? null
+                    : replyPercent.divide(BigDecimal.valueOf(100L * replyDays), 4, java.math.RoundingMode.HALF_UP);
+        }
+
+        @Nullable
+        BigDecimal avgReplyMinutes() {
+            return minuteDays == 0
+                    ? null
+                    : replyMinutes.divide(BigDecimal.valueOf(minuteDays), 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    private List<StaffKpi> staff(Period period, List<WeComBehaviour.StaffDay> figures) {
+        var sums = new java.util.HashMap<String, Sums>();
+        figures.forEach(
+                day -> sums.computeIfAbsent(day.userId(), k -> new Sums()).add(day));
         var days = BigDecimal.valueOf(period.days());
         return jdbc.sql("""
                         select s.user_id, min(s.name),
@@ -90,17 +150,27 @@ public class WeComReport {
                         group by s.user_id
                         order by 3 desc, 1""")
                 .params(period.start(), period.end(), period.start(), period.end(), period.end(), period.end())
-                .query((rs, n) -> new StaffKpi(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        BigDecimal.valueOf(rs.getLong(3)).divide(days, 2, java.math.RoundingMode.HALF_UP)))
+                .query((rs, n) -> {
+                    var figured = sums.get(rs.getString(1));
+                    return new StaffKpi(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            BigDecimal.valueOf(rs.getLong(3)).divide(days, 2, java.math.RoundingMode.HALF_UP),
+                            figured == null ? null : figured.chats,
+                            figured == null ? null : figured.messages,
+                            figured == null ? null : figured.replyRate(),
+                            figured == null ? null : figured.avgReplyMinutes(),
+                            figured == null ? null : figured.negative);
+                })
                 .list();
     }
 
-    private List<Day> days(Period period) {
+    private List<Day> days(Period period, List<WeComBehaviour.StaffDay> figures) {
+        var sums = new java.util.HashMap<LocalDate, Sums>();
+        figures.forEach(day -> sums.computeIfAbsent(day.day(), k -> new Sums()).add(day));
         var zone = period.zone().getId();
         var found = new java.util.HashMap<LocalDate, long[]>();
         jdbc.sql("""
@@ -118,7 +188,13 @@ public class WeComReport {
         var days = new ArrayList<Day>();
         for (var day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
             var counts = found.getOrDefault(day, new long[2]);
-            days.add(new Day(day, counts[0], counts[1]));
+            var figured = sums.get(day);
+            days.add(new Day(
+                    day,
+                    counts[0],
+                    counts[1],
+                    figured == null ? null : figured.chats,
+                    figured == null ? null : figured.messages));
         }
         return days;
     }

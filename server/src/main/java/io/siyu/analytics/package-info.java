@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Analytics",
-        allowedDependencies = {"shared", "access", "segment", "event"})
+        allowedDependencies = {"shared", "access", "segment", "event", "wecom"})
 @NullMarked
 package io.siyu.analytics;
 

@@ -342,10 +342,8 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                 .isEqualTo(last.path("closing").asLong());
     }
 
-    @Test
-    void gmvDecompositionMultipliesOutAndItsContributionsAddUpToTheChange() {
-        generate();
-        // WeCom relations for the customers who added a staff member, split between two staff; messages to some
+    /** A WeCom app with two staff members, holding the relations of every customer who added one (by the events). */
+    long connectStaff() {
         var app = sql.single(fixture.tenant(), """
                 insert into wecom_app (tenant_id, name, corp_id, agent_id, secret, token, encoding_aes_key, callback_key)
                 values (siyu_current_tenant(), '测试应用', 'ww-test', '1000002', 'secret', 'token',
@@ -359,6 +357,64 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                        a.customer_id, a.occurred_at, l.occurred_at
                 from event a left join event l on l.customer_id = a.customer_id and l.type = 8
                 where a.type = 7""".formatted(app));
+        return app;
+    }
+
+    @Test
+    void staffKpisJoinSiyusRelationsWithWeComsBehaviourData() {
+        generate();
+        long app = connectStaff();
+        sql.update(fixture.tenant(), """
+                insert into wecom_staff_behavior (app_id, user_id, day, chat_cnt, message_cnt, reply_percentage,
+                                                  avg_reply_time, negative_feedback_cnt, new_apply_cnt, new_contact_cnt)
+                values (%d, 'zhang', '%s', 10, 40, 90, 4, 1, 0, 2),
+                       (%d, 'zhang', '%s', 6, 20, 70, 8, 0, 0, 1),
+                       (%d, 'zhang', '%s', 99, 99, 10, 60, 9, 0, 9)""".formatted(app, to, app, to.minusDays(1), app, from.minusDays(1)));
+        var wecom = get("/api/v1/analytics/wecom?" + range());
+        JsonNode zhang = null;
+        JsonNode li = null;
+        for (var row : wecom.path("staff")) {
+            if (row.path("userId").asString().equals("zhang")) {
+                zhang = row;
+            } else if (row.path("userId").asString().equals("li")) {
+                li = row;
+            }
+        }
+        assertThat(zhang).isNotNull();
+        assertThat(li).isNotNull();
+        assertThat(zhang.path("name").asString()).isEqualTo("张三");
+        assertThat(zhang.path("chats").asLong())
+                .as("days outside the period do not count")
+                .isEqualTo(16);
+        assertThat(zhang.path("messages").asLong()).isEqualTo(60);
+        assertThat(zhang.path("replyRate").decimalValue()).isEqualByComparingTo("0.80");
+        assertThat(zhang.path("avgReplyMinutes").decimalValue()).isEqualByComparingTo("6.0");
+        assertThat(zhang.path("negativeFeedback").asLong()).isEqualTo(1);
+        assertThat(li.path("chats").isNull())
+                .as("no figures from WeCom: none, not zero")
+                .isTrue();
+        var start = "('" + from + "'::timestamp at time zone 'Asia/Shanghai')";
+        var end = "('" + to.plusDays(1) + "'::timestamp at time zone 'Asia/Shanghai')";
+        assertThat(zhang.path("newCustomers").asLong())
+                .isEqualTo(sql.count(
+                        fixture.tenant(),
+                        "select count(distinct customer_id) from wecom_contact where user_id = 'zhang' and added_at >= "
+                                + start + " and added_at < " + end));
+        assertThat(zhang.path("lostCustomers").asLong())
+                .isEqualTo(sql.count(
+                        fixture.tenant(),
+                        "select count(distinct customer_id) from wecom_contact where user_id = 'zhang' and lost_at >= "
+                                + start + " and lost_at < " + end));
+        var lastDay = wecom.path("days").get(wecom.path("days").size() - 1);
+        assertThat(lastDay.path("date").asString()).isEqualTo(to.toString());
+        assertThat(lastDay.path("chats").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void gmvDecompositionMultipliesOutAndItsContributionsAddUpToTheChange() {
+        generate();
+        // WeCom relations for the customers who added a staff member, split between two staff; messages to some
+        connectStaff();
         sql.update(fixture.tenant(), """
                 insert into message_receipt (customer_id, source, channel, at)
                 select customer_id, 'mass:' || (customer_id % 3), 'wecom', occurred_at
