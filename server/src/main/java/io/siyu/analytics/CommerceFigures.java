@@ -58,27 +58,36 @@ class CommerceFigures {
      * for an order with any other product after it, by the period's end.
      */
     Trials trials(Period period, Filters filters) {
-        var params = new ArrayList<Object>(List.of(period.end(), period.start()));
+        var params = new ArrayList<Object>(List.of(period.start(), period.end(), period.end()));
         var where = filters.sql("c", params);
-        params.add(period.end());
+        params.add(period.start());
         return jdbc.sql("""
-                        with lines as (
-                            select coalesce(h.survivor_id, h.id) as customer, o.paid_at, p.role = 'lead' as lead
+                        with firsts as (
+                            select coalesce(h.survivor_id, h.id) as customer, min(o.paid_at) as first_lead
                             from customer_order o
                             join customer h on h.tenant_id = o.tenant_id and h.id = o.customer_id
-                            join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
-                            join product p on p.tenant_id = l.tenant_id and p.sku = l.sku
-                            where o.paid_at < ?),
-                        per_customer as (
-                            select customer, min(paid_at) filter (where lead) as first_lead,
-                                   max(paid_at) filter (where not lead) as last_other
-                            from lines group by customer)
-                        select count(*), count(*) filter (where t.last_other > t.first_lead)
-                        from per_customer t join customer c on c.id = t.customer
-                        where t.first_lead >= ? and %s and t.first_lead < ?""".formatted(where))
+                            where o.paid_at >= ? and o.paid_at < ? and %1$s
+                            group by 1)
+                        select count(*), count(*) filter (where exists (
+                                   select 1 from customer h
+                                   join customer_order o on o.tenant_id = h.tenant_id and o.customer_id = h.id
+                                   where (h.id = t.customer or h.survivor_id = t.customer)
+                                     and o.paid_at > t.first_lead and o.paid_at < ? and %2$s))
+                        from firsts t join customer c on c.id = t.customer
+                        where %3$s and not exists (
+                            select 1 from customer h
+                            join customer_order o on o.tenant_id = h.tenant_id and o.customer_id = h.id
+                            where (h.id = t.customer or h.survivor_id = t.customer) and o.paid_at < ? and %1$s)""".formatted(withRole("= 'lead'"), withRole("<> 'lead'"), where))
                 .params(params)
                 .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))
                 .single();
+    }
+
+    /** The order {@code o} has a line with a product of the role. */
+    private static String withRole(String role) {
+        return """
+                exists (select 1 from order_line l join product p on p.tenant_id = l.tenant_id and p.sku = l.sku
+                        where l.tenant_id = o.tenant_id and l.order_id = o.id and p.role %s)""".formatted(role);
     }
 
     /** Customers who joined a growth campaign through someone's code, or became members with a referral code. */
