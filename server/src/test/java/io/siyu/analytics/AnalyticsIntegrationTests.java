@@ -233,7 +233,9 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                   and exists (select 1 from customer_order o join order_line l on l.order_id = o.id
                               where o.customer_id = t.customer_id and l.sku = 'HERO-1' and o.paid_at > t.first_lead
                                 and (o.paid_at at time zone 'Asia/Shanghai')::date <= '%s')""".formatted(from, to, to));
-        assertThat(m.get("trialCustomers").path("value").asLong()).isEqualTo(trials).isPositive();
+        assertThat(m.get("trialCustomers").path("value").asLong())
+                .isEqualTo(trials)
+                .isPositive();
         assertThat(m.get("trialToPaid").path("value").isNull()).isEqualTo(trials == 0);
         if (trials > 0) {
             assertThat(m.get("trialToPaid").path("value").decimalValue())
