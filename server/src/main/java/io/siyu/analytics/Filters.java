@@ -12,7 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public record Filters(@Nullable String channel, @Nullable Long staff) {
 
-    static final Filters NONE = new Filters(null, null);
+    public static final Filters NONE = new Filters(null, null);
 
     /** The rule narrowed to the filtered customers. */
     JsonNode narrow(JsonNode rule) {

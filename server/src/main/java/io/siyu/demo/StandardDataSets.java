@@ -11,16 +11,33 @@ public class StandardDataSets {
 
     private final TenantManagement tenants;
     private final DataSetLoader loader;
+    private final DemoCommerce commerce;
+    private final DemoRelations relations;
 
-    StandardDataSets(TenantManagement tenants, DataSetLoader loader) {
+    StandardDataSets(TenantManagement tenants, DataSetLoader loader, DemoCommerce commerce, DemoRelations relations) {
         this.tenants = tenants;
         this.loader = loader;
+        this.commerce = commerce;
+        this.relations = relations;
     }
 
     /** A new tenant (time zone Asia/Shanghai) holding {@code data}, loaded in chunked commits. */
     public TenantId load(String tenantName, StandardDataSet data) {
         var tenant = tenants.create(tenantName, "Asia/Shanghai");
         loader.load(tenant, data, List.of());
+        return tenant;
+    }
+
+    /**
+     * As {@link #load}, with the demo's shop (products, a year of paid orders from about a quarter of the customers)
+     * and its WeCom adds and losses: what the analytics read.
+     */
+    public TenantId loadWithShop(String tenantName, StandardDataSet data) {
+        var tenant = load(tenantName, data);
+        io.siyu.shared.Tenancy.runAs(tenant, () -> {
+            commerce.load(tenant, data);
+            relations.load(tenant, data);
+        });
         return tenant;
     }
 }
