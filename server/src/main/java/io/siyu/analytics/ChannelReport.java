@@ -50,8 +50,8 @@ public class ChannelReport {
         }
         var spend = new LinkedHashMap<>(commerce.spend(period));
         var rows = new ArrayList<Row>();
-        jdbc.sql("with paid as (" + CommerceFigures.PAID + """
-                        ),
+        jdbc.sql("with " + CommerceFigures.MERGED + ", " + CommerceFigures.PAID + """
+                        ,
                         cohort as (
                             select c.id as customer, coalesce(c.source_channel, '') as channel
                             from customer c where c.id = any(?)),

@@ -20,6 +20,17 @@ class CustomerSets {
         return engine.membersNow(rules);
     }
 
+    /** The ids of the customers a rule selects, for {@code = any(?)} in SQL. */
+    Long[] ids(JsonNode rule) {
+        var members = members(List.of(rule)).getFirst();
+        var ids = new Long[members.getCardinality()];
+        int i = 0;
+        for (var it = members.getIntIterator(); it.hasNext(); ) {
+            ids[i++] = (long) it.next();
+        }
+        return ids;
+    }
+
     long[] counts(List<JsonNode> rules) {
         return members(rules).stream()
                 .mapToLong(RoaringBitmap::getLongCardinality)

@@ -1,7 +1,6 @@
 package io.siyu.analytics;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,20 +42,20 @@ public record Filters(@Nullable String channel, @Nullable Long staff) {
         return node;
     }
 
-    /**
-     * A SQL condition on the live profile {@code alias} (the survivor), with its parameters appended to
-     * {@code params}; "true" without filters.
-     */
-    String sql(String alias, List<Object> params) {
-        var clauses = new ArrayList<String>();
+    /** The filtered customers as a rule of their own; null without filters. */
+    @Nullable
+    JsonNode rule() {
+        if (channel == null && staff == null) {
+            return null;
+        }
+        var node = JsonNodeFactory.instance.objectNode();
+        var and = node.putArray("and");
         if (channel != null) {
-            clauses.add(alias + ".source_channel = ?");
-            params.add(channel);
+            and.add(attribute("sourceChannel", channel));
         }
         if (staff != null) {
-            clauses.add(alias + ".owner_account_id = ?");
-            params.add(staff);
+            and.add(attribute("ownerId", staff));
         }
-        return clauses.isEmpty() ? "true" : String.join(" and ", clauses);
+        return node;
     }
 }

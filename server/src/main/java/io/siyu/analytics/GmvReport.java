@@ -73,9 +73,11 @@ public class GmvReport {
     private record Key(String key, String label) {}
 
     private final JdbcClient jdbc;
+    private final CommerceFigures commerce;
 
-    GmvReport(JdbcClient jdbc) {
+    GmvReport(JdbcClient jdbc, CommerceFigures commerce) {
         this.jdbc = jdbc;
+        this.commerce = commerce;
     }
 
     @Transactional(readOnly = true)
@@ -187,7 +189,7 @@ public class GmvReport {
         var start = Period.startOf(from, period.zone());
         var end = Period.startOf(to.plusDays(1), period.zone());
         var params = new ArrayList<Object>(List.of(end, start));
-        var where = filters.sql("c", params);
+        var where = commerce.only("a.customer", filters, params);
         params.addAll(List.of(start, end, start, end));
         var key = switch (dimension) {
             case "staff" -> "w.user_id";
@@ -204,27 +206,29 @@ public class GmvReport {
         };
         var figures = new LinkedHashMap<Key, Factors>();
         jdbc.sql("""
-                        with assets as (
+                        with %5$s,
+                        assets as (
                             select distinct coalesce(%1$s, '') as key, coalesce(%2$s, '') as label,
-                                   coalesce(h.survivor_id, h.id) as customer
+                                   coalesce(m.survivor_id, w.customer_id) as customer
                             from wecom_contact w
-                            join customer h on h.tenant_id = w.tenant_id and h.id = w.customer_id
+                            left join merged m on m.id = w.customer_id
                             left join wecom_channel_code cc on cc.tenant_id = w.tenant_id and cc.id = w.channel_code_id
                             where w.added_at < ? and (w.lost_at is null or w.lost_at >= ?)),
                         filtered as (
-                            select a.* from assets a join customer c on c.id = a.customer where %3$s),
+                            select a.* from assets a where %3$s),
                         reached as (
-                            select distinct coalesce(h.survivor_id, h.id) as customer
-                            from message_receipt r join customer h on h.tenant_id = r.tenant_id and h.id = r.customer_id
+                            select distinct coalesce(m.survivor_id, r.customer_id) as customer
+                            from message_receipt r left join merged m on m.id = r.customer_id
                             where r.at >= ? and r.at < ?),
+                        %4$s,
                         bought as (
-                            select customer, sum(amount) as amount from (%4$s) p group by customer)
+                            select customer, sum(amount) as amount from paid group by customer)
                         select f.key, min(f.label), count(*), count(r.customer), count(b.customer),
                                coalesce(sum(b.amount), 0)
                         from filtered f
                         left join reached r on r.customer = f.customer
                         left join bought b on b.customer = f.customer
-                        group by f.key""".formatted(key, label, where, CommerceFigures.PAID))
+                        group by f.key""".formatted(key, label, where, CommerceFigures.PAID, CommerceFigures.MERGED))
                 .params(params)
                 .query(rs -> {
                     var k = rs.getString(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siyu.ApiClient;
 import io.siyu.IntegrationTest;
 import io.siyu.TestTenants;
+import io.siyu.shared.Tenancy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * generator's own bookkeeping — on generated customers, events, orders, WeCom relations and messages.
  */
 class AnalyticsIntegrationTests extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.siyu.segment.SegmentEngine engine;
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String DAY = "(e.occurred_at at time zone 'Asia/Shanghai')::date";
@@ -522,6 +526,26 @@ class AnalyticsIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(rows.findValuesAsString("channel")).contains("抖音", "小红书", "视频号");
+
+        // the channel filter narrows revenue to the customers of that source channel
+        Tenancy.runAs(fixture.tenant(), engine::rebuild);
+        var paid = "(paid_at at time zone 'Asia/Shanghai')::date between '" + from + "' and '" + to + "'";
+        var ofDouyin = " and customer_id in (select id from customer where source_channel = '抖音')";
+        var filtered = metrics(get("/api/v1/analytics/funnel?" + range() + "&channel="
+                + java.net.URLEncoder.encode("抖音", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(filtered.get("buyers").path("value").asLong())
+                .isEqualTo(sql.count(
+                        fixture.tenant(),
+                        "select count(distinct customer_id) from customer_order where " + paid + ofDouyin))
+                .isPositive();
+        assertThat(filtered.get("gmv").path("value").decimalValue())
+                .isEqualByComparingTo(sql.single(
+                        fixture.tenant(),
+                        "select coalesce(sum(paid_amount - refunded_amount), 0) from customer_order where " + paid
+                                + ofDouyin,
+                        BigDecimal.class));
+        assertThat(filtered.get("activeCustomers").path("value").asLong())
+                .isEqualTo(customers(BEHAVIOUR + " and " + between(from, to) + " and c.source_channel = '抖音'"));
     }
 
     @Test
