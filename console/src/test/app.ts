@@ -1,12 +1,15 @@
 import { createPinia, type Pinia } from 'pinia'
-import { createMemoryHistory } from 'vue-router'
+import { createMemoryHistory, type RouteLocationRaw } from 'vue-router'
 import App from '@/App.vue'
 import { createAppRouter } from '@/router'
 import { mountWithApp } from './mount'
 import { settle } from './settle'
 
-/** The whole console at `path`, with the real router and guard (stub GET /api/v1/auth/session). */
-export async function mountApp(path: string, pinia: Pinia = createPinia()) {
+/**
+ * The whole console at `path` (or a location, e.g. with history state), with the real router and
+ * guard (stub GET /api/v1/auth/session).
+ */
+export async function mountApp(path: RouteLocationRaw, pinia: Pinia = createPinia()) {
   const router = createAppRouter({ pinia, history: createMemoryHistory() })
   await router.push(path)
   const wrapper = mountWithApp(App, {

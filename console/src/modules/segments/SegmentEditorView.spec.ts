@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './SegmentEditorView.vue'
 import './SegmentDetailView.vue'
+import { segmentDraftLocation } from './draft'
 import { button } from '@/test/dom'
 import { mountApp, type } from '@/test/app'
 import { jsonResponse, problemResponse } from '@/test/http'
@@ -161,9 +162,40 @@ describe('the segment builder', { timeout: 30_000 }, () => {
     ])
   })
 
+  it('opens with a rule another page hands over, counts it, and creates nothing until saved', async () => {
+    const { calls } = stubSegmentServer({
+      'POST /api/v1/segments': () => jsonResponse(segment(), 201),
+    })
+    const rule = { and: [{ event: { type: 'view', from: '2026-11-01', to: '2026-11-30' } }] }
+    const { router } = await mountApp(
+      segmentDraftLocation({ name: '落地页UV 2026-11-01~2026-11-30', rule }),
+    )
+    await settle(500)
+    expect(router.currentRoute.value.fullPath).toBe('/audience/segments/new')
+    expect((document.querySelector('input[name="name"]') as HTMLInputElement).value).toBe(
+      '落地页UV 2026-11-01~2026-11-30',
+    )
+    expect(conditions()).toHaveLength(1)
+    expect(conditions()[0]!.textContent).toContain('做过')
+    expect(document.querySelector('[data-testid="from-draft"]')?.textContent).toContain(
+      '点击「保存人群」后才会创建',
+    )
+    expect(await bodies(calls, 'POST', '/api/v1/segments/evaluate')).toEqual([
+      { rule, preview: 10 },
+    ])
+    expect(await bodies(calls, 'POST', '/api/v1/segments')).toEqual([])
+
+    button('保存人群').click()
+    await settle()
+    expect(await bodies(calls, 'POST', '/api/v1/segments')).toEqual([
+      { name: '落地页UV 2026-11-01~2026-11-30', rule, tagId: null },
+    ])
+  })
+
   it('refuses to save unfinished conditions and points at them', async () => {
     const { calls } = stubSegmentServer()
     await mountApp('/audience/segments/new')
+    expect(document.querySelector('[data-testid="from-draft"]')).toBeNull()
     await type(document.querySelector<HTMLInputElement>('input[name="name"]'), '未完成')
     button('保存人群').click()
     await settle()

@@ -42,6 +42,7 @@ export const zhCN = {
     incomplete: '还有条件没有填写完整，请补全或删除后再保存',
     empty: '请至少添加一个条件',
     loadFailed: '人群不存在或已被删除',
+    fromDraft: '已带入数据分析中的客户规则：可先调整条件并查看人数，点击「保存人群」后才会创建。',
   },
   builder: {
     and: '且',
@@ -313,6 +314,8 @@ export const en: typeof zhCN = {
     incomplete: 'Some conditions are not finished. Complete or remove them, then save.',
     empty: 'Add at least one condition',
     loadFailed: 'The segment does not exist or was deleted',
+    fromDraft:
+      'The customer rule from Analytics is filled in: adjust it and check the count if you like; the segment is created only when you click Save.',
   },
   builder: {
     and: 'AND',
