@@ -11,6 +11,10 @@ export const zhCN = {
     refresh: '刷新',
     backHome: '返回首页',
   },
+  chart: {
+    export: '导出',
+    exportCsv: '导出数据（CSV）',
+  },
   list: {
     loadMore: '加载更多',
     allLoaded: '已全部加载，共 {count} 条',
@@ -147,6 +151,10 @@ export const en: typeof zhCN = {
     close: 'Close',
     refresh: 'Refresh',
     backHome: 'Back to home',
+  },
+  chart: {
+    export: 'Export',
+    exportCsv: 'Export the data (CSV)',
   },
   list: {
     loadMore: 'Load more',
