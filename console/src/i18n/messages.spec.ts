@@ -61,8 +61,10 @@ describe('message files', () => {
   it('are mostly translated rather than copied', () => {
     const same = [...zh].filter(([key, value]) => english.get(key) === value).map(([key]) => key)
     // Brand and language names are meant to be identical in both languages, and so are the names
-    // of WeCom's settings, which its admin console shows untranslated.
+    // of WeCom's settings, which its admin console shows untranslated, and GMV, which Chinese
+    // operators say in English too.
     expect(same.sort()).toEqual([
+      'analytics.metrics.gmv',
       'common.appName',
       'common.locale.en',
       'common.locale.zh-CN',

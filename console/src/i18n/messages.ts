@@ -1,5 +1,6 @@
 import * as common from './common'
 import * as accounts from '@/modules/accounts/i18n'
+import * as analytics from '@/modules/analytics/i18n'
 import * as apiKeys from '@/modules/api-keys/i18n'
 import * as audit from '@/modules/audit/i18n'
 import * as auth from '@/modules/auth/i18n'
@@ -53,6 +54,7 @@ export const zhCN = {
   journeys: journeys.zhCN,
   growth: growth.zhCN,
   loyalty: loyalty.zhCN,
+  analytics: analytics.zhCN,
 }
 
 export type MessageSchema = typeof zhCN
@@ -84,4 +86,5 @@ export const en: MessageSchema = {
   journeys: journeys.en,
   growth: growth.en,
   loyalty: loyalty.en,
+  analytics: analytics.en,
 }
