@@ -115,7 +115,9 @@ describe('the console, signed in with every permission', () => {
     const labels = ['首页', '客户列表', '自定义属性', '数据', '事件目录', '账号与权限', '员工账号']
     for (const label of [...labels, 'API 密钥', '审计日志', '企业设置', '企业微信接入'])
       expect(nav).toContain(label)
-    const groups = ['首页', '客户', '数据', '账号与权限'].map((label) => nav.indexOf(label))
+    const groups = ['首页', '数据分析', '客户', '数据事件目录', '账号与权限'].map((label) =>
+      nav.indexOf(label),
+    )
     expect(groups).toEqual([...groups].sort((a, b) => a - b))
     expect(wrapper.text()).toContain('示例品牌')
     expect(wrapper.text()).toContain('102,345')

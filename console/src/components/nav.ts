@@ -13,6 +13,7 @@ import {
   CreditCard,
   Connection,
   DataAnalysis,
+  DataLine,
   Document,
   Download,
   Files,
@@ -68,6 +69,19 @@ export interface NavGroup {
 
 /** The groups below 首页, in menu order; only capabilities that exist are listed. */
 export const navGroups: readonly NavGroup[] = [
+  {
+    key: 'analytics',
+    label: 'common.nav.analytics',
+    icon: markRaw(DataLine),
+    items: [
+      {
+        path: '/analytics/funnel',
+        label: 'common.nav.analyticsFunnel',
+        icon: markRaw(Filter),
+        permission: 'analytics:read',
+      },
+    ],
+  },
   {
     key: 'customers',
     label: 'common.nav.customers',

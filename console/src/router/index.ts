@@ -44,6 +44,16 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'common.nav.home' },
       },
       {
+        path: 'analytics',
+        redirect: { name: 'analytics-funnel' },
+      },
+      {
+        path: 'analytics/funnel',
+        name: 'analytics-funnel',
+        component: () => import('@/modules/analytics/FunnelView.vue'),
+        meta: { permission: 'analytics:read', title: 'common.nav.analyticsFunnel' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),

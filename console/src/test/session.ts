@@ -38,6 +38,8 @@ export const ALL_PERMISSIONS: Permission[] = [
   'loyalty:write',
   'loyalty:manage',
   'loyalty:approve',
+  'analytics:read',
+  'analytics:manage',
 ]
 
 export function me(overrides: Partial<Me> = {}): Me {

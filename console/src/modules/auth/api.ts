@@ -61,6 +61,10 @@ export type Permission =
   | 'loyalty:manage'
   /** Approves or rejects points adjustments (never one's own). */
   | 'loyalty:approve'
+  /** Sees 数据分析: the AARRR funnel, retention, GMV breakdown, WeCom funnel and channel ROI. */
+  | 'analytics:read'
+  /** Changes the WeCom funnel's baselines and enters channel spend. */
+  | 'analytics:manage'
 
 export interface TenantInfo {
   id: string
