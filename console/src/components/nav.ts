@@ -80,6 +80,12 @@ export const navGroups: readonly NavGroup[] = [
         icon: markRaw(Filter),
         permission: 'analytics:read',
       },
+      {
+        path: '/analytics/cohorts',
+        label: 'common.nav.analyticsCohorts',
+        icon: markRaw(Grid),
+        permission: 'analytics:read',
+      },
     ],
   },
   {

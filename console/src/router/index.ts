@@ -54,6 +54,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'analytics:read', title: 'common.nav.analyticsFunnel' },
       },
       {
+        path: 'analytics/cohorts',
+        name: 'analytics-cohorts',
+        component: () => import('@/modules/analytics/CohortsView.vue'),
+        meta: { permission: 'analytics:read', title: 'common.nav.analyticsCohorts' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),
