@@ -60,6 +60,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'analytics:read', title: 'common.nav.analyticsCohorts' },
       },
       {
+        path: 'analytics/gmv',
+        name: 'analytics-gmv',
+        component: () => import('@/modules/analytics/GmvView.vue'),
+        meta: { permission: 'analytics:read', title: 'common.nav.analyticsGmv' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),
