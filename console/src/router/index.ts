@@ -66,6 +66,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'analytics:read', title: 'common.nav.analyticsGmv' },
       },
       {
+        path: 'analytics/wecom',
+        name: 'analytics-wecom',
+        component: () => import('@/modules/analytics/WecomView.vue'),
+        meta: { permission: 'analytics:read', title: 'common.nav.analyticsWecom' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),

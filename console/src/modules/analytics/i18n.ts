@@ -212,6 +212,13 @@ export const zhCN = {
       chats: '会话数',
     },
     noData: '企业微信未提供该数据',
+    csv: {
+      rate: '指标',
+      value: '成功率',
+      numerator: '分子',
+      denominator: '分母',
+      baseline: '基线',
+    },
   },
   channels: {
     title: '渠道 ROI',
@@ -483,6 +490,13 @@ export const en: typeof zhCN = {
       chats: 'Chats',
     },
     noData: 'WeCom gave no data',
+    csv: {
+      rate: 'Rate',
+      value: 'Value',
+      numerator: 'Numerator',
+      denominator: 'Denominator',
+      baseline: 'Baseline',
+    },
   },
   channels: {
     title: 'Channel ROI',
