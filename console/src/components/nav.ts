@@ -50,6 +50,7 @@ import {
   Upload,
   User,
   UserFilled,
+  Wallet,
 } from '@element-plus/icons-vue'
 import type { Permission } from '@/modules/auth/api'
 
@@ -98,6 +99,12 @@ export const navGroups: readonly NavGroup[] = [
         path: '/analytics/wecom',
         label: 'common.nav.analyticsWecom',
         icon: markRaw(DataBoard),
+        permission: 'analytics:read',
+      },
+      {
+        path: '/analytics/channels',
+        label: 'common.nav.analyticsChannels',
+        icon: markRaw(Wallet),
         permission: 'analytics:read',
       },
     ],

@@ -72,6 +72,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'analytics:read', title: 'common.nav.analyticsWecom' },
       },
       {
+        path: 'analytics/channels',
+        name: 'analytics-channels',
+        component: () => import('@/modules/analytics/ChannelsView.vue'),
+        meta: { permission: 'analytics:read', title: 'common.nav.analyticsChannels' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),
