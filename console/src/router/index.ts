@@ -78,6 +78,16 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'analytics:read', title: 'common.nav.analyticsChannels' },
       },
       {
+        path: 'analytics/flows',
+        name: 'analytics-flows',
+        component: () => import('@/modules/analytics/FlowsView.vue'),
+        // the layer transitions belong to 客户分层, which segments:read opens
+        meta: {
+          permission: ['analytics:read', 'segments:read'],
+          title: 'common.nav.analyticsFlows',
+        },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),

@@ -8,6 +8,7 @@ import {
   clickedCohort,
   cohortCells,
   cohortCurves,
+  flowRows,
   funnelOption,
   gaugesOption,
   heatmapOption,
@@ -321,5 +322,49 @@ describe('CAC against LTV', () => {
       (d) => d.itemStyle.color,
     )
     expect(colours).toEqual([COLORS.good, COLORS.bad])
+  })
+})
+
+describe('the layer flows', () => {
+  const names = {
+    level: (key: string) => ({ new: '新客', active: '活跃', silent: '沉默' })[key] ?? key,
+    color: () => '#000',
+    entered: '新进入',
+    left: '已离开',
+  }
+  // rows: the level on the first day (new, active, silent, none); columns: on the second day
+  const transitions = {
+    levels: ['new', 'active', 'silent'],
+    matrix: [
+      [5, 20, 0, 1],
+      [0, 300, 40, 2],
+      [0, 10, 90, 0],
+      [30, 0, 0, 0],
+    ],
+  }
+
+  it('are the non-empty cells of the matrix, named as the Sankey names its nodes', () => {
+    expect(flowRows(transitions, names)).toEqual([
+      ['新客', '新客', 5],
+      ['新客', '活跃', 20],
+      ['新客', '已离开', 1],
+      ['活跃', '活跃', 300],
+      ['活跃', '沉默', 40],
+      ['活跃', '已离开', 2],
+      ['沉默', '活跃', 10],
+      ['沉默', '沉默', 90],
+      ['新进入', '新客', 30],
+    ])
+  })
+
+  it('leave out the customers who kept their level when only the moves are asked for', () => {
+    expect(flowRows(transitions, names, false).map(([from, to]) => `${from}→${to}`)).toEqual([
+      '新客→活跃',
+      '新客→已离开',
+      '活跃→沉默',
+      '活跃→已离开',
+      '沉默→活跃',
+      '新进入→新客',
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { PALETTE } from '@/modules/home/charts'
-import { escapeHtml } from '@/modules/layers/charts'
+import type { Transitions } from '@/modules/layers/api'
+import { escapeHtml, flowData, type FlowNames } from '@/modules/layers/charts'
 import type {
   AssetRow,
   ChannelRow,
@@ -835,4 +836,20 @@ export function cacLtvOption(
       },
     ],
   }
+}
+
+// ---------- layer flows ----------
+
+/**
+ * The Sankey's flows as rows of a table (level before, level after, customers), named as the
+ * chart names its nodes: customers new since the first day come from `entered`, gone ones go to `left`.
+ */
+export function flowRows(
+  transitions: Pick<Transitions, 'levels' | 'matrix'>,
+  names: FlowNames,
+  stays = true,
+): [from: string, to: string, count: number][] {
+  const { nodes, links } = flowData(transitions, names, stays)
+  const name = new Map(nodes.map((node) => [node.id, node.name]))
+  return links.map((link) => [name.get(link.source)!, name.get(link.target)!, link.value])
 }
