@@ -114,6 +114,12 @@ export const navGroups: readonly NavGroup[] = [
         icon: markRaw(Sort),
         permission: ['analytics:read', 'segments:read'],
       },
+      {
+        path: '/analytics/settings',
+        label: 'common.nav.analyticsSettings',
+        icon: markRaw(Setting),
+        permission: 'analytics:manage',
+      },
     ],
   },
   {

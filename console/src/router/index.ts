@@ -88,6 +88,12 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
+        path: 'analytics/settings',
+        name: 'analytics-settings',
+        component: () => import('@/modules/analytics/SettingsView.vue'),
+        meta: { permission: 'analytics:manage', title: 'common.nav.analyticsSettings' },
+      },
+      {
         path: 'customers',
         name: 'customers',
         component: () => import('@/modules/customers/CustomersView.vue'),

@@ -270,6 +270,11 @@ export const zhCN = {
     baselines: '成功率基线',
     range: '请输入 0 到 100 之间、大于 0 的百分比',
     saved: '基线已保存',
+    references: {
+      acquisition: '行业参考：约 70%',
+      service: '行业参考：40%～50%',
+      monetisation: '行业参考：30%～40%',
+    },
   },
 }
 
@@ -551,5 +556,10 @@ export const en: typeof zhCN = {
     baselines: 'Success rate baselines',
     range: 'Enter a percentage above 0 and at most 100',
     saved: 'Baselines saved',
+    references: {
+      acquisition: 'Industry reference: about 70%',
+      service: 'Industry reference: 40–50%',
+      monetisation: 'Industry reference: 30–40%',
+    },
   },
 }
