@@ -41,7 +41,7 @@ describe('the AARRR funnel chart', () => {
         { name: '企微添加数', value: 800 },
         { name: '首次互动', value: 900 },
       ],
-      { count: String, tooltip: () => '' },
+      { count: String, percent: String, tooltip: () => '' },
     )
     const [series] = seriesOf(option) as (Series & { sort: string; max: number })[]
     expect(series!.type).toBe('funnel')
@@ -68,12 +68,18 @@ describe('the AARRR funnel chart', () => {
       ],
       {
         count: String,
+        percent: (v) => `${v * 100}%`,
         tooltip: (name, value, rates) => `${name} ${value} ${rates.ofPrevious}`,
       },
     )
     const tooltip = option.tooltip as { formatter: (p: unknown) => string }
     expect(tooltip.formatter({ dataIndex: 1 })).toBe('B 40 0.4')
     expect(tooltip.formatter({ dataIndex: 0 })).toBe('&lt;b&gt;A&lt;/b&gt; 100 null')
+    const [series] = seriesOf(option) as (Series & {
+      label: { formatter: (p: unknown) => string }
+    })[]
+    expect(series!.label.formatter({ name: 'B', value: 40, dataIndex: 1 })).toBe('B  40  40%')
+    expect(series!.label.formatter({ name: 'A', value: 100, dataIndex: 0 })).toBe('A  100')
   })
 })
 
@@ -114,7 +120,8 @@ describe('the retention heatmap', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['第 0 周', '第 1 周', '第 2 周'])
     const yAxis = option.yAxis as { data: string[]; inverse: boolean; triggerEvent: boolean }
     expect(yAxis).toMatchObject({ data: rows, inverse: true, triggerEvent: true })
-    expect(option.visualMap).toMatchObject({ min: 0, max: 1 })
+    // coloured by the rate (the third value of a cell), not by how many were active
+    expect(option.visualMap).toMatchObject({ dimension: 2, min: 0, max: 1 })
     const [series] = seriesOf(option) as (Series & {
       label: { formatter: (p: unknown) => string }
     })[]
@@ -203,7 +210,10 @@ describe('the GMV waterfall', () => {
 
   it('stacks a transparent base under green rises and red falls, labelled with the change', () => {
     const steps = waterfallSteps(gmvRow())
-    const option = waterfallOption(steps, { name: (k) => k, money: (v) => `¥${v}` })
+    // like useFormat's money, which takes a currency as its second argument
+    const money = (v: number, currency?: unknown) =>
+      currency === undefined ? `¥${v}` : `${v} ${currency}`
+    const option = waterfallOption(steps, { name: (k) => k, money })
     const [base, change] = seriesOf(option) as (Series & {
       itemStyle?: { color: string }
       label?: { formatter: (p: unknown) => string }
@@ -226,6 +236,9 @@ describe('the GMV waterfall', () => {
     expect(change!.label!.formatter({ dataIndex: 2 })).toBe('¥-1800')
     expect(change!.label!.formatter({ dataIndex: 1 })).toBe('+¥2900')
     expect(change!.label!.formatter({ dataIndex: 5 })).toBe('¥27000')
+    // ECharts calls axis formatters with (value, index): the index is no currency
+    const axis = option.yAxis as { axisLabel: { formatter: (v: number, i: number) => string } }
+    expect(axis.axisLabel.formatter(5000, 3)).toBe('¥5000')
   })
 })
 

@@ -86,6 +86,7 @@ export function stepRates(values: readonly number[]): StepRates[] {
 
 export interface FunnelText {
   count: (value: number) => string
+  percent: (value: number) => string
   /** The tooltip of a step (names already HTML-escaped). */
   tooltip: (name: string, value: number, rates: StepRates) => string
 }
@@ -110,24 +111,32 @@ export function funnelOption(
       {
         type: 'funnel',
         sort: 'none',
-        left: '8%',
-        width: '84%',
+        left: '4%',
+        width: '60%',
         top: 8,
         bottom: 8,
         min: 0,
         max,
-        minSize: '12%',
+        minSize: '8%',
         maxSize: '100%',
         gap: 3,
+        // Outside on the right: the narrow steps at the bottom have no room inside.
         label: {
           show: true,
-          position: 'inside',
-          color: '#fff',
+          position: 'right',
+          color: PALETTE.text,
           formatter: (params: unknown) => {
-            const { name, value } = params as { name: string; value: number }
-            return `${name}  ${text.count(value)}`
+            const { name, value, dataIndex } = params as {
+              name: string
+              value: number
+              dataIndex: number
+            }
+            const kept = rates[dataIndex]?.ofPrevious
+            const share = kept === null || kept === undefined ? '' : `  ${text.percent(kept)}`
+            return `${name}  ${text.count(value)}${share}`
           },
         },
+        labelLine: { show: true, length: 12, lineStyle: { color: PALETTE.grid } },
         itemStyle: { borderWidth: 0 },
         data: steps.map((step, i) => ({
           name: step.name,
@@ -268,6 +277,8 @@ export function heatmapOption(
       axisLabel: { color: PALETTE.text },
     },
     visualMap: {
+      // the cells are [period, row, rate, active]: colour by the rate, not the last value
+      dimension: 2,
       min: 0,
       max: 1,
       calculable: false,
@@ -458,7 +469,11 @@ export function waterfallOption(
       },
     },
     xAxis: categoryAxis(steps.map((s) => text.name(s.key))),
-    yAxis: { ...valueAxis, axisLabel: { color: PALETTE.axis, formatter: text.money } },
+    // Axis formatters get (value, index): pass on only the value.
+    yAxis: {
+      ...valueAxis,
+      axisLabel: { color: PALETTE.axis, formatter: (v: number) => text.money(v) },
+    },
     series: [
       {
         type: 'bar',
@@ -644,7 +659,7 @@ export function gaugesOption(
       splitLine: { show: false },
       axisLabel: { show: false },
       anchor: { show: false },
-      title: { offsetCenter: [0, '62%'], fontSize: 12, color: PALETTE.text },
+      title: { offsetCenter: [0, '66%'], fontSize: 12, lineHeight: 18, color: PALETTE.text },
       detail: {
         offsetCenter: [0, '8%'],
         fontSize: 22,
@@ -830,7 +845,7 @@ export function cacLtvOption(
           silent: true,
           symbol: 'none',
           lineStyle: { type: 'dashed', color: PALETTE.axis },
-          label: { formatter: names.breakEven, color: PALETTE.axis },
+          label: { formatter: names.breakEven, position: 'insideEndTop', color: PALETTE.axis },
           data: [[{ coord: [0, 0] }, { coord: [max, max] }]],
         },
       },
