@@ -154,20 +154,21 @@ export interface StaffKpi {
   name: string
   newCustomers: number
   lostCustomers: number
-  chats: number
-  messages: number
+  /** From WeCom's 联系客户统计; null when WeCom gave none. */
+  chats: number | null
+  messages: number | null
   /** Null when WeCom gave no data. */
   replyRate: number | null
   avgReplyMinutes: number | null
-  negativeFeedback: number
+  negativeFeedback: number | null
   dailyNew: number
 }
 
 export interface WecomDay {
   date: string
   newCustomers: number
-  chats: number
-  messages: number
+  chats: number | null
+  messages: number | null
   lostCustomers: number
 }
 
@@ -180,7 +181,8 @@ export interface Wecom {
 export interface ChannelRow {
   channel: string
   adds: number
-  spend: number
+  /** Null: no spend entered for the channel. */
+  spend: number | null
   cac: number | null
   buyers: number
   gmv: number
