@@ -76,43 +76,47 @@ class CommerceFigures {
 
     /**
      * Trial customers: their first paid order with a lead product (引流品) falls in the period; converted: they paid
-     * for an order with any other product after it, by the period's end. Starts from the period's lead orders.
+     * for an order with any other product after it, by the period's end (so also in the period). Starts from the
+     * period's orders, then looks back, per candidate, for an earlier lead order.
      */
     Trials trials(Period period, Filters filters) {
         var params = new ArrayList<Object>(List.of(period.start(), period.end()));
         var where = only("f.customer", filters, params);
         params.add(period.start());
-        params.add(period.end());
+        params.add(period.start());
         return jdbc.sql("""
-                        with %1$s,
-                        firsts as (
-                            select coalesce(m.survivor_id, o.customer_id) as customer, min(o.paid_at) as first_lead
-                            from customer_order o left join merged m on m.id = o.customer_id
-                            where o.paid_at >= ? and o.paid_at < ? and %2$s
-                            group by 1),
+                        with %s,
+                        lead as (select coalesce(array_agg(sku), '{}') as skus from product where role = 'lead'),
+                        period_orders as materialized (
+                            select coalesce(m.survivor_id, o.customer_id) as customer, o.paid_at, r.has_lead, r.has_other
+                            from customer_order o
+                            left join merged m on m.id = o.customer_id
+                            cross join lead
+                            cross join lateral (
+                                select bool_or(l.sku = any(lead.skus)) as has_lead,
+                                       bool_or(l.sku <> all(lead.skus)) as has_other
+                                from order_line l where l.tenant_id = o.tenant_id and l.order_id = o.id) r
+                            where o.paid_at >= ? and o.paid_at < ?),
+                        per_customer as (
+                            select customer, min(paid_at) filter (where has_lead) as first_lead,
+                                   max(paid_at) filter (where has_other) as last_other
+                            from period_orders group by customer),
                         trial as (
-                            select f.* from firsts f
-                            where %4$s and not exists (
-                                select 1 from customer_order o
-                                where o.customer_id in (select f.customer union all
-                                                        select id from merged where survivor_id = f.customer)
-                                  and o.paid_at < ? and %2$s))
-                        select count(*), count(*) filter (where exists (
-                                   select 1 from customer_order o
-                                   where o.customer_id in (select t.customer union all
-                                                           select id from merged where survivor_id = t.customer)
-                                     and o.paid_at > t.first_lead and o.paid_at < ? and %3$s))
-                        from trial t""".formatted(MERGED, withRole("= 'lead'"), withRole("<> 'lead'"), where))
+                            select f.* from per_customer f cross join lead
+                            where f.first_lead is not null and %s
+                              and not exists (
+                                  select 1 from customer_order o
+                                  join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
+                                  where o.customer_id = f.customer and o.paid_at < ? and l.sku = any(lead.skus))
+                              and not exists (
+                                  select 1 from merged mm
+                                  join customer_order o on o.customer_id = mm.id
+                                  join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
+                                  where mm.survivor_id = f.customer and o.paid_at < ? and l.sku = any(lead.skus)))
+                        select count(*), count(*) filter (where last_other > first_lead) from trial""".formatted(MERGED, where))
                 .params(params)
                 .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))
                 .single();
-    }
-
-    /** The order {@code o} has a line with a product of the role. */
-    private static String withRole(String role) {
-        return """
-                exists (select 1 from order_line l join product p on p.tenant_id = l.tenant_id and p.sku = l.sku
-                        where l.tenant_id = o.tenant_id and l.order_id = o.id and p.role %s)""".formatted(role);
     }
 
     /** Customers who joined a growth campaign through someone's code, or became members with a referral code. */

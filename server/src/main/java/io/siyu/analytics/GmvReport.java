@@ -57,7 +57,15 @@ public class GmvReport {
         }
     }
 
-    public record Contributions(BigDecimal assets, BigDecimal reachRate, BigDecimal conversion, BigDecimal aov) {}
+    /** Each factor's share of the change; all null when a factor is 0 in either period (no logarithm). */
+    public record Contributions(
+            @Nullable BigDecimal assets,
+            @Nullable BigDecimal reachRate,
+            @Nullable BigDecimal conversion,
+            @Nullable BigDecimal aov) {
+
+        static final Contributions NONE = new Contributions(null, null, null, null);
+    }
 
     public record Row(
             String key,
@@ -65,7 +73,7 @@ public class GmvReport {
             Factors current,
             Factors previous,
             BigDecimal change,
-            @Nullable Contributions contributions) {}
+            Contributions contributions) {}
 
     public record Decomposition(
             String by, LocalDate from, LocalDate to, LocalDate compareFrom, LocalDate compareTo, List<Row> rows) {}
@@ -142,12 +150,12 @@ public class GmvReport {
         return new Row(key.key(), key.label(), current, previous, change, contributions(current, previous));
     }
 
-    /** LMDI contributions; null when a factor is 0 (or undefined) in either period, where logarithms do not exist. */
-    static @Nullable Contributions contributions(Factors now, Factors before) {
+    /** LMDI contributions; none when a factor is 0 (or undefined) in either period, where logarithms do not exist. */
+    static Contributions contributions(Factors now, Factors before) {
         var factorsNow = factors(now);
         var factorsBefore = factors(before);
         if (factorsNow == null || factorsBefore == null) {
-            return null;
+            return Contributions.NONE;
         }
         double g1 = now.gmv().doubleValue();
         double g0 = before.gmv().doubleValue();
