@@ -115,6 +115,8 @@ export const zhCN = {
     segmentName: '{start} 添加的客户',
   },
   gmv: {
+    noRelations:
+      '客户资产来自企业微信的客户关系，触达来自消息记录：连接企业微信（或用企微沙箱试用）并发过消息后，这里按员工、渠道、门店和月份拆解 GMV。',
     title: 'GMV 拆解',
     description:
       '私域业绩 = 客户资产 × 营销触达率 × 场景转化率 × 客单价：看清 GMV 变化来自哪个因子。',
@@ -397,6 +399,8 @@ export const en: typeof zhCN = {
     segmentName: 'Added {start}',
   },
   gmv: {
+    noRelations:
+      'Customer assets are WeCom relations and reach comes from message records: once WeCom (or the WeCom sandbox) is connected and messages have gone out, GMV is broken down here by staff, channel, store and month.',
     title: 'GMV breakdown',
     description:
       'Private-domain GMV = customer assets × reach rate × scene conversion × AOV: see which factor moved GMV.',

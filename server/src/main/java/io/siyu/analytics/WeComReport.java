@@ -86,7 +86,7 @@ public class WeComReport {
                 rate("service", counts[3], counts[2], baselines.service(), rules.get(3)),
                 rate("monetisation", counts[4], counts[3], baselines.monetisation(), rules.get(4)));
         var figures = behaviour.days(from, to, null);
-        return new Funnel(rates, staff(period, figures), days(period, figures));
+        return new Funnel(rates, staff(period, figures), days(period, filters, figures));
     }
 
     private static Rate rate(String key, long numerator, long denominator, BigDecimal baseline, JsonNode rule) {
@@ -168,31 +168,24 @@ public class WeComReport {
                 .list();
     }
 
-    private List<Day> days(Period period, List<WeComBehaviour.StaffDay> figures) {
+    /** Per day: customers who added and who lost a staff member (as the funnel counts them), and WeCom's chats. */
+    private List<Day> days(Period period, Filters filters, List<WeComBehaviour.StaffDay> figures) {
         var sums = new java.util.HashMap<LocalDate, Sums>();
         figures.forEach(day -> sums.computeIfAbsent(day.day(), k -> new Sums()).add(day));
-        var zone = period.zone().getId();
-        var found = new java.util.HashMap<LocalDate, long[]>();
-        jdbc.sql("""
-                        select d, sum(added), sum(lost) from (
-                            select (added_at at time zone ?)::date as d, 1 as added, 0 as lost from wecom_contact
-                            where added_at >= ? and added_at < ?
-                            union all
-                            select (lost_at at time zone ?)::date, 0, 1 from wecom_contact
-                            where lost_at >= ? and lost_at < ?) x
-                        group by d""")
-                .params(zone, period.start(), period.end(), zone, period.start(), period.end())
-                .query(rs -> {
-                    found.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
-        var days = new ArrayList<Day>();
+        var rules = new ArrayList<JsonNode>();
         for (var day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
-            var counts = found.getOrDefault(day, new long[2]);
+            rules.add(filters.narrow(Rules.did("wecom_add", day, day)));
+            rules.add(filters.narrow(Rules.did("wecom_loss", day, day)));
+        }
+        var counts = sets.counts(rules);
+        var days = new ArrayList<Day>();
+        int i = 0;
+        for (var day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1), i += 2) {
             var figured = sums.get(day);
             days.add(new Day(
                     day,
-                    counts[0],
-                    counts[1],
+                    counts[i],
+                    counts[i + 1],
                     figured == null ? null : figured.chats,
                     figured == null ? null : figured.messages));
         }

@@ -585,6 +585,16 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                 + " between '" + from + "' and '" + to + "')");
         assertThat(rates.get(2).path("numerator").asLong()).isEqualTo(bought);
         assertThat(rates.get(0).path("baseline").decimalValue()).isEqualByComparingTo("0.70");
+        var days = get("/api/v1/analytics/wecom?" + range()).path("days");
+        assertThat(days.size()).isEqualTo(30);
+        for (var day : days) {
+            var date = LocalDate.parse(day.path("date").asString());
+            assertThat(day.path("newCustomers").asLong())
+                    .as("adds on %s", date)
+                    .isEqualTo(customers("e.type = 7 and " + between(date, date)));
+            assertThat(day.path("lostCustomers").asLong())
+                    .isEqualTo(customers("e.type = 8 and " + between(date, date)));
+        }
 
         var manager = ApiClient.loggedIn(port, fixture.manager());
         var set = manager.put("/api/v1/analytics/settings", """
