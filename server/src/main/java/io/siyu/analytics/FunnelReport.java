@@ -20,16 +20,22 @@ public class FunnelReport {
 
     /** The customer sets the funnel counts, in this order. */
     enum Set {
-        LANDING_UV,
-        WECOM_ADDS,
-        FIRST_INTERACTIONS,
-        WELCOME_REPLIES,
-        ACTIVE,
-        SILENT,
-        LOST,
-        ASSETS,
-        BUYERS,
-        SHARERS;
+        LANDING_UV("landingUv"),
+        WECOM_ADDS("wecomAdds"),
+        FIRST_INTERACTIONS("firstInteractions"),
+        WELCOME_REPLIES("welcomeReplies"),
+        ACTIVE("activeCustomers"),
+        SILENT("silentCustomers"),
+        LOST("lostCustomers"),
+        ASSETS("assets"),
+        BUYERS("buyers"),
+        SHARERS("sharers");
+
+        final String key;
+
+        Set(String key) {
+            this.key = key;
+        }
 
         JsonNode rule(Period p) {
             return switch (this) {
@@ -70,7 +76,9 @@ public class FunnelReport {
         var counts = sets.counts(rules);
         var now = new Figures(counts, 0, period, filters);
         var before = new Figures(counts, Set.values().length, period.previous(), filters);
-        var shown = rules.subList(0, Set.values().length);
+        var both = new Both(now, before, rules.subList(0, Set.values().length));
+        var revenueNow = now.revenue;
+        var revenueBefore = before.revenue;
         return new Funnel(
                 period.from(),
                 period.to(),
@@ -80,81 +88,43 @@ public class FunnelReport {
                         new Stage(
                                 "acquisition",
                                 List.of(
-                                        Metric.count(
-                                                "landingUv",
-                                                now.get(Set.LANDING_UV),
-                                                before.get(Set.LANDING_UV),
-                                                shown.get(Set.LANDING_UV.ordinal())),
-                                        Metric.count(
-                                                "wecomAdds",
-                                                now.get(Set.WECOM_ADDS),
-                                                before.get(Set.WECOM_ADDS),
-                                                shown.get(Set.WECOM_ADDS.ordinal())),
-                                        Metric.ratio("addRate", now.addRate(), before.addRate()),
+                                        both.count(Set.LANDING_UV),
+                                        both.count(Set.WECOM_ADDS),
+                                        both.share("addRate", Set.WECOM_ADDS, Set.LANDING_UV),
                                         Metric.money("spend", now.spend, before.spend),
                                         Metric.money("cac", now.cac(), before.cac()))),
                         new Stage(
                                 "activation",
                                 List.of(
-                                        Metric.count(
-                                                "firstInteractions",
-                                                now.get(Set.FIRST_INTERACTIONS),
-                                                before.get(Set.FIRST_INTERACTIONS),
-                                                shown.get(Set.FIRST_INTERACTIONS.ordinal())),
-                                        Metric.ratio(
-                                                "activationRate",
-                                                now.of(Set.FIRST_INTERACTIONS, Set.WECOM_ADDS),
-                                                before.of(Set.FIRST_INTERACTIONS, Set.WECOM_ADDS)),
-                                        Metric.count(
-                                                "welcomeReplies",
-                                                now.get(Set.WELCOME_REPLIES),
-                                                before.get(Set.WELCOME_REPLIES),
-                                                shown.get(Set.WELCOME_REPLIES.ordinal())),
-                                        Metric.ratio(
-                                                "welcomeReplyRate",
-                                                now.of(Set.WELCOME_REPLIES, Set.WECOM_ADDS),
-                                                before.of(Set.WELCOME_REPLIES, Set.WECOM_ADDS)))),
+                                        both.count(Set.FIRST_INTERACTIONS),
+                                        both.share("activationRate", Set.FIRST_INTERACTIONS, Set.WECOM_ADDS),
+                                        both.count(Set.WELCOME_REPLIES),
+                                        both.share("welcomeReplyRate", Set.WELCOME_REPLIES, Set.WECOM_ADDS))),
                         new Stage(
                                 "retention",
                                 List.of(
-                                        Metric.count(
-                                                "activeCustomers",
-                                                now.get(Set.ACTIVE),
-                                                before.get(Set.ACTIVE),
-                                                shown.get(Set.ACTIVE.ordinal())),
-                                        Metric.count(
-                                                "silentCustomers",
-                                                now.get(Set.SILENT),
-                                                before.get(Set.SILENT),
-                                                shown.get(Set.SILENT.ordinal())),
-                                        Metric.count(
-                                                "lostCustomers",
-                                                now.get(Set.LOST),
-                                                before.get(Set.LOST),
-                                                shown.get(Set.LOST.ordinal())),
-                                        Metric.count(
-                                                "assets",
-                                                now.get(Set.ASSETS),
-                                                before.get(Set.ASSETS),
-                                                shown.get(Set.ASSETS.ordinal())))),
+                                        both.count(Set.ACTIVE),
+                                        both.count(Set.SILENT),
+                                        both.count(Set.LOST),
+                                        both.count(Set.ASSETS))),
                         new Stage(
                                 "revenue",
                                 List.of(
                                         Metric.count(
                                                 "buyers",
-                                                now.revenue.buyers(),
-                                                before.revenue.buyers(),
-                                                shown.get(Set.BUYERS.ordinal())),
-                                        Metric.count("orders", now.revenue.orders(), before.revenue.orders()),
-                                        Metric.money("gmv", now.revenue.gmv(), before.revenue.gmv()),
+                                                revenueNow.buyers(),
+                                                revenueBefore.buyers(),
+                                                both.rule(Set.BUYERS)),
+                                        Metric.count("orders", revenueNow.orders(), revenueBefore.orders()),
+                                        Metric.money("gmv", revenueNow.gmv(), revenueBefore.gmv()),
                                         Metric.money(
                                                 "aov",
-                                                Metric.per(now.revenue.gmv(), now.revenue.buyers()),
-                                                Metric.per(before.revenue.gmv(), before.revenue.buyers())),
+                                                Metric.per(revenueNow.gmv(), revenueNow.buyers()),
+                                                Metric.per(revenueBefore.gmv(), revenueBefore.buyers())),
                                         Metric.ratio(
                                                 "repurchaseRate",
-                                                Metric.ratio(now.revenue.repeatBuyers(), now.revenue.buyers()),
-                                                Metric.ratio(before.revenue.repeatBuyers(), before.revenue.buyers())),
+                                                Metric.ratio(revenueNow.repeatBuyers(), revenueNow.buyers()),
+                                                Metric.ratio(revenueBefore.repeatBuyers(), revenueBefore.buyers())),
                                         Metric.count(
                                                 "trialCustomers", now.trials.customers(), before.trials.customers()),
                                         Metric.ratio(
@@ -164,20 +134,29 @@ public class FunnelReport {
                         new Stage(
                                 "referral",
                                 List.of(
-                                        Metric.count(
-                                                "sharers",
-                                                now.get(Set.SHARERS),
-                                                before.get(Set.SHARERS),
-                                                shown.get(Set.SHARERS.ordinal())),
-                                        Metric.ratio(
-                                                "shareRate",
-                                                now.of(Set.SHARERS, Set.ACTIVE),
-                                                before.of(Set.SHARERS, Set.ACTIVE)),
+                                        both.count(Set.SHARERS),
+                                        both.share("shareRate", Set.SHARERS, Set.ACTIVE),
                                         Metric.count("referredCustomers", now.referred, before.referred),
                                         Metric.number(
                                                 "kFactor",
                                                 Metric.ratio(now.referred, now.get(Set.ACTIVE)),
                                                 Metric.ratio(before.referred, before.get(Set.ACTIVE)))))));
+    }
+
+    /** A counted set's figure in both periods, with the rule of the period's customers. */
+    private record Both(Figures now, Figures before, List<JsonNode> rules) {
+
+        JsonNode rule(Set set) {
+            return rules.get(set.ordinal());
+        }
+
+        Metric count(Set set) {
+            return Metric.count(set.key, now.get(set), before.get(set), rule(set));
+        }
+
+        Metric share(String key, Set part, Set whole) {
+            return Metric.ratio(key, now.of(part, whole), before.of(part, whole));
+        }
     }
 
     /** One period's figures: the counted sets and the SQL figures. */

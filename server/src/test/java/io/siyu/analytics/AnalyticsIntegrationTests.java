@@ -133,6 +133,17 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                 + "')";
     }
 
+    /** Waits until the segment index has the generated events (it adds them after they commit); answers the adds. */
+    long awaitIndex() {
+        long adds = customers("e.type = 7 and " + between(from, to));
+        eventually(() -> assertThat(metrics(get("/api/v1/analytics/funnel?" + range()))
+                        .get("wecomAdds")
+                        .path("value")
+                        .asLong())
+                .isEqualTo(adds));
+        return adds;
+    }
+
     Map<String, JsonNode> metrics(JsonNode funnel) {
         var metrics = new HashMap<String, JsonNode>();
         funnel.path("stages")
@@ -154,12 +165,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     @Test
     void funnelFiguresEqualIndependentSqlOnGeneratedData() {
         generate();
-        long adds = customers("e.type = 7 and " + between(from, to));
-        eventually(() -> assertThat(metrics(get("/api/v1/analytics/funnel?" + range()))
-                        .get("wecomAdds")
-                        .path("value")
-                        .asLong())
-                .isEqualTo(adds));
+        long adds = awaitIndex();
         var funnel = get("/api/v1/analytics/funnel?" + range());
         assertThat(funnel.path("compareTo").asString())
                 .isEqualTo(from.minusDays(1).toString());
@@ -295,12 +301,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     @Test
     void cohortsAndAssetTableEqualIndependentSql() {
         generate();
-        long adds = customers("e.type = 7 and " + between(from, to));
-        eventually(() -> assertThat(metrics(get("/api/v1/analytics/funnel?" + range()))
-                        .get("wecomAdds")
-                        .path("value")
-                        .asLong())
-                .isEqualTo(adds));
+        awaitIndex();
         var cohorts =
                 get("/api/v1/analytics/cohorts?" + range() + "&grain=week").path("cohorts");
         assertThat(cohorts.size()).isGreaterThanOrEqualTo(4);
@@ -481,12 +482,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         generate();
         sql.update(
                 fixture.tenant(), "update customer set source_channel = case when id % 2 = 0 then '抖音' else '小红书' end");
-        long adds = customers("e.type = 7 and " + between(from, to));
-        eventually(() -> assertThat(metrics(get("/api/v1/analytics/funnel?" + range()))
-                        .get("wecomAdds")
-                        .path("value")
-                        .asLong())
-                .isEqualTo(adds));
+        awaitIndex();
         var month = to.withDayOfMonth(1).toString().substring(0, 7);
         admin.put("/api/v1/analytics/spend", """
                 {"rows": [{"channel": "抖音", "month": "%s", "amount": 900}, {"channel": "视频号", "month": "%s", "amount": 50}]}""".formatted(month, month));
