@@ -136,13 +136,21 @@ describe('数据分析', () => {
     await page.goto(siyu.base + '/analytics/settings')
     const inputs = page.locator('form input')
     await inputs.first().waitFor()
+    // the form fills in the saved baselines when they arrive: typing before that would be overwritten
+    await page.waitForFunction(() => {
+      const fields = [...document.querySelectorAll('form input')]
+      return fields.length > 0 && fields.every((f) => f.value !== '')
+    })
     const count = await inputs.count()
     for (let i = 0; i < count; i++) {
       await inputs.nth(i).fill('99')
       await inputs.nth(i).press('Tab')
     }
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/analytics/settings') && r.request().method() === 'PUT',
+    )
     await page.locator('[data-testid="save"]').click()
-    await page.waitForLoadState('networkidle')
+    assert.equal((await saved).status(), 200)
     const api = await session(siyu.base)
     const settings = (await api('GET', '/api/v1/analytics/settings')).json
     assert.equal(settings.baselines.service, 0.99, JSON.stringify(settings))
