@@ -124,7 +124,8 @@ public class FunnelReport {
                                         Metric.ratio(
                                                 "repurchaseRate",
                                                 Metric.ratio(revenueNow.repeatBuyers(), revenueNow.buyers()),
-                                                Metric.ratio(revenueBefore.repeatBuyers(), revenueBefore.buyers())),
+                                                Metric.ratio(revenueBefore.repeatBuyers(), revenueBefore.buyers()),
+                                                filters.narrow(Rules.repeatBuyers(period.from(), period.to()))),
                                         Metric.count(
                                                 "trialCustomers", now.trials.customers(), before.trials.customers()),
                                         Metric.ratio(
@@ -155,7 +156,7 @@ public class FunnelReport {
         }
 
         Metric share(String key, Set part, Set whole) {
-            return Metric.ratio(key, now.of(part, whole), before.of(part, whole));
+            return Metric.ratio(key, now.of(part, whole), before.of(part, whole), rule(part));
         }
     }
 

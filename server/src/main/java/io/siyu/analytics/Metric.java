@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * One figure of a report, for the period and the comparison period.
  *
  * @param kind {@code count}, {@code ratio} (a fraction), {@code money} (yuan) or {@code number}
- * @param rule the customers counted, as a segment rule; null when the figure is not a set of customers
+ * @param rule the customers counted (for a share, those of its numerator), as a segment rule; null when the figure
+ *     counts no set of customers
  */
 public record Metric(
         String key,
@@ -28,6 +29,11 @@ public record Metric(
 
     static Metric ratio(String key, @Nullable BigDecimal value, @Nullable BigDecimal previous) {
         return new Metric(key, "ratio", value, previous, null);
+    }
+
+    /** A share whose numerator is a set of customers: the rule opens those customers. */
+    static Metric ratio(String key, @Nullable BigDecimal value, @Nullable BigDecimal previous, JsonNode numerator) {
+        return new Metric(key, "ratio", value, previous, numerator);
     }
 
     static Metric money(String key, @Nullable BigDecimal value, @Nullable BigDecimal previous) {

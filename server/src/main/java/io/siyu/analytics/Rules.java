@@ -32,6 +32,13 @@ final class Rules {
         return node;
     }
 
+    /** Two or more purchases between two days (orders emit one purchase event each when paid). */
+    static ObjectNode repeatBuyers(LocalDate from, LocalDate to) {
+        var node = did("purchase", from, to);
+        ((ObjectNode) node.get("event")).put("atLeast", 2);
+        return node;
+    }
+
     /** Any behaviour event between two days. */
     static ObjectNode active(LocalDate from, LocalDate to) {
         return or(BEHAVIOUR.stream().map(type -> (JsonNode) did(type, from, to)).toList());

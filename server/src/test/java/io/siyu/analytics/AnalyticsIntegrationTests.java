@@ -258,6 +258,13 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                 "{\"rule\": " + m.get("silentCustomers").path("rule") + "}");
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
         assertThat(evaluated.json().path("count").asLong()).isEqualTo(silent);
+        // a share opens its numerator: the adds for the add rate, the repeat buyers for the repurchase rate
+        assertThat(m.get("addRate").path("rule")).isEqualTo(m.get("wecomAdds").path("rule"));
+        var repeaters = admin.post(
+                "/api/v1/segments/evaluate",
+                "{\"rule\": " + m.get("repurchaseRate").path("rule") + "}");
+        assertThat(repeaters.status()).as(repeaters.body()).isEqualTo(200);
+        assertThat(repeaters.json().path("count").asLong()).isEqualTo(repeat);
     }
 
     @Test
