@@ -41,13 +41,7 @@ public class ChannelReport {
 
     @Transactional(readOnly = true)
     public Channels channels(Period period) {
-        var cohort = sets.members(List.of(Rules.firstAdd(period.from(), period.to())))
-                .getFirst();
-        var ids = new Long[cohort.getCardinality()];
-        int i = 0;
-        for (var it = cohort.getIntIterator(); it.hasNext(); ) {
-            ids[i++] = (long) it.next();
-        }
+        var ids = sets.ids(Rules.firstAdd(period.from(), period.to()));
         var spend = new LinkedHashMap<>(commerce.spend(period));
         var rows = new ArrayList<Row>();
         jdbc.sql("with " + CommerceFigures.MERGED + ", " + CommerceFigures.PAID + """

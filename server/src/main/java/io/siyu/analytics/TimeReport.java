@@ -86,8 +86,7 @@ public class TimeReport {
         var grain = Grain.parse(grainName, "grain", Grain.WEEK, List.of(Grain.WEEK, Grain.MONTH));
         var today = periods.today();
         var cohorts = grain.buckets(period.from(), period.to());
-        var horizon = today;
-        var activity = grain.buckets(period.from(), horizon);
+        var activity = grain.buckets(period.from(), today);
         var rules = new ArrayList<JsonNode>();
         for (var bucket : cohorts) {
             rules.add(filters.narrow(Rules.firstAdd(bucket.start(), bucket.end())));
