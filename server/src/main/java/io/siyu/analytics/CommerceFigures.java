@@ -39,10 +39,12 @@ class CommerceFigures {
 
     private final JdbcClient jdbc;
     private final CustomerSets sets;
+    private final TrialRollup trialRollup;
 
-    CommerceFigures(JdbcClient jdbc, CustomerSets sets) {
+    CommerceFigures(JdbcClient jdbc, CustomerSets sets, TrialRollup trialRollup) {
         this.jdbc = jdbc;
         this.sets = sets;
+        this.trialRollup = trialRollup;
     }
 
     /**
@@ -76,20 +78,29 @@ class CommerceFigures {
 
     /**
      * Trial customers: their first paid order with a lead product (引流品) falls in the period; converted: they paid
-     * for an order with any other product after it, by the period's end (so also in the period). Starts from the
-     * period's orders, then looks back, per candidate, for an earlier lead order.
+     * for an order with any other product after it, by the period's end. Read from {@link TrialRollup}'s rows per
+     * profile, except for customers with merged profiles, whose orders are read (from every profile) instead.
      */
     Trials trials(Period period, Filters filters) {
-        var params = new ArrayList<Object>(List.of(period.start(), period.end()));
-        var where = only("f.customer", filters, params);
-        params.add(period.start());
+        trialRollup.ensureCurrent();
+        var params = new ArrayList<Object>(List.of(period.end(), period.start(), period.end()));
+        var rolledWhere = only("t.customer_id", filters, params);
+        params.addAll(List.of(period.start(), period.end()));
+        var mergedWhere = only("f.customer", filters, params);
         params.add(period.start());
         return jdbc.sql("""
                         with %s,
+                        touched as (select id from merged union select survivor_id from merged),
+                        rolled as (
+                            select count(*) as customers, count(*) filter (where t.converted_at < ?) as converted
+                            from analytics_trial t
+                            where t.first_lead_at >= ? and t.first_lead_at < ?
+                              and t.customer_id not in (select id from touched) and %s),
                         lead as (select coalesce(array_agg(sku), '{}') as skus from product where role = 'lead'),
                         period_orders as materialized (
                             select coalesce(m.survivor_id, o.customer_id) as customer, o.paid_at, r.has_lead, r.has_other
-                            from customer_order o
+                            from touched t
+                            join customer_order o on o.customer_id = t.id
                             left join merged m on m.id = o.customer_id
                             cross join lead
                             cross join lateral (
@@ -101,19 +112,19 @@ class CommerceFigures {
                             select customer, min(paid_at) filter (where has_lead) as first_lead,
                                    max(paid_at) filter (where has_other) as last_other
                             from period_orders group by customer),
-                        trial as (
-                            select f.* from per_customer f cross join lead
+                        merged_trials as (
+                            select count(*) as customers, count(*) filter (where f.last_other > f.first_lead) as converted
+                            from per_customer f cross join lead
                             where f.first_lead is not null and %s
                               and not exists (
-                                  select 1 from customer_order o
+                                  select 1 from touched t
+                                  join customer_order o on o.customer_id = t.id
+                                  left join merged m on m.id = o.customer_id
                                   join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
-                                  where o.customer_id = f.customer and o.paid_at < ? and l.sku = any(lead.skus))
-                              and not exists (
-                                  select 1 from merged mm
-                                  join customer_order o on o.customer_id = mm.id
-                                  join order_line l on l.tenant_id = o.tenant_id and l.order_id = o.id
-                                  where mm.survivor_id = f.customer and o.paid_at < ? and l.sku = any(lead.skus)))
-                        select count(*), count(*) filter (where last_other > first_lead) from trial""".formatted(MERGED, where))
+                                  where coalesce(m.survivor_id, o.customer_id) = f.customer and o.paid_at < ?
+                                    and l.sku = any(lead.skus)))
+                        select r.customers + m.customers, r.converted + m.converted
+                        from rolled r cross join merged_trials m""".formatted(MERGED, rolledWhere, mergedWhere))
                 .params(params)
                 .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))
                 .single();
@@ -143,22 +154,22 @@ class CommerceFigures {
         var params = new ArrayList<Object>();
         params.add(Period.startOf(starts.getFirst(), period.zone()));
         params.add(Period.startOf(last.plusDays(1), period.zone()));
-        params.add(starts.stream().map(LocalDate::toString).toArray(String[]::new));
         params.add(period.zone().getId());
+        var days = starts.stream().map(LocalDate::toString).toArray(String[]::new);
+        params.add(days);
         var where = only("p.customer", filters, params);
         var found = new LinkedHashMap<LocalDate, Bucket>();
+        // width_bucket: the number of starts on or before the day, one binary search per order
         jdbc.sql("with " + MERGED + ", " + PAID + """
 
-                        select b.start, count(distinct p.customer), count(*), sum(p.amount)
+                        select width_bucket((p.paid_at at time zone ?)::date, ?::date[]) as bucket,
+                               count(distinct p.customer), count(*), sum(p.amount)
                         from paid p
-                        cross join lateral (
-                            select max(s) as start from unnest(?::date[]) s
-                            where s <= (p.paid_at at time zone ?)::date) b
                         where %s
-                        group by b.start""".formatted(where))
+                        group by bucket""".formatted(where))
                 .params(params)
                 .query(rs -> {
-                    var start = rs.getObject(1, LocalDate.class);
+                    var start = starts.get(rs.getInt(1) - 1);
                     found.put(start, new Bucket(start, rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)));
                 });
         return starts.stream()

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +44,19 @@ public class OrderBulkLoad {
     private final JdbcClient jdbc;
     private final EventBulkLoad events;
     private final CustomerActivity activity;
+    private final ApplicationEventPublisher published;
 
-    OrderBulkLoad(BulkCopy copy, JdbcClient jdbc, EventBulkLoad events, CustomerActivity activity) {
+    OrderBulkLoad(
+            BulkCopy copy,
+            JdbcClient jdbc,
+            EventBulkLoad events,
+            CustomerActivity activity,
+            ApplicationEventPublisher published) {
         this.copy = copy;
         this.jdbc = jdbc;
         this.events = events;
         this.activity = activity;
+        this.published = published;
     }
 
     @Transactional
@@ -132,6 +140,7 @@ public class OrderBulkLoad {
         var lastActivity = new HashMap<Long, Instant>();
         totals.forEach((customer, p) -> lastActivity.put(customer, p.last()));
         activity.touch(lastActivity);
+        published.publishEvent(new OrdersLoaded(tenant.value()));
     }
 
     private static void text(BulkCopy.Rows rows, @Nullable String value) {

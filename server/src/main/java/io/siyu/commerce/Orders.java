@@ -8,6 +8,7 @@ import io.siyu.event.EventType;
 import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.Tenancy;
 import io.siyu.shared.jdbc.Savepoints;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +57,7 @@ public class Orders {
     private final ObjectMapper json;
     private final Clock clock;
     private final Savepoints savepoints;
+    private final ApplicationEventPublisher published;
 
     Orders(
             JdbcClient jdbc,
@@ -64,7 +67,8 @@ public class Orders {
             EventRecorder events,
             ObjectMapper json,
             Clock clock,
-            Savepoints savepoints) {
+            Savepoints savepoints,
+            ApplicationEventPublisher published) {
         this.jdbc = jdbc;
         this.products = products;
         this.customers = customers;
@@ -73,6 +77,7 @@ public class Orders {
         this.json = json;
         this.clock = clock;
         this.savepoints = savepoints;
+        this.published = published;
     }
 
     /** Writes a batch of orders, each behind its own savepoint; {@code at} names records, e.g. "orders[%d]". */
@@ -194,6 +199,7 @@ public class Orders {
                     .params(Timestamp.from(payment.paidAt()), orderId)
                     .update();
             activity.addPurchases(order.customer(), 1, order.total(), payment.paidAt());
+            published.publishEvent(new OrderPaid(Tenancy.required().value(), order.customer(), orderId));
             events.record(
                     order.customer(),
                     EventType.PURCHASE,

@@ -162,6 +162,86 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         return "from=" + from + "&to=" + to;
     }
 
+    /** An order of one line, paid at noon of the day unless {@code paid} is false. */
+    String order(String no, String mobile, String sku, int amount, LocalDate day, boolean paid) {
+        var payments = paid
+                ? "[{\"paymentNo\": \"P-%s\", \"amount\": %d, \"paidAt\": \"%s\"}]".formatted(no, amount, at(day, 12))
+                : "[]";
+        return """
+                {"orderNo": "%s", "customer": {"mobile": "%s"}, "placedAt": "%s",
+                 "lines": [{"sku": "%s", "quantity": 1}], "payments": %s}""".formatted(no, mobile, at(day, 9), sku, payments);
+    }
+
+    void post(String path, String body) {
+        var response = admin.post(path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("rejected").size()).as(response.body()).isZero();
+    }
+
+    /** Trial customers and converted ones, as the funnel answers them for the period. */
+    List<Long> trials() {
+        var m = metrics(get("/api/v1/analytics/funnel?" + range()));
+        long trials = m.get("trialCustomers").path("value").asLong();
+        var rate = m.get("trialToPaid").path("value");
+        return List.of(
+                trials,
+                rate.isNull()
+                        ? 0
+                        : rate.decimalValue()
+                                .multiply(BigDecimal.valueOf(trials))
+                                .setScale(0, java.math.RoundingMode.HALF_UP)
+                                .longValue());
+    }
+
+    @Test
+    void trialConversionFollowsPaymentsLeadProductChangesAndMerges() {
+        post("/api/v1/products", """
+                {"products": [{"sku": "HERO-1", "name": "正价课", "role": "hero", "price": 300},
+                              {"sku": "TRIAL-1", "name": "体验课", "role": "lead", "price": 10},
+                              {"sku": "KIT-1", "name": "体验礼盒", "role": "hero", "price": 50}]}""");
+        var before = from.minusDays(10);
+        post(
+                "/api/v1/orders",
+                "{\"orders\": ["
+                        + String.join(
+                                ",",
+                                List.of(
+                                        // A: a trial in the period, then the full course: converted
+                                        order("A1", mobile(1), "TRIAL-1", 10, from.plusDays(2), true),
+                                        order("A2", mobile(1), "HERO-1", 300, from.plusDays(5), true),
+                                        // B: a trial in the period, nothing after
+                                        order("B1", mobile(2), "TRIAL-1", 10, from.plusDays(3), true),
+                                        // C: first trial before the period: not a trial customer of it
+                                        order("C1", mobile(3), "TRIAL-1", 10, before, true),
+                                        order("C2", mobile(3), "TRIAL-1", 10, from.plusDays(4), true),
+                                        // D: a trial order not paid yet
+                                        order("D1", mobile(4), "TRIAL-1", 10, from.plusDays(6), false),
+                                        // E: the gift box, then the full course
+                                        order("E1", mobile(5), "KIT-1", 50, from.plusDays(7), true),
+                                        order("E2", mobile(5), "HERO-1", 300, from.plusDays(8), true),
+                                        // H: a trial long ago, under another profile of B's person
+                                        order("H1", mobile(6), "TRIAL-1", 10, before, true)))
+                        + "]}");
+        assertThat(trials()).containsExactly(2L, 1L);
+
+        // D pays: a trial from the payment's transaction on
+        post("/api/v1/orders/D1/payments", """
+                {"paymentNo": "P-D1", "amount": 10, "paidAt": "%s"}""".formatted(at(from.plusDays(6), 12)));
+        assertThat(trials()).containsExactly(3L, 1L);
+
+        // the gift box becomes a lead product: E is a converted trial too
+        post("/api/v1/products", """
+                {"products": [{"sku": "KIT-1", "name": "体验礼盒", "role": "lead", "price": 50}]}""");
+        assertThat(trials()).containsExactly(4L, 2L);
+
+        // B and H are one person: their first trial was before the period
+        long b = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'B1'");
+        long h = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'H1'");
+        var link = admin.post("/api/v1/customers/" + h + "/links", "{\"customerId\": " + b + "}");
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        assertThat(trials()).containsExactly(3L, 2L);
+    }
+
     @Test
     void funnelFiguresEqualIndependentSqlOnGeneratedData() {
         generate();
