@@ -31,6 +31,13 @@ class CustomerSets {
         return ids;
     }
 
+    /** The values customers carry now in an indexed field (such as {@code sourceChannel}). */
+    List<Object> values(String field) {
+        return engine.values(field).stream()
+                .map(SegmentEngine.ValueCount::value)
+                .toList();
+    }
+
     long[] counts(List<JsonNode> rules) {
         return members(rules).stream()
                 .mapToLong(RoaringBitmap::getLongCardinality)

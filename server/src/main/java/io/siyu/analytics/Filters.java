@@ -32,7 +32,7 @@ public record Filters(@Nullable String channel, @Nullable Long staff) {
         return node;
     }
 
-    private static JsonNode attribute(String field, Object value) {
+    static JsonNode attribute(String field, Object value) {
         var node = JsonNodeFactory.instance.objectNode().put("attribute", field).put("op", "eq");
         if (value instanceof Long number) {
             node.put("value", number);

@@ -131,7 +131,7 @@ public class SegmentEngine {
                         field.kind().json(),
                         field.kind().ops.stream().map(Rule.Op::json).toList(),
                         labels.get(field.key()),
-                        values(field, index, options.getOrDefault(field.key(), List.of()))))
+                        values(field, index, options.getOrDefault(field.key(), List.of()), CATALOG_VALUES)))
                 .toList());
         var today = LocalDate.now(clock.withZone(index.zone));
         definitions.current().layers().forEach((layer, levels) -> {
@@ -144,7 +144,7 @@ public class SegmentEngine {
         return catalog;
     }
 
-    private static List<ValueCount> values(Field field, TenantIndex index, List<String> declared) {
+    private static List<ValueCount> values(Field field, TenantIndex index, List<String> declared, int limit) {
         if (!field.indexed() || field.kind().ops.contains(Rule.Op.GT)) {
             return List.of();
         }
@@ -160,9 +160,20 @@ public class SegmentEngine {
         });
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<Object, Long>comparingByValue().reversed())
-                .limit(CATALOG_VALUES)
+                .limit(limit)
                 .map(e -> new ValueCount(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /** Every value live customers carry now in a field the index keeps by value, with counts (most common first). */
+    public List<ValueCount> values(String key) {
+        var fields = fields();
+        var field = fields.get(key);
+        if (field == null) {
+            return List.of();
+        }
+        var index = holder(Tenancy.required(), fields).ready.join();
+        return values(field, index, List.of(), Integer.MAX_VALUE);
     }
 
     /** How many live customers carry each tag, from the index. */
