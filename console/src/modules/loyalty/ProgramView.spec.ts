@@ -141,6 +141,16 @@ describe('the membership program', { timeout: 20_000 }, () => {
     expect(document.querySelector('.el-message--error')).toBeNull()
   })
 
+  it('explains earning and the daily cap in two sentences, a full stop between them', async () => {
+    stubLoyaltyServer()
+    await mountApp('/loyalty/program')
+    const help = () => document.querySelector('[data-testid="earning-help"]')?.textContent?.trim()
+    expect(help()).toMatch(/每笔订单只计一次。会员每天/)
+    setLocale('en')
+    await settle(0)
+    expect(help()).toMatch(/once per order\. The most points/)
+  })
+
   it('is closed to accounts without loyalty:manage', async () => {
     const operator = ALL_PERMISSIONS.filter((p) => p !== 'loyalty:manage')
     stubLoyaltyServer({}, me({ role: 'operator', permissions: operator }))

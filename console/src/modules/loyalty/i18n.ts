@@ -417,12 +417,13 @@ export const zhCN = {
     joinRule: '入会规则',
     pointsPerYuan: '每消费 1 元得积分',
     growthPerYuan: '每消费 1 元得成长值',
-    earningHelp: '按实付金额计算：积分 = 实付 × 每元积分 × 等级倍数（向下取整），每笔订单只计一次',
+    /** Under the earning fields and the daily cap: how points are earned, then what the cap is. */
+    earningHelp:
+      '按实付金额计算：积分 = 实付 × 每元积分 × 等级倍数（向下取整），每笔订单只计一次。会员每天通过规则最多获得的积分；留空表示不限',
     pointsExpiry: '积分有效期',
     pointsExpiryDays: '有效天数',
     dailyCap: '每日获得上限',
     dailyCapPlaceholder: '不限',
-    dailyCapHelp: '会员每天通过规则最多获得的积分；留空表示不限',
     referralPoints: '推荐奖励积分',
     referralHelp: '会员用推荐码邀请的好友首次下单后，推荐人获得的积分（只奖励一次）；0 表示不奖励',
     tiersHelp:
@@ -876,12 +877,11 @@ export const en: typeof zhCN = {
     pointsPerYuan: 'Points per yuan',
     growthPerYuan: 'Growth per yuan',
     earningHelp:
-      'Of the amount paid: points = paid × points per yuan × tier multiplier (rounded down), once per order',
+      'Of the amount paid: points = paid × points per yuan × tier multiplier (rounded down), once per order. The most points a member earns from rules in a day; empty: no cap',
     pointsExpiry: 'Points expire',
     pointsExpiryDays: 'Days',
     dailyCap: 'Daily cap',
     dailyCapPlaceholder: 'None',
-    dailyCapHelp: 'The most points a member earns from rules in a day; empty: no cap',
     referralPoints: 'Referral points',
     referralHelp:
       'What a member earns once a friend who joined with their referral code pays a first order (once); 0: none',
