@@ -13,6 +13,7 @@ import type {
 } from '@/modules/loyalty/api'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { me } from './session'
+import { settle } from './settle'
 
 /** 品牌会员俱乐部: 银卡 from 0, 金卡 from 1,000 growth, 黑金 from 5,000. */
 export function program(overrides: Partial<Program> = {}): Program {
@@ -345,4 +346,24 @@ export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = 
     'GET /api/v1/segments': () => jsonResponse([{ id: 5, name: '近 30 天活跃老会员', size: 320 }]),
     ...routes,
   })
+}
+
+/** The options of the select open now (every select keeps its dropdown in the body). */
+export const shownOptions = () =>
+  [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].filter(
+    (item) =>
+      item.style.display !== 'none' &&
+      item.closest<HTMLElement>('.el-popper')?.style.display !== 'none',
+  )
+
+/** Opens a coupon template select (it reads the templates again) and picks the one with this code. */
+export async function pickCoupon(select: Element | null, code: string): Promise<void> {
+  const wrapper = select?.querySelector<HTMLElement>('.el-select__wrapper')
+  if (!wrapper) throw new Error('no coupon select')
+  wrapper.click()
+  await settle()
+  const option = shownOptions().find((item) => item.querySelector(`[data-code="${code}"]`))
+  if (!option) throw new Error(`no coupon ${code}`)
+  option.click()
+  await settle(0)
 }

@@ -93,6 +93,14 @@ export const zhCN = {
     validDays: '领取后 {n} 天内有效',
     validRange: '{from} 至 {until}',
   },
+  /** The select journeys and campaigns name a coupon with. */
+  couponPicker: {
+    placeholder: '选择优惠券',
+    label: '{name}（{code}）',
+    empty: '还没有优惠券模板',
+    create: '去「优惠券」新建一个',
+    codePlaceholder: '优惠券模板的券码',
+  },
   dashboard: {
     title: '会员看板',
     description: '会员人数、等级结构、积分的发放与消耗，以及优惠券的核销情况',
@@ -544,6 +552,13 @@ export const en: typeof zhCN = {
     noThreshold: 'No minimum',
     validDays: 'Valid {n} days from issue',
     validRange: '{from} to {until}',
+  },
+  couponPicker: {
+    placeholder: 'Choose a coupon',
+    label: '{name} ({code})',
+    empty: 'No coupon templates yet',
+    create: 'Make one under Coupons',
+    codePlaceholder: 'The coupon template’s code',
   },
   dashboard: {
     title: 'Membership dashboard',
