@@ -2,6 +2,7 @@
 import type { Campaign, CampaignStats, Invite, Participant, ReviewItem } from '@/modules/growth/api'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { channelCode, withTotals } from './live-codes'
+import { template, TEMPLATES } from './loyalty'
 import { me } from './session'
 
 /**
@@ -178,12 +179,22 @@ export const CODES = [
   withTotals(channelCode({ id: 12, kind: 'store', parentId: 7, name: '门店海报 · 静安店' })),
 ]
 
-/** A signed-in admin, the live codes and campaign 9 with its figures, participants and review. */
+/** The coupon templates a stage can give: the membership fixtures and campaign 9's CPN-NEW-50. */
+export const COUPON_TEMPLATES = [
+  template({ id: 6, code: 'CPN-NEW-50', name: '邀请礼满 200 减 50', value: 50, threshold: 200 }),
+  ...TEMPLATES,
+]
+
+/**
+ * A signed-in admin, the live codes, the coupon templates and campaign 9 with its figures,
+ * participants and review.
+ */
 export function stubGrowthServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/wecom/channel-codes': () => jsonResponse(CODES),
     'GET /api/v1/wecom/channel-codes/7': () => jsonResponse(CODES[0]),
+    'GET /api/v1/loyalty/coupon-templates': () => jsonResponse(COUPON_TEMPLATES),
     'GET /api/v1/campaigns': () =>
       jsonResponse({ items: [campaign(), draftCampaign()], nextCursor: null }),
     'GET /api/v1/campaigns/9': () => jsonResponse(campaign()),

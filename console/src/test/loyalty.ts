@@ -365,5 +365,5 @@ export async function pickCoupon(select: Element | null, code: string): Promise<
   const option = shownOptions().find((item) => item.querySelector(`[data-code="${code}"]`))
   if (!option) throw new Error(`no coupon ${code}`)
   option.click()
-  await settle(0)
+  await settle()
 }

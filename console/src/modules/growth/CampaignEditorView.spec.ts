@@ -9,6 +9,7 @@ import { choose, mountApp as mountConsole, pickRadio, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { campaign, stubGrowthServer } from '@/test/growth'
 import { jsonResponse, problemResponse } from '@/test/http'
+import { pickCoupon } from '@/test/loyalty'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -138,7 +139,7 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
     button('添加一阶').click()
     await settle(0)
     await pickRadio('优惠券', stage(2))
-    await type(field('stages.1.couponId') as HTMLInputElement, ' CPN-NEW-50 ')
+    await pickCoupon(stageField(2, 'couponId'), 'CPN-NEW-50')
     await typeNumber('stages.1.stock', '100')
     button('添加一阶').click()
     await settle(0)
@@ -248,13 +249,16 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
     await pickRadio('实物礼品', stage(3))
     await submit()
     expect(errorOf(stageField(2, 'invites'))).toBe('须比上一阶多，至少 4 位')
-    expect(errorOf(stageField(2, 'couponId'))).toBe('请填写优惠券 ID')
+    expect(errorOf(stageField(2, 'couponId'))).toBe('请选择优惠券')
     expect(errorOf(stageField(3, 'gift'))).toBe('请填写礼品名称')
     expect(creates(calls)).toEqual([])
 
     // fewer friends at the first stage puts the second in order again
     await typeNumber('stages.0.invites', '2')
     expect(errorOf(stageField(2, 'invites'))).toBe('')
+    // a coupon picked is the reward the coupon stage needs
+    await pickCoupon(stageField(2, 'couponId'), 'NEW-20')
+    expect(errorOf(stageField(2, 'couponId'))).toBe('')
   })
 
   it('shows the poster participants share as it is written', async () => {
