@@ -10,6 +10,7 @@ import type {
 import { materials } from './content'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { APP, STAFF } from './live-codes'
+import { TEMPLATES as COUPON_TEMPLATES } from './loyalty'
 import { CUSTOMER_GROUPS } from './mass-sends'
 import { EVENT_TYPES, FIELDS, segment, TAG_GROUPS } from './segments'
 import { me } from './session'
@@ -285,6 +286,7 @@ export function stubJourneyServer(routes: Record<string, Route> = {}, account = 
     'GET /api/v1/journeys/7/runs': () => jsonResponse({ items: RUNS, nextCursor: null }),
     'GET /api/v1/journey-templates': () => jsonResponse(TEMPLATES),
     'GET /api/v1/staff-tasks': () => jsonResponse({ items: [task()], nextCursor: null }),
+    'GET /api/v1/loyalty/coupon-templates': () => jsonResponse(COUPON_TEMPLATES),
     ...routes,
   })
 }

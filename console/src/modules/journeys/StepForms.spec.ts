@@ -6,6 +6,7 @@ import { choose, mountApp, openDialog, pickRadio, type } from '@/test/app'
 import { button } from '@/test/dom'
 import { jsonResponse } from '@/test/http'
 import { definition, journey, stubJourneyServer } from '@/test/journeys'
+import { pickCoupon } from '@/test/loyalty'
 import { bodies } from '@/test/segments'
 import { settle } from '@/test/settle'
 
@@ -354,6 +355,45 @@ describe('the step forms', { timeout: 30_000 }, () => {
     )
     const d = await saved(calls)
     expect(stepIn(d, 'call')).toMatchObject({ title: '到店邀约', dueIn: 'PT3H' })
+  })
+
+  it('give coupons of a template picked from the tenant’s, named by its code', async () => {
+    const { calls } = stubServer(
+      withSteps({ id: 'call', type: 'reward', kind: 'points', amount: 100, next: null }),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    await open('call')
+    await pickRadio('优惠券', drawer())
+    const coupon = inDrawer('coupon-select')
+    expect(coupon?.closest('.el-form-item')?.querySelector('label')?.textContent).toBe('优惠券')
+    await pickCoupon(coupon, 'VIP-15')
+    await type(drawer().querySelector('input[name="amount"]'), '2')
+    drawer().querySelector('input[name="amount"]')!.dispatchEvent(new Event('change'))
+    await settle(0)
+    expect(summaryOf('call')).toBe('发放优惠券 VIP-15 × 2')
+    expect(stepIn(await saved(calls), 'call')).toMatchObject({
+      kind: 'coupon',
+      couponId: 'VIP-15',
+      amount: 2,
+    })
+  })
+
+  it('show the coupon a reward step gives by its template’s name', async () => {
+    stubServer(
+      withSteps({
+        id: 'call',
+        type: 'reward',
+        kind: 'coupon',
+        couponId: 'NEW-20',
+        amount: 1,
+        next: null,
+      }),
+    )
+    await mountApp('/automation/journeys/7/edit')
+    await open('call')
+    expect(
+      inDrawer('coupon-select')?.querySelector('.el-select__placeholder')?.textContent?.trim(),
+    ).toBe('新人满 100 减 20（NEW-20）')
   })
 
   it('say before the server does that a wait is too long or a webhook not https', async () => {

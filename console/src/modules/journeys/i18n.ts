@@ -365,8 +365,7 @@ export const zhCN = {
     attributeValue: '设为',
     rewardKind: '奖励类型',
     points: '积分数量',
-    couponId: '优惠券编号',
-    couponPlaceholder: '券模板的编号',
+    couponId: '优惠券',
     couponAmount: '张数',
     url: '通知地址',
     webhookHelp:
@@ -885,8 +884,7 @@ export const en: typeof zhCN = {
     attributeValue: 'Set to',
     rewardKind: 'Reward',
     points: 'Points',
-    couponId: 'Coupon ID',
-    couponPlaceholder: 'The coupon template’s ID',
+    couponId: 'Coupon',
     couponAmount: 'How many',
     url: 'URL',
     webhookHelp:
