@@ -182,6 +182,47 @@ describe('journeys', () => {
     await context.close()
   })
 
+  test('a reward step gives coupons of a template picked from the tenant’s, and the server takes its code', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const draft = await api(page, context, 'POST', '/api/v1/journeys', {
+      name: 'E2E 新客礼券',
+      definition: {
+        trigger: { type: 'event', eventType: 'wecom_add' },
+        start: 'gift',
+        steps: [
+          { id: 'gift', type: 'reward', name: '新客礼券', kind: 'points', amount: 10, next: null },
+        ],
+      },
+    })
+    const templates = await api(page, context, 'GET', '/api/v1/loyalty/coupon-templates')
+    const chosen = templates.find((template) => template.active)
+    assert.ok(chosen, 'the demo has an active coupon template')
+    await page.goto(`${siyu.base}/automation/journeys/${draft.id}/edit`)
+    await page.getByTestId('flow').locator('.flow-card[data-step-id="gift"]').click()
+    const drawer = page.getByTestId('drawer')
+    await drawer.locator('.el-radio-button').filter({ hasText: '优惠券' }).click()
+    await drawer.getByTestId('coupon-select').click()
+    const options = page.locator('.coupon-select__dropdown .el-select-dropdown__item:visible')
+    await options.filter({ hasText: chosen.code }).waitFor()
+    assert.equal(await options.count(), templates.length, 'every template of the tenant is listed')
+    assert.match(
+      await options.filter({ hasText: chosen.code }).innerText(),
+      new RegExp(chosen.name),
+    )
+    await atRest(page)
+    await screenshot(page, 'journeys-reward-coupon-picker')
+    await options.filter({ hasText: chosen.code }).click()
+    await drawer.locator('input[name="amount"]').fill('2')
+    await drawer.getByTestId('drawer-done').click()
+    await page.getByTestId('validate').click()
+    await page.locator('.el-message--success').filter({ hasText: '校验通过' }).waitFor()
+    const saved = await api(page, context, 'GET', `/api/v1/journeys/${draft.id}`)
+    const { kind, couponId, amount } = saved.definition.steps[0]
+    assert.deepEqual({ kind, couponId, amount }, { kind: 'coupon', couponId: chosen.code, amount: 2 })
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
   test('the journey pages in English', async () => {
     const { page, context, unexpectedProblems } = await signIn({ locale: 'en' })
     await page.goto(`${siyu.base}/automation/journeys`)

@@ -351,11 +351,30 @@ describe('channel live codes', () => {
     await page.locator('input[name="endsAt"]').press('Enter')
     await page.locator('input[name="holdHours"]').fill('0')
     await page.locator('input[name="stages.0.invites"]').fill('2')
+    // a second stage (5 friends, not reached here) gives a coupon picked from the demo's templates
+    await page.locator('[data-testid="add-stage"]').click()
+    const second = page.locator('[data-stage="2"]')
+    await second.locator('.el-radio-button').filter({ hasText: '优惠券' }).click()
+    await second.getByTestId('coupon-select').click()
+    const coupons = page.locator('.coupon-select__dropdown .el-select-dropdown__item:visible')
+    await coupons.filter({ hasText: 'NEW20' }).waitFor()
+    assert.match(await coupons.filter({ hasText: 'NEW20' }).innerText(), /新人满 200 减 20/)
+    await atRest(page)
+    await screenshot(page, 'zh-growth-coupon-picker')
+    await coupons.filter({ hasText: 'NEW20' }).click()
     await page.locator('[data-testid="poster-preview"]').filter({ hasText: '邀请 2 位好友' }).waitFor()
     await tallScreenshot(page, 'zh-growth-new', 1700)
     await page.locator('[data-testid="submit"]').click()
     await page.waitForURL((url) => /^\/growth\/campaigns\/\d+$/.test(url.pathname))
     const campaignId = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+    const created = await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}`)).json()
+    assert.deepEqual(
+      created.stages.map((stage) => [stage.invites, stage.rewardKind, stage.couponId]),
+      [
+        [2, 'points', null],
+        [5, 'coupon', 'NEW20'],
+      ],
+    )
     await page.locator('[data-testid="start"]').click()
     await page.locator('.el-message-box').getByRole('button', { name: /开始/ }).click().catch(() => {})
     await page.locator('[data-testid="join"]').waitFor()
