@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { funnel } from '@/test/analytics'
-import { formatMetric, funnelSteps, metricChange, percentNumber, type Formatters } from './metrics'
+import {
+  formatMetric,
+  funnelSteps,
+  isBelowBaseline,
+  metricChange,
+  percentNumber,
+  type Formatters,
+} from './metrics'
 
 // The formats useFormat gives in Chinese.
 const number = new Intl.NumberFormat('zh-CN')
@@ -103,5 +110,13 @@ describe('the funnel’s steps', () => {
       'firstInteractions',
       'buyers',
     ])
+  })
+})
+
+describe('a WeCom rate', () => {
+  it('is below its baseline when the server flags it, unless it could not be computed', () => {
+    expect(isBelowBaseline({ value: 0.38, below: true })).toBe(true)
+    expect(isBelowBaseline({ value: 0.72, below: false })).toBe(false)
+    expect(isBelowBaseline({ value: null, below: true })).toBe(false)
   })
 })

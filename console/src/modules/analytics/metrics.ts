@@ -1,4 +1,4 @@
-import type { Funnel, Metric, MetricKind, Rule } from './api'
+import type { Funnel, Metric, MetricKind, Rule, WecomRate } from './api'
 
 /** Number formatting in the UI language (useFormat's), so these functions stay pure. */
 export interface Formatters {
@@ -116,4 +116,9 @@ export function funnelSteps(funnel: Funnel): FunnelStep[] {
 /** A ratio as a percentage number for CSV cells (0.45678 → 45.68); null stays empty. */
 export function percentNumber(ratio: number | null | undefined): number | null {
   return ratio === null || ratio === undefined ? null : Math.round(ratio * 10000) / 100
+}
+
+/** Whether a WeCom rate is flagged below its baseline; a rate the server could not compute is not. */
+export function isBelowBaseline(rate: Pick<WecomRate, 'value' | 'below'>): boolean {
+  return rate.below && rate.value !== null
 }
