@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setLocale } from './i18n'
 import { mountApp } from '@/test/app'
+import { funnel, wecom } from '@/test/analytics'
 import { jsonResponse, stubFetch } from '@/test/http'
 import { me } from '@/test/session'
 import { settle } from '@/test/settle'
@@ -43,6 +44,8 @@ function stubServer() {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account: me() }),
     'GET /api/v1/dashboard/overview': () => jsonResponse(overview),
+    'GET /api/v1/analytics/funnel': () => jsonResponse(funnel()),
+    'GET /api/v1/analytics/wecom': () => jsonResponse(wecom()),
     'GET /api/v1/accounts': () =>
       jsonResponse({
         items: [
@@ -122,6 +125,8 @@ describe('the console, signed in with every permission', () => {
     expect(wrapper.text()).toContain('示例品牌')
     expect(wrapper.text()).toContain('102,345')
     expect(wrapper.text()).toContain('每日新增客户')
+    expect(wrapper.find('[data-testid="morning-summary"]').text()).toContain('昨日早报')
+    expect(document.querySelector('.el-message--error')).toBeNull()
     expect(wrapper.findAll('echarts-stub')).toHaveLength(4)
     expect(document.title).toBe('首页 · 私域 Siyu')
   })
