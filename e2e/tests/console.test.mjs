@@ -42,7 +42,10 @@ after(async () => {
 async function logIn(page, password = ADMIN.password) {
   await page.locator('input[name="username"]').fill(ADMIN.username)
   await page.locator('input[name="password"]').fill(password)
-  await page.locator('form.login-form button[type="submit"], form.login-form .el-button--primary').first().click()
+  await page
+    .locator('form.login-form button[type="submit"], form.login-form .el-button--primary')
+    .first()
+    .click()
 }
 
 /** A new page, signed in as the administrator, on the home page. */
@@ -72,11 +75,28 @@ async function signedInEnglish() {
 // Excel in China saves CSV as GBK. Node encodes only UTF-8, so the few characters the test file uses
 // are spelled out here as their GBK bytes (checked below by decoding the file again).
 const GBK = {
-  手: [0xca, 0xd6], 机: [0xbb, 0xfa], 号: [0xba, 0xc5], 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb],
-  性: [0xd0, 0xd4], 别: [0xb1, 0xf0], 城: [0xb3, 0xc7], 市: [0xca, 0xd0], 导: [0xb5, 0xbc],
-  入: [0xc8, 0xeb], 测: [0xb2, 0xe2], 试: [0xca, 0xd4], 甲: [0xbc, 0xd7], 乙: [0xd2, 0xd2],
-  丙: [0xb1, 0xfb], 女: [0xc5, 0xae], 男: [0xc4, 0xd0], 上: [0xc9, 0xcf], 海: [0xba, 0xa3],
-  杭: [0xba, 0xbc], 州: [0xd6, 0xdd],
+  手: [0xca, 0xd6],
+  机: [0xbb, 0xfa],
+  号: [0xba, 0xc5],
+  姓: [0xd0, 0xd5],
+  名: [0xc3, 0xfb],
+  性: [0xd0, 0xd4],
+  别: [0xb1, 0xf0],
+  城: [0xb3, 0xc7],
+  市: [0xca, 0xd0],
+  导: [0xb5, 0xbc],
+  入: [0xc8, 0xeb],
+  测: [0xb2, 0xe2],
+  试: [0xca, 0xd4],
+  甲: [0xbc, 0xd7],
+  乙: [0xd2, 0xd2],
+  丙: [0xb1, 0xfb],
+  女: [0xc5, 0xae],
+  男: [0xc4, 0xd0],
+  上: [0xc9, 0xcf],
+  海: [0xba, 0xa3],
+  杭: [0xba, 0xbc],
+  州: [0xd6, 0xdd],
 }
 
 function gbk(text) {
@@ -108,7 +128,9 @@ describe('the console', () => {
     await logIn(page)
     await page.waitForURL((url) => url.pathname === '/')
     await settle(page)
-    const overview = await (await page.request.get(siyu.base + '/api/v1/dashboard/overview?days=30')).json()
+    const overview = await (
+      await page.request.get(siyu.base + '/api/v1/dashboard/overview?days=30')
+    ).json()
     const total = overview.customers.total
     assert.equal(total, 20000)
     const body = await page.locator('body').innerText()
@@ -131,8 +153,16 @@ describe('the console', () => {
       await page.goto(siyu.base + path)
       await settle(page)
       assert.equal(new URL(page.url()).pathname, path, `${path} is reachable by its address`)
-      assert.equal(await page.locator('.el-message--error').count(), 0, `${path} shows no error message`)
-      assert.match(await page.locator('main, .el-main, body').first().innerText(), HAN, `${path} speaks Chinese`)
+      assert.equal(
+        await page.locator('.el-message--error').count(),
+        0,
+        `${path} shows no error message`,
+      )
+      assert.match(
+        await page.locator('main, .el-main, body').first().innerText(),
+        HAN,
+        `${path} speaks Chinese`,
+      )
       await screenshot(page, `zh-${name}`)
     }
     assert.deepEqual(unexpectedProblems(), [])
@@ -160,8 +190,11 @@ describe('the console', () => {
 
   test('the customer list opens a customer profile with all its tabs, in both languages', async () => {
     for (const lang of ['zh', 'en']) {
-      const { page, context, unexpectedProblems } = await openPage(browser, { locale: lang === 'en' ? 'en-US' : 'zh-CN' })
-      if (lang === 'en') await context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
+      const { page, context, unexpectedProblems } = await openPage(browser, {
+        locale: lang === 'en' ? 'en-US' : 'zh-CN',
+      })
+      if (lang === 'en')
+        await context.addInitScript(() => localStorage.setItem('siyu.locale', 'en'))
       await page.goto(siyu.base + '/login')
       await logIn(page)
       await page.waitForURL((url) => url.pathname === '/')
@@ -175,8 +208,16 @@ describe('the console', () => {
       await first.locator('td').nth(3).click()
       await page.waitForURL((url) => /^\/customers\/\d+$/.test(url.pathname))
       await settle(page)
-      assert.equal((await page.locator('.customer__name').innerText()).trim(), name, 'the profile of the clicked customer')
-      assert.equal(await page.locator('.el-message--error').count(), 0, 'the profile shows no error message')
+      assert.equal(
+        (await page.locator('.customer__name').innerText()).trim(),
+        name,
+        'the profile of the clicked customer',
+      )
+      assert.equal(
+        await page.locator('.el-message--error').count(),
+        0,
+        'the profile shows no error message',
+      )
       assert.equal(await page.locator('.customer__kpis .kpi').count(), 4, 'the totals are shown')
       await screenshot(page, `${lang}-customer-detail`)
 
@@ -184,7 +225,11 @@ describe('the console', () => {
         await page.locator(`#tab-${tab}`).click()
         await page.waitForURL((url) => url.searchParams.get('tab') === tab)
         await settle(page)
-        assert.equal(await page.locator('.el-message--error').count(), 0, `the ${tab} tab shows no error message`)
+        assert.equal(
+          await page.locator('.el-message--error').count(),
+          0,
+          `the ${tab} tab shows no error message`,
+        )
         await screenshot(page, `${lang}-customer-${tab}`)
       }
       assert.deepEqual(unexpectedProblems(), [])
@@ -232,15 +277,25 @@ describe('the console', () => {
     assert.equal(await rows.count(), catalog.length)
     for (const [i, type] of catalog.entries()) {
       const row = await rows.nth(i).innerText()
-      assert.ok(row.includes(type.displayName) && row.includes(type.name), `row ${i} names ${type.name}: ${row}`)
-      assert.match(row, new RegExp(type.last30Days.toLocaleString('en-US')), `row ${i} shows the 30-day total`)
+      assert.ok(
+        row.includes(type.displayName) && row.includes(type.name),
+        `row ${i} names ${type.name}: ${row}`,
+      )
+      assert.match(
+        row,
+        new RegExp(type.last30Days.toLocaleString('en-US')),
+        `row ${i} shows the 30-day total`,
+      )
     }
     assert.ok((await page.locator('canvas').count()) >= 1, 'the daily volumes are drawn as a chart')
 
     const csrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value
     for (const type of catalog) {
       await page.locator('.send .el-select').click()
-      await page.locator('.el-select-dropdown__item').filter({ hasText: ` · ${type.name}` }).click()
+      await page
+        .locator('.el-select-dropdown__item')
+        .filter({ hasText: ` · ${type.name}` })
+        .click()
       const example = JSON.parse(await page.locator('[data-testid="event-example"]').innerText())
       assert.equal(example.events[0].type, type.name)
       const sent = await page.request.post(siyu.base + '/api/v1/events', {
@@ -249,7 +304,11 @@ describe('the console', () => {
       })
       const result = await sent.json()
       assert.equal(sent.status(), 200, JSON.stringify(result))
-      assert.equal(result.accepted, 1, `the ${type.name} example is accepted as shown: ${JSON.stringify(result)}`)
+      assert.equal(
+        result.accepted,
+        1,
+        `the ${type.name} example is accepted as shown: ${JSON.stringify(result)}`,
+      )
     }
     await page.locator('.send .el-select').click()
     await page.locator('.el-select-dropdown__item').filter({ hasText: ' · purchase' }).click()
@@ -298,9 +357,15 @@ describe('the console', () => {
     await screenshot(page, 'zh-api-key-secret')
     await secretDialog.getByRole('button', { name: '我已保存' }).click()
     await page.locator('.el-table').getByText('订单系统').waitFor()
-    assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(key), 'the key is not shown again')
+    assert.doesNotMatch(
+      await page.locator('body').innerText(),
+      new RegExp(key),
+      'the key is not shown again',
+    )
 
-    const me = await fetch(siyu.base + '/api/v1/auth/me', { headers: { Authorization: `Bearer ${key}` } })
+    const me = await fetch(siyu.base + '/api/v1/auth/me', {
+      headers: { Authorization: `Bearer ${key}` },
+    })
     assert.equal(me.status, 200, 'the new key authenticates a machine client')
     assert.equal((await me.json()).role, 'manager')
     assert.deepEqual(unexpectedProblems(), [])
@@ -317,7 +382,11 @@ describe('the console', () => {
       '19288880003,导入测试丙,女,杭州',
     ]
     const file = gbk(lines.join('\r\n') + '\r\n')
-    assert.equal(new TextDecoder('gbk').decode(file), lines.join('\r\n') + '\r\n', 'the file is GBK')
+    assert.equal(
+      new TextDecoder('gbk').decode(file),
+      lines.join('\r\n') + '\r\n',
+      'the file is GBK',
+    )
 
     await page.goto(siyu.base + '/data/imports')
     await settle(page)
@@ -330,8 +399,14 @@ describe('the console', () => {
     await mapping.locator('.imports__columns').waitFor()
     assert.match(await mapping.innerText(), /会员名单\.csv（GBK）/, 'the encoding is detected')
     assert.match(await mapping.innerText(), /导入测试甲 · 导入测试乙/, 'the samples are decoded')
-    const chosen = await mapping.locator('.imports__columns .el-select__selected-item').allInnerTexts()
-    assert.deepEqual(chosen.map((c) => c.trim()).filter(Boolean), ['手机号', '姓名', '性别', '城市'], 'the suggested mapping')
+    const chosen = await mapping
+      .locator('.imports__columns .el-select__selected-item')
+      .allInnerTexts()
+    assert.deepEqual(
+      chosen.map((c) => c.trim()).filter(Boolean),
+      ['手机号', '姓名', '性别', '城市'],
+      'the suggested mapping',
+    )
     await screenshot(page, 'zh-import-mapping')
 
     await page.getByRole('button', { name: '试运行' }).click()
@@ -340,9 +415,16 @@ describe('the console', () => {
     assert.match(await dry.innerText(), /试运行：3 行可导入，1 行被拒绝/)
     const badRow = dry.locator('.el-table__body tr').filter({ hasText: '拒绝' })
     assert.equal(await badRow.count(), 1, 'one rejected row')
-    assert.match(await badRow.locator('td').first().innerText(), /^\s*4\s*$/, 'the fourth line of the file')
+    assert.match(
+      await badRow.locator('td').first().innerText(),
+      /^\s*4\s*$/,
+      'the fourth line of the file',
+    )
     const problem = (await badRow.locator('.imports__error').first().innerText()).trim()
-    assert.ok(HAN.test(problem) && !/[A-Za-z]/.test(problem), `the row says why, in Chinese only: ${problem}`)
+    assert.ok(
+      HAN.test(problem) && !/[A-Za-z]/.test(problem),
+      `the row says why, in Chinese only: ${problem}`,
+    )
     await screenshot(page, 'zh-import-dry-run')
 
     await page.getByRole('button', { name: '开始导入' }).click()
@@ -366,14 +448,20 @@ describe('the console', () => {
     const reported = csv.split(/\r?\n/).filter((line) => line.startsWith('4,'))
     assert.equal(reported.length, 1, `the report names row 4 once: ${csv}`)
     assert.match(reported[0], /^4,[^,]*,.+/, `with the column and the reason: ${reported[0]}`)
-    assert.match(await page.locator('.imports__history').innerText(), /会员名单\.csv/, 'the history lists the import')
+    assert.match(
+      await page.locator('.imports__history').innerText(),
+      /会员名单\.csv/,
+      'the history lists the import',
+    )
 
     await page.goto(siyu.base + '/customers')
     await settle(page)
     await page.locator('input[name="q"]').fill('导入测试甲')
     // The search request starts after the address changes: wait for its answer, not for an idle network
     const searched = page.waitForResponse(
-      (r) => r.url().includes('/api/v1/customers?') && new URL(r.url()).searchParams.get('q') === '导入测试甲',
+      (r) =>
+        r.url().includes('/api/v1/customers?') &&
+        new URL(r.url()).searchParams.get('q') === '导入测试甲',
     )
     await page.locator('input[name="q"]').press('Enter')
     await page.waitForURL((url) => url.searchParams.get('q') === '导入测试甲')
@@ -382,7 +470,8 @@ describe('the console', () => {
     const rows = page.locator('.el-table__body tbody tr')
     assert.equal(await rows.count(), 1, 'the imported customer is found by name')
     const row = await rows.first().innerText()
-    for (const part of ['导入测试甲', '192****0001', '女', '上海']) assert.ok(row.includes(part), `${part} in ${row}`)
+    for (const part of ['导入测试甲', '192****0001', '女', '上海'])
+      assert.ok(row.includes(part), `${part} in ${row}`)
     await screenshot(page, 'zh-customers-imported')
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
@@ -392,15 +481,21 @@ describe('the console', () => {
     const { page, context, unexpectedProblems } = await signedIn()
     await page.goto(siyu.base + '/commerce/orders')
     await settle(page)
-    await page.locator('.el-radio-button').filter({ hasText: /^\s*已付款\s*$/ }).click()
+    await page
+      .locator('.el-radio-button')
+      .filter({ hasText: /^\s*已付款\s*$/ })
+      .click()
     await settle(page)
     await page.locator('.el-table__body tbody tr').first().locator('td').nth(3).click()
     const drawer = page.locator('.order-drawer')
     await drawer.getByText('商品明细').waitFor()
     await settle(page)
-    const orderNo = ((await drawer.locator('.el-drawer__title').innerText()).match(/订单 (\S+)/) ?? [])[1]
+    const orderNo = ((await drawer.locator('.el-drawer__title').innerText()).match(/订单 (\S+)/) ??
+      [])[1]
     assert.ok(orderNo, 'the drawer names the order')
-    const before = await (await page.request.get(`${siyu.base}/api/v1/orders/${encodeURIComponent(orderNo)}`)).json()
+    const before = await (
+      await page.request.get(`${siyu.base}/api/v1/orders/${encodeURIComponent(orderNo)}`)
+    ).json()
     assert.equal(before.status, 'paid')
     assert.match(await drawer.innerText(), /可退/)
     await dialogSettled(page)
@@ -423,24 +518,38 @@ describe('the console', () => {
 
     await amount.fill('1')
     await dialog.locator('input[name="reason"]').fill('浏览器测试退款')
-    assert.equal(await dialog.locator('input[name="number"]').inputValue(), refundNo, 'a retry keeps the number')
+    assert.equal(
+      await dialog.locator('input[name="number"]').inputValue(),
+      refundNo,
+      'a retry keeps the number',
+    )
     await dialog.getByRole('button', { name: '确认退款' }).click()
     await page.locator('.el-message--success').filter({ hasText: '已退款 ¥1.00' }).waitFor()
     await drawer.getByText(refundNo).waitFor()
     assert.match(await drawer.innerText(), /部分退款/)
-    assert.match(await page.locator('.el-table__body tbody tr').first().innerText(), /部分退款/, 'the list shows it too')
+    assert.match(
+      await page.locator('.el-table__body tbody tr').first().innerText(),
+      /部分退款/,
+      'the list shows it too',
+    )
     await dialogSettled(page)
     await screenshot(page, 'zh-order-refunded')
 
     // The refund number is the server's idempotency key: the same refund sent again changes nothing.
     const csrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value
-    const again = await page.request.post(`${siyu.base}/api/v1/orders/${encodeURIComponent(orderNo)}/refunds`, {
-      data: { refundNo, amount: '1.00', refundedAt: new Date().toISOString(), reason: 'again' },
-      headers: { 'X-XSRF-TOKEN': csrf ?? '' },
-    })
+    const again = await page.request.post(
+      `${siyu.base}/api/v1/orders/${encodeURIComponent(orderNo)}/refunds`,
+      {
+        data: { refundNo, amount: '1.00', refundedAt: new Date().toISOString(), reason: 'again' },
+        headers: { 'X-XSRF-TOKEN': csrf ?? '' },
+      },
+    )
     assert.equal(again.status(), 200)
     const after = await again.json()
-    assert.equal(Math.round(after.refundedAmount * 100), Math.round(before.refundedAmount * 100) + 100)
+    assert.equal(
+      Math.round(after.refundedAmount * 100),
+      Math.round(before.refundedAmount * 100) + 100,
+    )
     assert.equal(after.refunds.filter((r) => r.refundNo === refundNo).length, 1)
     // The refused refund is a 409 on purpose.
     assert.deepEqual(unexpectedProblems(['status of 409']), [])
@@ -449,13 +558,24 @@ describe('the console', () => {
     const english = await signedInEnglish()
     await english.page.goto(siyu.base + '/commerce/orders')
     await settle(english.page)
-    await english.page.locator('.el-table__body tbody tr').filter({ hasText: orderNo }).locator('td').nth(3).click()
+    await english.page
+      .locator('.el-table__body tbody tr')
+      .filter({ hasText: orderNo })
+      .locator('td')
+      .nth(3)
+      .click()
     const drawerEn = english.page.locator('.order-drawer')
     await drawerEn.getByText('Lines').waitFor()
     await settle(english.page)
     await dialogSettled(english.page)
     const textEn = await drawerEn.innerText()
-    for (const part of [`Order ${orderNo}`, 'Partly refunded', 'Refundable', 'Payments', 'Refunds']) {
+    for (const part of [
+      `Order ${orderNo}`,
+      'Partly refunded',
+      'Refundable',
+      'Payments',
+      'Refunds',
+    ]) {
       assert.ok(textEn.includes(part), `${part} in the English drawer`)
     }
     await screenshot(english.page, 'en-order-drawer')
@@ -489,7 +609,9 @@ describe('the console', () => {
 
     await page.goto(siyu.base + '/customers')
     await settle(page)
-    const owner = page.locator('.filters .el-select').filter({ has: page.locator('input[aria-label="负责人"]') })
+    const owner = page
+      .locator('.filters .el-select')
+      .filter({ has: page.locator('input[aria-label="负责人"]') })
     await owner.click()
     await page.locator('.el-select-dropdown__item:visible').first().waitFor()
     const options = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
