@@ -58,7 +58,7 @@ const figure = (key: string) => {
 }
 const notes = (testid: string) =>
   [...document.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`)].map((note) =>
-    note.querySelector('.summary-note__text')?.textContent?.trim(),
+    (note.querySelector('.summary-note__text') ?? note).textContent?.trim(),
   )
 
 describe('the morning summary on the home page', { timeout: 30_000 }, () => {
@@ -110,7 +110,9 @@ describe('the morning summary on the home page', { timeout: 30_000 }, () => {
       '近 7 天服务成功率 38%，低于基线 45%',
       '近 7 天变现成功率 33%，低于基线 35%',
     ])
-    const link = document.querySelector('[data-testid="below-baseline"] a')
+    const links = document.querySelectorAll('[data-testid="below-baselines"] a')
+    expect(links).toHaveLength(1)
+    const link = links[0]
     expect(link?.getAttribute('href')).toBe(
       `/analytics/wecom?from=${addDays(yesterday, -6)}&to=${yesterday}`,
     )
