@@ -115,6 +115,25 @@ async function settle(page) {
   if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1500)
 }
 
+/** The calendar day before today in a time zone, as YYYY-MM-DD. */
+function yesterdayIn(timeZone) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
+  return new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+}
+
+/** A funnel figure as the console shows it in Chinese: counts grouped, money in yuan with cents. */
+function shownInChinese(metric) {
+  if (metric.value === null) return '—'
+  if (metric.kind === 'money') {
+    return new Intl.NumberFormat('zh-CN', {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+    }).format(metric.value)
+  }
+  return new Intl.NumberFormat('zh-CN').format(metric.value)
+}
+
 describe('the console', () => {
   test('refuses a wrong password in Chinese, then logs in and shows the home page with real figures', async () => {
     const { page, context, unexpectedProblems } = await openPage(browser)
@@ -140,6 +159,90 @@ describe('the console', () => {
     await screenshot(page, 'zh-home')
 
     assert.deepEqual(unexpectedProblems([WRONG_PASSWORD_401]), [])
+    await context.close()
+  })
+
+  test('the home page opens with yesterday’s summary: the figures the analytics API counts for yesterday', async () => {
+    const { page, context, unexpectedProblems } = await signedIn()
+    const get = async (path) => {
+      const response = await page.request.get(siyu.base + path)
+      assert.equal(response.status(), 200, path)
+      return response.json()
+    }
+    const { account } = await get('/api/v1/auth/session')
+    const day = yesterdayIn(account.tenant.timeZone)
+    const funnel = await get(`/api/v1/analytics/funnel?from=${day}&to=${day}`)
+    const metrics = new Map(funnel.stages.flatMap((stage) => stage.metrics.map((m) => [m.key, m])))
+    const week = new Date(Date.parse(`${day}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    const rates = (await get(`/api/v1/analytics/wecom?from=${week}&to=${day}`)).rates
+
+    const summary = page.locator('[data-testid="morning-summary"]')
+    await summary.locator('[data-metric]').first().waitFor()
+    await settle(page)
+    assert.match(await summary.innerText(), /昨日早报/)
+    // each figure and the analytics page it opens
+    const pages = {
+      wecomAdds: 'wecom',
+      lostCustomers: 'wecom',
+      activeCustomers: 'funnel',
+      buyers: 'gmv',
+      gmv: 'gmv',
+      orders: 'funnel',
+    }
+    assert.ok(
+      metrics.get('wecomAdds').value > 0,
+      `the demo has WeCom adds yesterday: ${metrics.get('wecomAdds').value}`,
+    )
+    for (const [key, target] of Object.entries(pages)) {
+      const metric = metrics.get(key)
+      const figure = summary.locator(`[data-metric="${key}"]`)
+      const value = (await figure.locator('.summary-figure__value').innerText()).trim()
+      assert.equal(value, shownInChinese(metric), `${key} yesterday`)
+      const previous = `前日 ${shownInChinese({ ...metric, value: metric.previous })}`
+      assert.ok((await figure.innerText()).includes(previous), `${key} the day before: ${previous}`)
+      assert.equal(await figure.getAttribute('href'), `/analytics/${target}?from=${day}&to=${day}`)
+    }
+
+    const below = rates.filter((r) => r.below && r.value !== null)
+    assert.equal(
+      await summary.locator('[data-testid="below-baseline"]').count(),
+      below.length,
+      'a line per rate below its baseline',
+    )
+    assert.equal(
+      await summary.locator('[data-testid="rates-note"]').count(),
+      below.length === 0 ? 1 : 0,
+    )
+    const lost = metrics.get('lostCustomers')
+    const rose =
+      lost.previous === 0 ? lost.value > 0 : (lost.value - lost.previous) / lost.previous > 0.2
+    assert.equal(
+      await summary.locator('[data-testid="loss-rise"]').count(),
+      rose ? 1 : 0,
+      `losses ${lost.previous} → ${lost.value}`,
+    )
+    assert.equal(await page.locator('.el-message--error').count(), 0, 'no error message')
+    await screenshot(page, 'home-summary')
+
+    // a figure opens its analytics page for yesterday
+    await summary.locator('[data-metric="activeCustomers"]').click()
+    await page.waitForURL(
+      (url) => url.pathname === '/analytics/funnel' && url.searchParams.get('from') === day,
+    )
+    const card = page.locator(
+      '.analytics-stages [data-metric="activeCustomers"] .metric-card__value',
+    )
+    await card.waitFor()
+    assert.equal((await card.innerText()).trim(), shownInChinese(metrics.get('activeCustomers')))
+
+    await page.setViewportSize({ width: 1024, height: 900 })
+    await page.goto(siyu.base + '/')
+    await summary.locator('[data-metric]').first().waitFor()
+    await settle(page)
+    await screenshot(page, 'home-summary-1024')
+    assert.deepEqual(unexpectedProblems(), [])
     await context.close()
   })
 
