@@ -120,16 +120,41 @@ class JourneyFire {
 
     /** Whether a fire is still letting its customers in. */
     boolean admitting() {
-        return Boolean.TRUE.equals(transactions.execute(
-                s -> jdbc.sql("select exists (select 1 from journey_fire where cursor is not null)")
-                        .query(Boolean.class)
-                        .single()));
+        return Boolean.TRUE.equals(
+                transactions.execute(s -> jdbc.sql("""
+                        select exists (select 1 from journey_fire where cursor is not null)
+                            or exists (select 1 from journey_fire_chunk)""").query(Boolean.class).single()));
     }
 
     /**
-     * Lets the customers of fires still admitting in, chunk after chunk, each chunk in the transaction that moves
-     * the fire's cursor past it: runs begin moving while later chunks wait, and after a crash admission goes on
-     * from the cursor, so no one enters twice. Answers how many customers entered.
+     * Lets one chunk of a fire's customers in, in the caller's transaction, which deletes the chunk: lanes take
+     * chunks side by side (skip locked). Answers how many entered, or -1 when no chunk is left to take.
+     */
+    int admitChunk() {
+        var chunk = jdbc.sql("""
+                        select c.id, c.journey_id, c.version, c.customers, j.status = 'active'
+                        from journey_fire_chunk c join journey j on j.id = c.journey_id
+                        order by c.id limit 1 for update of c skip locked""")
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getArray(4).getArray(), rs.getBoolean(5)
+                })
+                .optional()
+                .orElse(null);
+        if (chunk == null) {
+            return -1;
+        }
+        jdbc.sql("delete from journey_fire_chunk where id = ?").param(chunk[0]).update();
+        if (!(Boolean) chunk[4]) {
+            return 0; // a stopped journey's customers are dropped
+        }
+        var customers = List.of((Long[]) chunk[3]);
+        return admission.admit((Long) chunk[1], (Integer) chunk[2], customers);
+    }
+
+    /**
+     * Cuts the customers of fires still admitting into chunks, each written in the transaction that moves the
+     * fire's cursor past it, for the lanes to let in ({@link #admitChunk}): after a crash cutting goes on from the
+     * cursor, and each chunk is let in once. Answers how many customers were cut.
      */
     int admit() {
         int done = 0;
@@ -166,7 +191,9 @@ class JourneyFire {
         boolean more = ids.size() > CHUNK;
         var chunk = more ? ids.subList(0, CHUNK) : ids;
         if (!chunk.isEmpty()) {
-            admission.admit(journeyId, version, chunk);
+            jdbc.sql("insert into journey_fire_chunk (journey_id, version, customers) values (?, ?, ?)")
+                    .params(journeyId, version, chunk.toArray(Long[]::new))
+                    .update();
         }
         jdbc.sql(
                         "update journey_fire set cursor = ?, customers = customers + ? where journey_id = ? and occurrence = ?")

@@ -100,7 +100,15 @@ class JourneyMessages {
         if (app == null) {
             throw new IllegalStateException("no WeCom app connected");
         }
-        send(step, app, journeyId, version, customers);
+        // a send takes at most Outreach.MAX_BATCH customers; an admission chunk may hold more
+        for (int from = 0; from < customers.size(); from += Outreach.MAX_BATCH) {
+            send(
+                    step,
+                    app,
+                    journeyId,
+                    version,
+                    customers.subList(from, Math.min(customers.size(), from + Outreach.MAX_BATCH)));
+        }
     }
 
     private @Nullable Long app(JourneyDefinition.Step step) {

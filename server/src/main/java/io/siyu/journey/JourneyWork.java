@@ -8,18 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,26 +29,17 @@ class JourneyWork {
 
     static final int BATCH = 10_000;
     static final int ENTRIES = 20_000;
-    /** Steps a run may pass in one round without waiting; publishing refuses cycles without a wait. */
-    static final int CHAIN = 50;
-
     static final int LANES = 2;
-
-    private static final Logger log = LoggerFactory.getLogger(JourneyWork.class);
-
-    private record Group(long journeyId, int version, String step) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate savepoints;
     private final JourneyStore store;
-    private final StepExecutor executor;
+    private final RunMover mover;
     private final JourneyMessages messages;
     private final JourneyWebhooks webhooks;
     private final JourneyFire fire;
     private final Admission admission;
     private final TenantManagement tenants;
-    private final JourneyProperties properties;
     private final Clock clock;
     private final java.util.concurrent.ExecutorService lanePool = java.util.concurrent.Executors.newFixedThreadPool(
             LANES + 1, Thread.ofPlatform().name("journey-steps-", 0).daemon().factory());
@@ -61,34 +48,30 @@ class JourneyWork {
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             JourneyStore store,
-            StepExecutor executor,
+            RunMover mover,
             JourneyMessages messages,
             JourneyWebhooks webhooks,
             JourneyFire fire,
             Admission admission,
             TenantManagement tenants,
-            JourneyProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.savepoints = new TransactionTemplate(transactionManager);
-        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.store = store;
-        this.executor = executor;
+        this.mover = mover;
         this.messages = messages;
         this.webhooks = webhooks;
         this.fire = fire;
         this.admission = admission;
         this.tenants = tenants;
-        this.properties = properties;
         this.clock = clock;
     }
 
     int round() {
-        int done = fire.round() + admit();
+        int done = fire.round();
         var tenant = Tenancy.required();
         var lanes = new ArrayList<java.util.concurrent.Future<Integer>>();
-        // a fire's customers come in chunks while the lanes move those already in
+        // a fire's customers are cut into chunks while the lanes let them in and move those already in
         var admitting = new AtomicBoolean(fire.admitting());
         if (admitting.get()) {
             lanes.add(lanePool.submit(() -> {
@@ -116,19 +99,32 @@ class JourneyWork {
         return done + messages.round() + webhooks.round();
     }
 
-    /** Batch after batch while batches come full, up to 20, or while a fire is letting customers in. */
+    /**
+     * A chunk of a fire's customers or of a journey's entries to let in while there are any, else a batch of due
+     * runs; on while batches come full (up to 20) or a fire is still cutting its customers into chunks. Lanes take
+     * disjoint chunks and runs (skip locked), so they let customers in side by side.
+     */
     private int lane(AtomicBoolean admitting) {
         int done = 0;
-        int moved;
         int batches = 0;
-        do {
-            moved = Objects.requireNonNull(transactions.execute(s -> steps()));
+        while (true) {
+            int admitted = Objects.requireNonNull(transactions.execute(s -> fire.admitChunk()));
+            if (admitted < 0) {
+                admitted = Objects.requireNonNull(transactions.execute(s -> admitEntries()));
+            }
+            if (admitted >= 0) {
+                done += admitted;
+                continue;
+            }
+            int moved = Objects.requireNonNull(transactions.execute(s -> steps()));
             done += moved;
             if (moved == 0 && admitting.get()) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
-        } while (admitting.get() || (moved >= BATCH && ++batches < 20));
-        return done;
+            if (!admitting.get() && (moved < BATCH || ++batches >= 20)) {
+                return done;
+            }
+        }
     }
 
     @jakarta.annotation.PreDestroy
@@ -136,17 +132,18 @@ class JourneyWork {
         lanePool.shutdown();
     }
 
-    /** Entries become runs on the journey's current version, at its start, due now. */
-    private int admit() {
-        var journeys = Objects.requireNonNull(
-                transactions.execute(s -> jdbc.sql("""
+    /**
+     * Entries of one journey (one with an entry no other lane holds) become runs on its current version; answers
+     * how many entries were taken, or -1 when there were none to take.
+     */
+    private int admitEntries() {
+        var journeyId = jdbc.sql("""
                         select e.journey_id from journey_entry e join journey j on j.id = e.journey_id
-                        where j.status <> 'paused' group by e.journey_id limit 50""").query(Long.class).list()));
-        int done = 0;
-        for (long journeyId : journeys) {
-            done += Objects.requireNonNull(transactions.execute(s -> admit(journeyId)));
+                        where j.status <> 'paused' limit 1 for update of e skip locked""").query(Long.class).optional();
+        if (journeyId.isEmpty()) {
+            return -1;
         }
-        return done;
+        return admit(journeyId.get());
     }
 
     private int admit(long journeyId) {
@@ -159,10 +156,10 @@ class JourneyWork {
                         delete from journey_entry where id in (select id from journey_entry where journey_id = ?
                             order by id limit ? for update skip locked)
                         returning customer_id""").params(journeyId, ENTRIES).query(Long.class).list();
-        if (customers.isEmpty() || !"active".equals(journey[0]) || journey[1] == null) {
-            return customers.size(); // a stopped journey's entries are dropped
-        }
-        return admission.admit(journeyId, (Integer) journey[1], customers);
+        if (!customers.isEmpty() && "active".equals(journey[0]) && journey[1] != null) {
+            admission.admit(journeyId, (Integer) journey[1], customers);
+        } // a stopped journey's entries are dropped
+        return customers.size();
     }
 
     /** One batch of due runs, moved as far as they go now; answers how many runs were taken. */
@@ -195,93 +192,9 @@ class JourneyWork {
         if (runs.isEmpty()) {
             return 0;
         }
-        var zone = ZoneId.of(tenants.current().timeZone());
-        var logs = new ArrayList<StepExecutor.Log>();
-        List<StepExecutor.Run> pending = runs;
-        for (int i = 0; i < CHAIN && !pending.isEmpty(); i++) {
-            var groups = new LinkedHashMap<Group, List<StepExecutor.Run>>();
-            pending.forEach(
-                    r -> groups.computeIfAbsent(new Group(r.journeyId, r.version, r.step), g -> new ArrayList<>())
-                            .add(r));
-            var next = new ArrayList<StepExecutor.Run>();
-            groups.forEach((group, members) -> {
-                execute(group, members, now, zone, logs);
-                members.stream()
-                        .filter(r -> r.open() && r.state.equals("active") && r.dueAt != null && !r.dueAt.isAfter(now))
-                        .forEach(next::add);
-            });
-            pending = next;
-        }
+        var logs = mover.move(runs, now, ZoneId.of(tenants.current().timeZone()));
         write(runs, logs);
         return runs.size();
-    }
-
-    private void execute(
-            Group group, List<StepExecutor.Run> runs, Instant now, ZoneId zone, List<StepExecutor.Log> logs) {
-        var snapshot = runs.stream().map(Snapshot::of).toList();
-        var added = new ArrayList<StepExecutor.Log>();
-        try {
-            savepoints.executeWithoutResult(s -> {
-                var step = store.version(group.journeyId(), group.version())
-                        .steps()
-                        .get(group.step());
-                if (step == null) {
-                    throw new IllegalStateException("version " + group.version() + " has no step " + group.step());
-                }
-                executor.execute(step, runs, now, zone, added);
-            });
-            logs.addAll(added);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "journey {} step {} failed for {} runs: {}",
-                    group.journeyId(),
-                    group.step(),
-                    runs.size(),
-                    e.toString());
-            var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            for (int i = 0; i < runs.size(); i++) {
-                var run = runs.get(i);
-                snapshot.get(i).restore(run);
-                run.attempts++;
-                run.error = reason;
-                if (run.attempts >= properties.attempts()) {
-                    StepExecutor.log(run, stepOf(group), "failed", reason, logs);
-                    StepExecutor.fail(run, reason, now);
-                } else {
-                    run.dueAt = now.plus(properties.backoff(run.attempts));
-                }
-            }
-        }
-    }
-
-    private static JourneyDefinition.Step stepOf(Group group) {
-        return new JourneyDefinition.Step(
-                0, group.step(), "", "", null, null, List.of(), tools.jackson.databind.node.NullNode.instance);
-    }
-
-    /** What a run was before a failed step touched it. */
-    private record Snapshot(
-            String step,
-            String state,
-            @Nullable Instant dueAt,
-            @Nullable Integer waitEvent,
-            @Nullable String waitOutcome,
-            int seq) {
-
-        static Snapshot of(StepExecutor.Run r) {
-            return new Snapshot(r.step, r.state, r.dueAt, r.waitEvent, r.waitOutcome, r.seq);
-        }
-
-        void restore(StepExecutor.Run r) {
-            r.step = step;
-            r.state = state;
-            r.dueAt = dueAt;
-            r.waitEvent = waitEvent;
-            r.waitOutcome = waitOutcome;
-            r.seq = seq;
-            r.endedAt = null;
-            r.exitReason = null;
-        }
     }
 
     private void write(List<StepExecutor.Run> runs, List<StepExecutor.Log> logs) {
@@ -306,21 +219,7 @@ class JourneyWork {
                         runs.stream().map(r -> timestamp(r.endedAt)).toArray(Timestamp[]::new),
                         runs.stream().map(r -> r.exitReason).toArray(String[]::new))
                 .update();
-        if (logs.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into journey_step_log (run_id, seq, journey_id, version, step, outcome, detail)
-                        select * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])""")
-                .params(
-                        logs.stream().map(StepExecutor.Log::runId).toArray(Long[]::new),
-                        logs.stream().map(StepExecutor.Log::seq).toArray(Integer[]::new),
-                        logs.stream().map(StepExecutor.Log::journeyId).toArray(Long[]::new),
-                        logs.stream().map(StepExecutor.Log::version).toArray(Integer[]::new),
-                        logs.stream().map(StepExecutor.Log::step).toArray(String[]::new),
-                        logs.stream().map(StepExecutor.Log::outcome).toArray(String[]::new),
-                        logs.stream().map(StepExecutor.Log::detail).toArray(String[]::new))
-                .update();
+        mover.log(logs);
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant at) {
