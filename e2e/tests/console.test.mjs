@@ -374,6 +374,8 @@ describe('the console', () => {
         'wecom_loss',
         'points_expiring',
         'tier_change',
+        'check_in',
+        'review',
       ],
     )
     const rows = page.locator('.event-types .el-table__body tr')

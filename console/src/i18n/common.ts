@@ -38,6 +38,8 @@ export const zhCN = {
     wecom_loss: '企微好友流失',
     points_expiring: '积分即将过期',
     tier_change: '会员等级变化',
+    check_in: '签到',
+    review: '评价',
   },
   roles: {
     admin: '管理员',
@@ -187,6 +189,8 @@ export const en: typeof zhCN = {
     wecom_loss: 'Lost on WeCom',
     points_expiring: 'Points expiring',
     tier_change: 'Tier changed',
+    check_in: 'Check-in',
+    review: 'Review',
   },
   roles: {
     admin: 'Admin',

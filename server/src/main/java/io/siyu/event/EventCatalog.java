@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The event types a tenant can send: the built-in types (codes 0–8, matching
+ * The event types a tenant can send: the built-in types (codes 0–12, matching
  * {@link EventType}) and, in later work, the tenant's own types (codes from 100).
  */
 @Service
@@ -105,7 +105,25 @@ public class EventCatalog {
                     Map.of(
                             "from", PropertySpec.of(INTEGER),
                             "to", PropertySpec.of(INTEGER).mandatory(),
-                            "direction", PropertySpec.oneOf("up", "down"))));
+                            "direction", PropertySpec.oneOf("up", "down"))),
+            new EventTypeDefinition(
+                    EventType.CHECK_IN.code(),
+                    "check_in",
+                    true,
+                    Map.of(
+                            "place",
+                            PropertySpec.oneOf("mini_program", "store", "h5", "other"),
+                            "storeId",
+                            PropertySpec.string(64))),
+            new EventTypeDefinition(
+                    EventType.REVIEW.code(),
+                    "review",
+                    true,
+                    Map.of(
+                            "rating", PropertySpec.of(INTEGER).mandatory(),
+                            "orderId", PropertySpec.string(64),
+                            "productId", PropertySpec.string(64),
+                            "withPhotos", PropertySpec.of(PropertySpec.Kind.BOOLEAN))));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

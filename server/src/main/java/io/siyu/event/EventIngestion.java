@@ -85,8 +85,8 @@ public class EventIngestion {
             }
         });
         var storing = new ArrayList<StoredEvent>(fresh.size());
-        fresh.forEach((event, customer) ->
-                storing.add(new StoredEvent(customer, event.type().code(), event.occurredAt(), event.properties())));
+        fresh.forEach((event, customer) -> storing.add(new StoredEvent(
+                customer, event.type().code(), event.occurredAt(), event.properties(), event.eventId())));
         observers.storing(storing);
         observers.afterCommit(
                 fresh.values().stream().mapToLong(Long::longValue).toArray(),

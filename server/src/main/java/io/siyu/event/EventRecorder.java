@@ -47,7 +47,7 @@ public class EventRecorder {
                         Timestamp.from(clock.instant()))
                 .update();
         if (inserted > 0) {
-            observers.storing(List.of(new StoredEvent(customer, type.code(), occurredAt, propertiesJson)));
+            observers.storing(List.of(new StoredEvent(customer, type.code(), occurredAt, propertiesJson, eventId)));
             observers.afterCommit(new long[] {customer}, new int[] {type.code()}, new Instant[] {occurredAt});
         }
         return inserted > 0;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The built-in event types: the standard data set's six, refunds from orders, a customer adding or losing a
- * staff member on WeCom, and loyalty's expiring points and tier moves; the code is what is stored, so new types
+ * staff member on WeCom, loyalty's expiring points and tier moves, and check-ins and reviews (which earning rules reward); the code is what is stored, so new types
  * go at the end.
  */
 public enum EventType {
@@ -22,7 +22,11 @@ public enum EventType {
     /** A member's points will expire within 30 days (loyalty; once per member and expiry date). */
     POINTS_EXPIRING,
     /** A member moved up or down a tier (loyalty). */
-    TIER_CHANGE;
+    TIER_CHANGE,
+    /** A customer checked in (签到), in a mini-program or at a store; loyalty rules may reward it. */
+    CHECK_IN,
+    /** A customer reviewed a product or an order; loyalty rules may reward it. */
+    REVIEW;
 
     public int code() {
         return ordinal();

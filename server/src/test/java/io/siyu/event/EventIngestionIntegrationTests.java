@@ -267,7 +267,9 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                         "wecom_add",
                         "wecom_loss",
                         "points_expiring",
-                        "tier_change");
+                        "tier_change",
+                        "check_in",
+                        "review");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");

@@ -6,6 +6,8 @@ import io.siyu.loyalty.Adjustments;
 import io.siyu.loyalty.Coupon;
 import io.siyu.loyalty.CouponTemplate;
 import io.siyu.loyalty.Coupons;
+import io.siyu.loyalty.EarningRule;
+import io.siyu.loyalty.EarningRules;
 import io.siyu.loyalty.LoyaltyStats;
 import io.siyu.loyalty.Mall;
 import io.siyu.loyalty.Member;
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +59,7 @@ class LoyaltyController {
     private final Coupons coupons;
     private final Mall mall;
     private final LoyaltyStats stats;
+    private final EarningRules rules;
 
     LoyaltyController(
             Programs programs,
@@ -64,7 +68,8 @@ class LoyaltyController {
             Adjustments adjustments,
             Coupons coupons,
             Mall mall,
-            LoyaltyStats stats) {
+            LoyaltyStats stats,
+            EarningRules rules) {
         this.programs = programs;
         this.members = members;
         this.points = points;
@@ -72,6 +77,7 @@ class LoyaltyController {
         this.coupons = coupons;
         this.mall = mall;
         this.stats = stats;
+        this.rules = rules;
     }
 
     @GetMapping("/program")
@@ -85,6 +91,37 @@ class LoyaltyController {
     @Operation(summary = "Set the program and its 1 to 3 tiers (rising minGrowth, level 1 at 0)")
     Program saveProgram(@RequestBody Program body) {
         return programs.save(body);
+    }
+
+    @GetMapping("/rules")
+    @Operation(summary = "Earning rules: points for events other than purchases (check-ins, reviews, shares …)")
+    List<EarningRule> rules() {
+        return rules.all();
+    }
+
+    @PostMapping("/rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MANAGE)
+    @Operation(
+            summary = "Add an earning rule {name, eventType, points, growth?, filter?, dailyCap, totalCap?, active?,"
+                    + " campaign?}")
+    EarningRule createRule(@RequestBody EarningRule.Input body) {
+        return rules.create(body);
+    }
+
+    @PutMapping("/rules/{id}")
+    @PreAuthorize(MANAGE)
+    @Operation(summary = "Change an earning rule (what it granted stays granted)")
+    EarningRule updateRule(@PathVariable long id, @RequestBody EarningRule.Input body) {
+        return rules.update(id, body);
+    }
+
+    @DeleteMapping("/rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(MANAGE)
+    @Operation(summary = "Remove an earning rule (what it granted stays granted)")
+    void deleteRule(@PathVariable long id) {
+        rules.delete(id);
     }
 
     @GetMapping("/members")
