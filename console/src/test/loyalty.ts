@@ -3,6 +3,7 @@ import type {
   Adjustment,
   Coupon,
   CouponTemplate,
+  EarningRule,
   LedgerEntry,
   LoyaltyStats,
   MallItem,
@@ -11,6 +12,7 @@ import type {
   MemberSummary,
   Program,
 } from '@/modules/loyalty/api'
+import type { EventTypeInfo } from '@/modules/events/api'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { me } from './session'
 import { settle } from './settle'
@@ -323,12 +325,71 @@ export function mallOrder(overrides: Partial<MallOrder> = {}): MallOrder {
   }
 }
 
+/** 每日签到 10 points (10 a day), and 好评有礼 20 for a rating of 4 or more, ×2 on 双11. */
+export const RULES: EarningRule[] = [
+  {
+    id: 1,
+    name: '每日签到',
+    eventType: 'check_in',
+    points: 10,
+    growth: 1,
+    filter: null,
+    dailyCap: 10,
+    totalCap: null,
+    active: true,
+    campaign: null,
+    updatedAt: '2026-11-01T02:00:00Z',
+  },
+  {
+    id: 2,
+    name: '好评有礼',
+    eventType: 'review',
+    points: 20,
+    growth: 0,
+    filter: { property: 'rating', op: 'gte', value: '4' },
+    dailyCap: 60,
+    totalCap: 500,
+    active: true,
+    campaign: { from: '2026-11-10T16:00:00Z', to: '2026-11-11T16:00:00Z', multiplier: 2 },
+    updatedAt: '2026-11-01T02:00:00Z',
+  },
+]
+
+const eventType = (name: string, displayName: string, code: number): EventTypeInfo => ({
+  name,
+  code,
+  builtIn: true,
+  displayName,
+  properties: [],
+  last30Days: 0,
+  daily: [],
+})
+
+/** The catalog's types a rule can pick from, and purchase (which it cannot). */
+export const RULE_EVENT_TYPES: EventTypeInfo[] = [
+  eventType('purchase', '购买', 3),
+  {
+    ...eventType('share', '分享', 4),
+    properties: [{ name: 'channel', kind: 'string', required: false, values: ['moments', 'chat'] }],
+  },
+  eventType('check_in', '签到', 11),
+  {
+    ...eventType('review', '评价', 12),
+    properties: [
+      { name: 'rating', kind: 'integer', required: true, values: [] },
+      { name: 'productId', kind: 'string', required: false, maxLength: 64, values: [] },
+    ],
+  },
+]
+
 /** A signed-in admin and the whole program: members, 20001's details, coupons, the mall. */
 export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
     'GET /api/v1/auth/session': () => jsonResponse({ authenticated: true, account }),
     'GET /api/v1/loyalty/program': () => jsonResponse(program()),
     'GET /api/v1/loyalty/stats': () => jsonResponse(loyaltyStats()),
+    'GET /api/v1/loyalty/rules': () => jsonResponse(RULES),
+    'GET /api/v1/event-types': () => jsonResponse(RULE_EVENT_TYPES),
     'GET /api/v1/loyalty/members': () => jsonResponse({ items: MEMBERS, nextCursor: null }),
     'GET /api/v1/loyalty/members/20001': () => jsonResponse(member()),
     'GET /api/v1/loyalty/members/20001/points': () =>

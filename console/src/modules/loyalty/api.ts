@@ -32,6 +32,7 @@ export const ENTRY_SOURCES = [
   'expiry',
   'referral',
   'birthday',
+  'rule',
 ] as const
 export type EntrySource = (typeof ENTRY_SOURCES)[number]
 
@@ -94,6 +95,33 @@ export interface Program {
 }
 
 export type ProgramInput = Omit<Program, 'updatedAt'>
+
+/** How a rule's filter compares the event's property with its value. */
+export const FILTER_OPS = ['gte', 'lte', 'eq'] as const
+export type FilterOp = (typeof FILTER_OPS)[number]
+
+/**
+ * Points (and growth) for each event of a type from the event catalog (签到, 评价, 分享 …), at most
+ * `dailyCap` points a member a day and `totalCap` in all; the tier multiplier applies, and the
+ * campaign's inside its window. Purchases earn by the program's rate instead.
+ */
+export interface EarningRule {
+  id: number
+  name: string
+  eventType: string
+  points: number
+  growth: number
+  /** Only events whose property passes earn; null: every event of the type. */
+  filter: { property: string; op: FilterOp; value: string } | null
+  dailyCap: number
+  totalCap: number | null
+  active: boolean
+  /** Events that happen from `from` until `to` earn `multiplier` times (e.g. 双11 ×2). */
+  campaign: { from: string; to: string; multiplier: number } | null
+  updatedAt: string
+}
+
+export type EarningRuleInput = Omit<EarningRule, 'id' | 'updatedAt'>
 
 export interface MemberSummary {
   customerId: number
@@ -263,6 +291,12 @@ export const loyaltyApi = {
   program: (signal?: AbortSignal) => http.get<Program>(`${BASE}/program`, undefined, signal),
   saveProgram: (body: ProgramInput) => http.put<Program>(`${BASE}/program`, body),
   stats: (signal?: AbortSignal) => http.get<LoyaltyStats>(`${BASE}/stats`, undefined, signal),
+
+  rules: (signal?: AbortSignal) => http.get<EarningRule[]>(`${BASE}/rules`, undefined, signal),
+  createRule: (body: EarningRuleInput) => http.post<EarningRule>(`${BASE}/rules`, body),
+  updateRule: (id: number, body: EarningRuleInput) =>
+    http.put<EarningRule>(`${BASE}/rules/${id}`, body),
+  deleteRule: (id: number) => http.delete<void>(`${BASE}/rules/${id}`),
 
   members: (filters: { q?: string; tier?: number | null }, cursor: string | null) =>
     http.get<CursorPage<MemberSummary>>(`${BASE}/members`, {
