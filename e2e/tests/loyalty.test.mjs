@@ -159,4 +159,55 @@ describe('会员', () => {
     assert.deepEqual(unexpectedProblems(), [])
     await page.context().close()
   })
+
+  test('the program lists its earning rules and edits one in a dialog, in both languages', async () => {
+    const api = await session(siyu.base)
+    const checkIn = await api('POST', '/api/v1/loyalty/rules', {
+      name: '每日签到',
+      eventType: 'check_in',
+      points: 10,
+      growth: 1,
+      dailyCap: 10,
+    })
+    assert.equal(checkIn.status, 201, JSON.stringify(checkIn.json))
+    const review = await api('POST', '/api/v1/loyalty/rules', {
+      name: '双11好评有礼',
+      eventType: 'review',
+      points: 20,
+      dailyCap: 60,
+      totalCap: 500,
+      filter: { property: 'rating', op: 'gte', value: '4' },
+      campaign: { from: '2026-11-10T16:00:00Z', to: '2026-11-11T16:00:00Z', multiplier: 2 },
+    })
+    assert.equal(review.status, 201, JSON.stringify(review.json))
+    for (const locale of ['zh', 'en']) {
+      const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
+      await page.setViewportSize({ width: 1440, height: 1000 })
+      await page.goto(siyu.base + '/loyalty/program')
+      const rows = page.locator('[data-testid="rules"] tbody tr')
+      await rows.nth(1).waitFor()
+      assert.equal(await rows.count(), 2)
+      const second = await rows.nth(1).innerText()
+      assert.match(second, /rating ≥ 4/)
+      assert.match(second, /2026-11-11 00:00 – 2026-11-12 00:00/)
+      const section = await page.locator('[data-testid="rules"]').innerText()
+      if (locale === 'zh') assert.match(section, /评价/)
+      else
+        assert.doesNotMatch(
+          section.replace('双11好评有礼', '').replace('每日签到', ''),
+          /\p{Script=Han}/u,
+        )
+      await page.locator('[data-testid="add-rule"]').scrollIntoViewIfNeeded()
+      await settle(page)
+      await screenshot(page, `${locale}-loyalty-earning-rules`)
+      await rows.nth(1).locator('[data-testid="edit-rule"]').click()
+      const dialog = page.locator('.el-dialog')
+      await dialog.locator('[name="filterValue"]').waitFor()
+      assert.equal(await dialog.locator('[name="filterValue"]').inputValue(), '4')
+      await page.waitForTimeout(400) // the dialog fades in
+      await screenshot(page, `${locale}-loyalty-earning-rule-dialog`)
+      assert.deepEqual(unexpectedProblems(), [])
+      await page.context().close()
+    }
+  })
 })
