@@ -1,6 +1,7 @@
 package io.siyu.analytics;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,15 +155,16 @@ class CommerceFigures {
         var params = new ArrayList<Object>();
         params.add(Period.startOf(starts.getFirst(), period.zone()));
         params.add(Period.startOf(last.plusDays(1), period.zone()));
-        params.add(period.zone().getId());
-        var days = starts.stream().map(LocalDate::toString).toArray(String[]::new);
-        params.add(days);
+        params.add(starts.stream()
+                .map(start -> Period.startOf(start, period.zone()))
+                .toArray(Timestamp[]::new));
         var where = only("p.customer", filters, params);
         var found = new LinkedHashMap<LocalDate, Bucket>();
-        // width_bucket: the number of starts on or before the day, one binary search per order
+        // width_bucket: how many buckets began by the payment, one binary search per order over instants (no time
+        // zone arithmetic per row)
         jdbc.sql("with " + MERGED + ", " + PAID + """
 
-                        select width_bucket((p.paid_at at time zone ?)::date, ?::date[]) as bucket,
+                        select width_bucket(p.paid_at, ?::timestamptz[]) as bucket,
                                count(distinct p.customer), count(*), sum(p.amount)
                         from paid p
                         where %s

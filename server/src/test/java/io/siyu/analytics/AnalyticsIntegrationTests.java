@@ -348,6 +348,73 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void trendsCountEachDayAndWeekAsIndependentSqlDoes() {
+        generate();
+        // paid half an hour either side of midnight in the tenant's zone: one day apart there, the same day in UTC
+        var sunday = to.minusDays(to.getDayOfWeek().getValue() % 7);
+        var late = sunday.atTime(23, 30).atZone(ZONE).toInstant();
+        post(
+                "/api/v1/orders",
+                "{\"orders\": [%s, %s]}"
+                        .formatted(
+                                order("LATE", mobile(1), "HERO-1", 300, sunday, false),
+                                order("EARLY", mobile(2), "HERO-1", 300, sunday.plusDays(1), false)));
+        for (var paid : List.of(List.of("LATE", late), List.of("EARLY", late.plusSeconds(3600)))) {
+            post("/api/v1/orders/" + paid.get(0) + "/payments", """
+                    {"paymentNo": "P-%s", "amount": 300, "paidAt": "%s"}""".formatted(paid.get(0), paid.get(1)));
+        }
+        awaitIndex();
+        for (var grain : List.of("day", "week")) {
+            var trends = get("/api/v1/analytics/trends?" + range() + "&grain=" + grain);
+            assertThat(trends.path("grain").asString()).isEqualTo(grain);
+            var points = trends.path("points");
+            assertThat(points.size()).isEqualTo(grain.equals("day") ? 30 : (int) weeks(from, to));
+            long buyersSeen = 0;
+            for (int i = 0; i < points.size(); i++) {
+                var point = points.get(i);
+                var start = LocalDate.parse(point.path("date").asString());
+                var end = i + 1 < points.size()
+                        ? LocalDate.parse(points.get(i + 1).path("date").asString())
+                                .minusDays(1)
+                        : to;
+                assertThat(point.path("wecomAdds").asLong())
+                        .as(grain + " " + start)
+                        .isEqualTo(customers("e.type = 7 and " + between(start, end)));
+                assertThat(point.path("lostCustomers").asLong())
+                        .as(grain + " " + start)
+                        .isEqualTo(customers("e.type = 8 and " + between(start, end)));
+                assertThat(point.path("activeCustomers").asLong())
+                        .as(grain + " " + start)
+                        .isEqualTo(customers(BEHAVIOUR + " and " + between(start, end)));
+                var paid = "(paid_at at time zone 'Asia/Shanghai')::date between '" + start + "' and '" + end + "'";
+                long buyers = sql.count(
+                        fixture.tenant(), "select count(distinct customer_id) from customer_order where " + paid);
+                assertThat(point.path("buyers").asLong())
+                        .as(grain + " " + start)
+                        .isEqualTo(buyers);
+                assertThat(point.path("orders").asLong())
+                        .as(grain + " " + start)
+                        .isEqualTo(sql.count(fixture.tenant(), "select count(*) from customer_order where " + paid));
+                assertThat(point.path("gmv").decimalValue())
+                        .as(grain + " " + start)
+                        .isEqualByComparingTo(sql.single(
+                                fixture.tenant(),
+                                "select coalesce(sum(paid_amount - refunded_amount), 0) from customer_order where "
+                                        + paid,
+                                BigDecimal.class));
+                buyersSeen += buyers;
+            }
+            assertThat(buyersSeen).as("some buckets have buyers").isPositive();
+        }
+    }
+
+    /** Weeks (Monday to Sunday) the days from..to touch. */
+    static long weeks(LocalDate from, LocalDate to) {
+        var monday = from.minusDays(from.getDayOfWeek().getValue() - 1);
+        return (to.toEpochDay() - monday.toEpochDay()) / 7 + 1;
+    }
+
+    @Test
     void spendIsProratedByDaysAndGivesCac() {
         generate();
         var month = from.withDayOfMonth(1);
