@@ -115,12 +115,19 @@ public class FunnelReport {
                                                 revenueNow.buyers(),
                                                 revenueBefore.buyers(),
                                                 both.rule(Set.BUYERS)),
-                                        Metric.count("orders", revenueNow.orders(), revenueBefore.orders()),
-                                        Metric.money("gmv", revenueNow.gmv(), revenueBefore.gmv()),
+                                        // orders and money open the customers who paid them
+                                        Metric.count(
+                                                "orders",
+                                                revenueNow.orders(),
+                                                revenueBefore.orders(),
+                                                both.rule(Set.BUYERS)),
+                                        Metric.money(
+                                                "gmv", revenueNow.gmv(), revenueBefore.gmv(), both.rule(Set.BUYERS)),
                                         Metric.money(
                                                 "aov",
                                                 Metric.per(revenueNow.gmv(), revenueNow.buyers()),
-                                                Metric.per(revenueBefore.gmv(), revenueBefore.buyers())),
+                                                Metric.per(revenueBefore.gmv(), revenueBefore.buyers()),
+                                                both.rule(Set.BUYERS)),
                                         Metric.ratio(
                                                 "repurchaseRate",
                                                 Metric.ratio(revenueNow.repeatBuyers(), revenueNow.buyers()),

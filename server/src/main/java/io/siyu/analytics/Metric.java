@@ -40,6 +40,11 @@ public record Metric(
         return new Metric(key, "money", money(value), money(previous), null);
     }
 
+    /** A money figure whose customers are those of {@code rule} (GMV and AOV: the period's buyers). */
+    static Metric money(String key, @Nullable BigDecimal value, @Nullable BigDecimal previous, JsonNode rule) {
+        return new Metric(key, "money", money(value), money(previous), rule);
+    }
+
     static Metric number(String key, @Nullable BigDecimal value, @Nullable BigDecimal previous) {
         return new Metric(key, "number", value, previous, null);
     }

@@ -303,9 +303,11 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         assertThat(m.get("repurchaseRate").path("value").decimalValue()).isEqualByComparingTo(ratio(repeat, buyers));
         assertThat(m.get("buyers").path("rule").path("event").path("type").asString())
                 .isEqualTo("purchase");
-        assertThat(m.get("gmv").path("rule").isNull()
-                        || m.get("gmv").path("rule").isMissingNode())
-                .isTrue();
+        for (var paidFor : List.of("orders", "gmv", "aov")) {
+            assertThat(m.get(paidFor).path("rule"))
+                    .as(paidFor)
+                    .isEqualTo(m.get("buyers").path("rule"));
+        }
 
         // trial → paid: first lead order in the period, a later order with another product by its end
         long trials = sql.count(fixture.tenant(), """
