@@ -1,12 +1,14 @@
 package io.siyu.analytics;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +43,13 @@ class CommerceFigures {
     private final JdbcClient jdbc;
     private final CustomerSets sets;
     private final TrialRollup trialRollup;
+    private final OrderLedger ledger;
 
-    CommerceFigures(JdbcClient jdbc, CustomerSets sets, TrialRollup trialRollup) {
+    CommerceFigures(JdbcClient jdbc, CustomerSets sets, TrialRollup trialRollup, OrderLedger ledger) {
         this.jdbc = jdbc;
         this.sets = sets;
         this.trialRollup = trialRollup;
+        this.ledger = ledger;
     }
 
     /**
@@ -62,19 +66,28 @@ class CommerceFigures {
     }
 
     Revenue revenue(Period period, Filters filters) {
-        var params = new ArrayList<Object>(List.of(period.start(), period.end()));
-        var where = only("p.customer", filters, params);
-        return jdbc.sql("with " + MERGED + ", " + PAID + """
-                        ,
-                        per_customer as (
-                            select p.customer, count(*) as orders, sum(p.amount) as amount
-                            from paid p where %s group by p.customer)
-                        select count(*), coalesce(sum(orders), 0), coalesce(sum(amount), 0),
-                               count(*) filter (where orders >= 2)
-                        from per_customer""".formatted(where))
-                .params(params)
-                .query((rs, n) -> new Revenue(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)))
-                .single();
+        var totals = ledger.totals(period.from(), period.to(), period.zone(), members(filters), survivors());
+        return new Revenue(
+                totals.buyers().getLongCardinality(),
+                totals.orders(),
+                totals.amount(),
+                totals.repeat().getLongCardinality());
+    }
+
+    /** The filtered customers, or null without filters. */
+    private @Nullable RoaringBitmap members(Filters filters) {
+        var rule = filters.rule();
+        return rule == null ? null : sets.members(List.of(rule)).getFirst();
+    }
+
+    /** Merged-away profiles and the customers they were merged into. */
+    private Map<Integer, Integer> survivors() {
+        var survivors = new HashMap<Integer, Integer>();
+        jdbc.sql("select id, survivor_id from customer where survivor_id is not null")
+                .query(rs -> {
+                    survivors.put(rs.getInt(1), rs.getInt(2));
+                });
+        return survivors;
     }
 
     /**
@@ -152,31 +165,16 @@ class CommerceFigures {
 
     /** Buyers, orders and GMV per bucket (days, weeks or months beginning at the given days, through {@code last}). */
     List<Bucket> buckets(List<LocalDate> starts, LocalDate last, Period period, Filters filters) {
-        var params = new ArrayList<Object>();
-        params.add(Period.startOf(starts.getFirst(), period.zone()));
-        params.add(Period.startOf(last.plusDays(1), period.zone()));
-        params.add(starts.stream()
-                .map(start -> Period.startOf(start, period.zone()))
-                .toArray(Timestamp[]::new));
-        var where = only("p.customer", filters, params);
-        var found = new LinkedHashMap<LocalDate, Bucket>();
-        // width_bucket: how many buckets began by the payment, one binary search per order over instants (no time
-        // zone arithmetic per row)
-        jdbc.sql("with " + MERGED + ", " + PAID + """
-
-                        select width_bucket(p.paid_at, ?::timestamptz[]) as bucket,
-                               count(distinct p.customer), count(*), sum(p.amount)
-                        from paid p
-                        where %s
-                        group by bucket""".formatted(where))
-                .params(params)
-                .query(rs -> {
-                    var start = starts.get(rs.getInt(1) - 1);
-                    found.put(start, new Bucket(start, rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)));
-                });
-        return starts.stream()
-                .map(start -> found.getOrDefault(start, new Bucket(start, 0, 0, BigDecimal.ZERO)))
-                .toList();
+        var only = members(filters);
+        var survivors = survivors();
+        var buckets = new ArrayList<Bucket>(starts.size());
+        for (int i = 0; i < starts.size(); i++) {
+            var end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : last;
+            var totals = ledger.totals(starts.get(i), end, period.zone(), only, survivors);
+            buckets.add(
+                    new Bucket(starts.get(i), totals.buyers().getLongCardinality(), totals.orders(), totals.amount()));
+        }
+        return buckets;
     }
 
     /** Each channel's spend in the period: a month's amount counts for the share of its days in the period. */

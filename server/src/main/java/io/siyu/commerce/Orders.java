@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -190,6 +191,15 @@ public class Orders {
         if (inserted == 0) {
             return false;
         }
+        if (order.paidAt() != null) {
+            published.publishEvent(new OrderAdjusted(
+                    Tenancy.required().value(),
+                    "payment",
+                    order.customer(),
+                    orderId,
+                    order.paidAt(),
+                    payment.amount()));
+        }
         var paidAmount = order.paid().add(payment.amount());
         jdbc.sql("update customer_order set paid_amount = ? where id = ?")
                 .params(paidAmount, orderId)
@@ -199,7 +209,8 @@ public class Orders {
                     .params(Timestamp.from(payment.paidAt()), orderId)
                     .update();
             activity.addPurchases(order.customer(), 1, order.total(), payment.paidAt());
-            published.publishEvent(new OrderPaid(Tenancy.required().value(), order.customer(), orderId));
+            published.publishEvent(
+                    new OrderPaid(Tenancy.required().value(), order.customer(), orderId, payment.paidAt(), paidAmount));
             events.record(
                     order.customer(),
                     EventType.PURCHASE,
@@ -241,8 +252,9 @@ public class Orders {
                     List.of(new FieldProblem("amount", "commerce.refund.too-much", refundable)),
                     refundable);
         }
-        jdbc.sql("insert into order_refund (tenant_id, refund_no, order_id, amount, reason, refunded_at)"
-                        + " values (siyu_current_tenant(), ?, ?, ?, ?, ?)")
+        long refundId = jdbc.sql(
+                        "insert into order_refund (tenant_id, refund_no, order_id, amount, reason, refunded_at)"
+                                + " values (siyu_current_tenant(), ?, ?, ?, ?, ?)")
                 .params(
                         refund.refundNo(),
                         orderId,
@@ -250,6 +262,13 @@ public class Orders {
                         refund.reason(),
                         Timestamp.from(refund.refundedAt()))
                 .update();
+        published.publishEvent(new OrderAdjusted(
+                Tenancy.required().value(),
+                "refund",
+                order.customer(),
+                orderId,
+                Objects.requireNonNull(order.paidAt()),
+                refund.amount().negate()));
         var refunded = order.refunded().add(refund.amount());
         boolean whole = refunded.compareTo(order.total().min(order.paid())) >= 0;
         jdbc.sql("update customer_order set refunded_amount = ?, status = ? where id = ?")
@@ -434,12 +453,13 @@ public class Orders {
             BigDecimal total,
             BigDecimal paid,
             BigDecimal refunded,
-            String currency) {}
+            String currency,
+            @Nullable Instant paidAt) {}
 
     /** Locks the order row: payments and refunds of one order are applied one after the other. */
     private Locked lock(long orderId) {
-        return jdbc.sql("select order_no, customer_id, status, total_amount, paid_amount, refunded_amount, currency"
-                        + " from customer_order where id = ? for update")
+        return jdbc.sql("select order_no, customer_id, status, total_amount, paid_amount, refunded_amount, currency,"
+                        + " paid_at from customer_order where id = ? for update")
                 .param(orderId)
                 .query((rs, n) -> new Locked(
                         rs.getString(1),
@@ -448,7 +468,8 @@ public class Orders {
                         rs.getBigDecimal(4),
                         rs.getBigDecimal(5),
                         rs.getBigDecimal(6),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
                 .single();
     }
 }

@@ -242,6 +242,70 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         assertThat(trials()).containsExactly(3L, 2L);
     }
 
+    /** Buyers, orders, GMV and repeat buyers of the period, as SQL over the orders counts them. */
+    List<Object> revenueBySql() {
+        var paid = "(paid_at at time zone 'Asia/Shanghai')::date between '" + from + "' and '" + to + "'";
+        return List.of(
+                sql.count(fixture.tenant(), "select count(distinct customer_id) from customer_order where " + paid),
+                sql.count(fixture.tenant(), "select count(*) from customer_order where " + paid),
+                sql.single(
+                                fixture.tenant(),
+                                "select coalesce(sum(paid_amount - refunded_amount), 0) from customer_order where "
+                                        + paid,
+                                BigDecimal.class)
+                        .setScale(2),
+                sql.count(
+                        fixture.tenant(),
+                        "select count(*) from (select customer_id from customer_order where " + paid
+                                + " group by customer_id having count(*) >= 2) x"));
+    }
+
+    List<Object> revenueByFunnel() {
+        var m = metrics(get("/api/v1/analytics/funnel?" + range()));
+        long buyers = m.get("buyers").path("value").asLong();
+        var rate = m.get("repurchaseRate").path("value");
+        return List.of(
+                buyers,
+                m.get("orders").path("value").asLong(),
+                m.get("gmv").path("value").decimalValue().setScale(2),
+                rate.isNull()
+                        ? 0L
+                        : rate.decimalValue()
+                                .multiply(BigDecimal.valueOf(buyers))
+                                .setScale(0, java.math.RoundingMode.HALF_UP)
+                                .longValue());
+    }
+
+    @Test
+    void revenueFollowsPaymentsRefundsAndMergesAfterTheFirstReport() {
+        generate();
+        assertThat(revenueByFunnel()).isEqualTo(revenueBySql());
+        // after the first report: a new order paid in two payments, a later payment, refunds, a merge
+        post("/api/v1/orders", "{\"orders\": [%s]}".formatted(order("NEW-1", mobile(7), "HERO-1", 300, to, false)));
+        for (var payment : List.of("PA", "PB")) {
+            post("/api/v1/orders/NEW-1/payments", """
+                    {"paymentNo": "%s", "amount": 150, "paidAt": "%s"}""".formatted(payment, at(to, 11)));
+        }
+        assertThat(revenueByFunnel()).isEqualTo(revenueBySql());
+        post("/api/v1/orders/NEW-1/refunds", """
+                {"refundNo": "RN-1", "amount": 120.5, "refundedAt": "%s"}""".formatted(at(to, 12)));
+        post("/api/v1/orders/SO-2/refunds", """
+                {"refundNo": "RN-2", "amount": 1, "refundedAt": "%s"}""".formatted(at(to, 12)));
+        // a refund number sent again changes nothing
+        post("/api/v1/orders/NEW-1/refunds", """
+                {"refundNo": "RN-1", "amount": 120.5, "refundedAt": "%s"}""".formatted(at(to, 12)));
+        assertThat(revenueByFunnel()).isEqualTo(revenueBySql());
+        long a = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'NEW-1'");
+        long b = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'SO-3'");
+        var link = admin.post("/api/v1/customers/" + a + "/links", "{\"customerId\": " + b + "}");
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        var survivorPaid = "(o.paid_at at time zone 'Asia/Shanghai')::date between '" + from + "' and '" + to + "'";
+        long buyers = sql.count(fixture.tenant(), """
+                select count(distinct coalesce(c.survivor_id, c.id)) from customer_order o join customer c on c.id = o.customer_id
+                where\s""" + survivorPaid);
+        assertThat(revenueByFunnel().getFirst()).isEqualTo(buyers);
+    }
+
     @Test
     void funnelFiguresEqualIndependentSqlOnGeneratedData() {
         generate();
