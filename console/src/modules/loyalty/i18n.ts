@@ -431,7 +431,6 @@ export const zhCN = {
     totalCap: '累计 {cap} 积分',
     noTotalCap: '累计不限',
     ops: { gte: '不低于', lte: '不高于', eq: '等于' },
-    opSigns: { gte: '≥', lte: '≤', eq: '=' },
     campaignStates: { running: '进行中', upcoming: '未开始', ended: '已结束' },
     delete: {
       title: '删除规则',
@@ -961,7 +960,6 @@ export const en: typeof zhCN = {
     totalCap: '{cap} points in all',
     noTotalCap: 'No total cap',
     ops: { gte: 'at least', lte: 'at most', eq: 'equals' },
-    opSigns: { gte: '≥', lte: '≤', eq: '=' },
     campaignStates: { running: 'Running', upcoming: 'Upcoming', ended: 'Ended' },
     delete: {
       title: 'Remove rule',

@@ -9,6 +9,9 @@ export const MAX_DAILY_CAP = 10_000_000
  * Types a rule cannot earn on, as the server refuses them: purchases earn by the program's rate
  * (refunds take it back), and loyalty's own events would feed on themselves.
  */
+/** How a rule's property filter compares, as the table shows it: the same signs in every language. */
+export const OP_SIGNS: Record<FilterOp, string> = { gte: '≥', lte: '≤', eq: '=' }
+
 export const NOT_EARNING = ['purchase', 'refund', 'points_expiring', 'tier_change']
 
 /** The rule form: the filter and the campaign switched on or off, the window in the tenant's zone. */
