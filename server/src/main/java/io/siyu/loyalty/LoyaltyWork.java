@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every minute, for every tenant: expire points lots and coupons whose time has come, a member at a time (each
  * in its own transaction under the member's lock, so a crash leaves each member either expired or not); once a
- * day, reconcile the ledger and keep the report, and grant members born today their tier's birthday points.
+ * day, reconcile the ledger and keep the report, grant members born today their tier's birthday points, and
+ * (after 03:00 in the tenant's zone) review tiers kept over a growth window.
  */
 @Component
 class LoyaltyWork extends io.siyu.shared.BackgroundWork {
@@ -24,17 +25,28 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final Coupons coupons;
     private final TransactionTemplate transactions;
     private final Care care;
+    private final TierReview tierReview;
+    /** The day each tenant's tiers were last reviewed (the keys make a repeat harmless; this saves the query). */
+    private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> reviewsDone =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The day each tenant's birthdays were last granted (the keys make a repeat harmless; this saves the query). */
     private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> birthdaysDone =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    LoyaltyWork(TenantManagement tenants, Points points, Coupons coupons, TransactionTemplate transactions, Care care) {
+    LoyaltyWork(
+            TenantManagement tenants,
+            Points points,
+            Coupons coupons,
+            TransactionTemplate transactions,
+            Care care,
+            TierReview tierReview) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
         this.coupons = coupons;
         this.transactions = transactions;
         this.care = care;
+        this.tierReview = tierReview;
     }
 
     @Override
@@ -42,6 +54,19 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         PerTenant.round(tenants, worker(), log, "loyalty expiry", this::expire);
         PerTenant.round(tenants, worker(), log, "loyalty reconciliation", this::reconcileDaily);
         PerTenant.round(tenants, worker(), log, "loyalty birthdays", this::birthdays);
+        PerTenant.round(tenants, worker(), log, "loyalty tier review", this::reviewTiers);
+    }
+
+    /** Once a day per tenant, after 03:00 in its zone: drop members below their tier's keep threshold. */
+    int reviewTiers() {
+        var tenant = io.siyu.shared.Tenancy.required();
+        var day = tierReview.due();
+        if (day.isEmpty() || day.get().equals(reviewsDone.get(tenant))) {
+            return 0;
+        }
+        int dropped = tierReview.review(day.get());
+        reviewsDone.put(tenant, day.get());
+        return dropped;
     }
 
     /** Once a day per tenant: reconcile the ledger, keep the report, and say so loudly when it is not whole. */

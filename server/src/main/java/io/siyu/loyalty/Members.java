@@ -26,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members: who joined, their growth value and the tier it puts them in. A tier moves as soon as growth does (up
- * on a purchase, down when a refund takes growth back); each move is kept and mirrored on the customer's member
- * level, which segments read.
+ * Members: who joined, their growth value and the tier it puts them in. Over a lifetime window a tier moves as
+ * soon as growth does (up on a purchase, down when a refund takes growth back); over a window of months it moves
+ * up as soon as the window's growth reaches a tier and down only at the daily {@link TierReview}. Each move is
+ * kept and mirrored on the customer's member level, which segments read.
  */
 @Service
 public class Members {
@@ -159,7 +160,14 @@ public class Members {
                 .params(growth, customerId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)})
                 .single();
-        var tier = programs.get().tierFor(row[0]).level();
+        var program = programs.get();
+        var since = programs.windowStart(program, clock.instant());
+        // with a window, growth counts from the ledger since it began, and only the daily review drops a tier
+        var tier = since == null
+                ? program.tierFor(row[0]).level()
+                : Math.max(
+                        (int) row[1],
+                        program.tierFor(windowGrowth(customerId, since)).level());
         if (tier != row[1]) {
             jdbc.sql("update member set tier = ? where customer_id = ?")
                     .params(tier, customerId)
@@ -188,6 +196,14 @@ public class Members {
                             .toString());
         }
         return true;
+    }
+
+    /** The member's growth earned since {@code since} (refunds since then count against it). */
+    long windowGrowth(long customerId, java.time.Instant since) {
+        return jdbc.sql("select coalesce(sum(growth), 0) from member_growth where customer_id = ? and at > ?")
+                .params(customerId, Timestamp.from(since))
+                .query(Long.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -221,11 +237,12 @@ public class Members {
                 .single();
         var source = (String) extra[0];
         var tier = program.tier(line.tier());
+        var since = programs.windowStart(program, clock.instant());
+        long counted = since == null ? line.growth() : windowGrowth(customerId, since);
         Member.NextTier next = program.tiers().stream()
                 .filter(t -> t.level() > line.tier())
                 .findFirst()
-                .map(t -> new Member.NextTier(
-                        t.level(), t.name(), t.minGrowth(), Math.max(0, t.minGrowth() - line.growth())))
+                .map(t -> new Member.NextTier(t.level(), t.name(), t.minGrowth(), Math.max(0, t.minGrowth() - counted)))
                 .orElse(null);
         return new Member(
                 line.customerId(),

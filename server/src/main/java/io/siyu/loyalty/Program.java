@@ -15,6 +15,7 @@ public record Program(
         @Nullable Integer pointsExpiryDays,
         @Nullable Long dailyCap,
         @Nullable Long referralPoints,
+        @Nullable String growthWindow,
         List<Tier> tiers,
         @Nullable Instant updatedAt) {
 
@@ -25,7 +26,40 @@ public record Program(
             BigDecimal multiplier,
             BigDecimal discountPercent,
             boolean freeShipping,
-            long birthdayPoints) {}
+            long birthdayPoints,
+            @Nullable Long keepGrowth) {
+
+        /** The growth within the window a member needs to stay in this tier at the daily review. */
+        long keep() {
+            return keepGrowth == null ? minGrowth : keepGrowth;
+        }
+    }
+
+    /** Growth counts over a member's whole life. */
+    static final String LIFETIME = "lifetime";
+
+    /** The months growth counts over; null: a lifetime, and tiers follow growth at once, up and down. */
+    @Nullable
+    Integer windowMonths() {
+        return growthWindow == null || growthWindow.equals(LIFETIME) ? null : Integer.valueOf(growthWindow);
+    }
+
+    /**
+     * The tier the daily review leaves a member in: theirs while their window growth meets its keep threshold,
+     * else the highest lower tier whose keep threshold it meets (the first tier at worst).
+     */
+    int reviewedTier(int level, long windowGrowth) {
+        if (tier(level).keep() <= windowGrowth) {
+            return level;
+        }
+        var to = tiers.getFirst().level();
+        for (var t : tiers) {
+            if (t.level() < level && t.keep() <= windowGrowth) {
+                to = t.level();
+            }
+        }
+        return to;
+    }
 
     /** The tier a member with this much growth is in. */
     Tier tierFor(long growth) {

@@ -24,11 +24,12 @@ public class Programs {
 
     static final Set<String> JOIN_RULES = Set.of("free", "purchase");
     static final Set<String> EXPIRIES = Set.of("end_of_next_year", "days", "never");
+    static final int MAX_WINDOW_MONTHS = 36;
 
     static final List<Program.Tier> DEFAULT_TIERS = List.of(
-            new Program.Tier(1, "普通会员", 0, BigDecimal.ONE, BigDecimal.ZERO, false, 0),
-            new Program.Tier(2, "银卡会员", 1_000, new BigDecimal("1.2"), new BigDecimal("5"), false, 200),
-            new Program.Tier(3, "金卡会员", 5_000, new BigDecimal("1.5"), new BigDecimal("10"), true, 500));
+            new Program.Tier(1, "普通会员", 0, BigDecimal.ONE, BigDecimal.ZERO, false, 0, null),
+            new Program.Tier(2, "银卡会员", 1_000, new BigDecimal("1.2"), new BigDecimal("5"), false, 200, null),
+            new Program.Tier(3, "金卡会员", 5_000, new BigDecimal("1.5"), new BigDecimal("10"), true, 500, null));
 
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
@@ -43,7 +44,8 @@ public class Programs {
     @Transactional(readOnly = true)
     public Program get() {
         var tiers = jdbc.sql("""
-                        select level, name, min_growth, multiplier, discount_percent, free_shipping, birthday_points
+                        select level, name, min_growth, multiplier, discount_percent, free_shipping, birthday_points,
+                               keep_growth
                         from loyalty_tier order by level""")
                 .query((rs, n) -> new Program.Tier(
                         rs.getInt(1),
@@ -52,11 +54,12 @@ public class Programs {
                         rs.getBigDecimal(4),
                         rs.getBigDecimal(5),
                         rs.getBoolean(6),
-                        rs.getLong(7)))
+                        rs.getLong(7),
+                        (Long) rs.getObject(8)))
                 .list();
         return jdbc.sql("""
                         select name, join_rule, points_per_yuan, growth_per_yuan, points_expiry, points_expiry_days,
-                               daily_cap, updated_at, referral_points from loyalty_program""")
+                               daily_cap, updated_at, referral_points, growth_window_months from loyalty_program""")
                 .query((rs, n) -> new Program(
                         rs.getString(1),
                         rs.getString(2),
@@ -66,6 +69,7 @@ public class Programs {
                         (Integer) rs.getObject(6),
                         (Long) rs.getObject(7),
                         rs.getLong(9),
+                        window((Integer) rs.getObject(10)),
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         rs.getTimestamp(8).toInstant()))
                 .optional()
@@ -78,6 +82,7 @@ public class Programs {
                         null,
                         null,
                         0L,
+                        Program.LIFETIME,
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         null));
     }
@@ -109,6 +114,7 @@ public class Programs {
 
             problems.add(new FieldProblem("dailyCap", "loyalty.program.daily-cap"));
         }
+        var months = windowMonths(input.growthWindow(), problems);
         var tiers = input.tiers() == null ? List.<Program.Tier>of() : input.tiers();
         if (tiers.isEmpty() || tiers.size() > 3) {
             problems.add(new FieldProblem("tiers", "loyalty.tiers", 3));
@@ -139,19 +145,24 @@ public class Programs {
             if (t.birthdayPoints() < 0 || t.birthdayPoints() > 100_000) {
                 problems.add(new FieldProblem(at + "birthdayPoints", "loyalty.tier.birthday", 100_000));
             }
+            if (t.keepGrowth() != null && (t.keepGrowth() < 0 || t.keepGrowth() > t.minGrowth())) {
+                problems.add(new FieldProblem(at + "keepGrowth", "loyalty.tier.keep", t.minGrowth()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         jdbc.sql("""
                         insert into loyalty_program (name, join_rule, points_per_yuan, growth_per_yuan, points_expiry,
-                                                     points_expiry_days, daily_cap, updated_at, referral_points)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                     points_expiry_days, daily_cap, updated_at, referral_points,
+                                                     growth_window_months)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set name = excluded.name, join_rule = excluded.join_rule,
                             points_per_yuan = excluded.points_per_yuan, growth_per_yuan = excluded.growth_per_yuan,
                             points_expiry = excluded.points_expiry, points_expiry_days = excluded.points_expiry_days,
                             daily_cap = excluded.daily_cap, updated_at = excluded.updated_at,
-                            referral_points = excluded.referral_points""")
+                            referral_points = excluded.referral_points,
+                            growth_window_months = excluded.growth_window_months""")
                 .params(
                         name,
                         input.joinRule(),
@@ -161,14 +172,16 @@ public class Programs {
                         input.pointsExpiry().equals("days") ? input.pointsExpiryDays() : null,
                         input.dailyCap(),
                         Timestamp.from(clock.instant()),
-                        input.referralPoints() == null ? 0 : input.referralPoints())
+                        input.referralPoints() == null ? 0 : input.referralPoints(),
+                        months)
                 .update();
         jdbc.sql("delete from loyalty_tier").update();
         for (int i = 0; i < tiers.size(); i++) {
             var t = tiers.get(i);
             jdbc.sql("""
                             insert into loyalty_tier (level, name, min_growth, multiplier, discount_percent, free_shipping,
-                                                      birthday_points) values (?, ?, ?, ?, ?, ?, ?)""")
+                                                      birthday_points, keep_growth)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             i + 1,
                             t.name().strip(),
@@ -176,10 +189,38 @@ public class Programs {
                             t.multiplier(),
                             t.discountPercent(),
                             t.freeShipping(),
-                            t.birthdayPoints())
+                            t.birthdayPoints(),
+                            t.keepGrowth())
                     .update();
         }
         return get();
+    }
+
+    /** The months of a {@code growthWindow} ("lifetime", the default, or 1 to 36); null: a lifetime. */
+    @Nullable
+    private static Integer windowMonths(@Nullable String window, List<FieldProblem> problems) {
+        if (window == null || window.equals(Program.LIFETIME)) {
+            return null;
+        }
+        if (window.matches("[0-9]{1,2}")) {
+            int months = Integer.parseInt(window);
+            if (months >= 1 && months <= MAX_WINDOW_MONTHS) {
+                return months;
+            }
+        }
+        problems.add(new FieldProblem("growthWindow", "loyalty.program.growth-window", MAX_WINDOW_MONTHS));
+        return null;
+    }
+
+    private static String window(@Nullable Integer months) {
+        return months == null ? Program.LIFETIME : String.valueOf(months);
+    }
+
+    /** When a program's growth window began, {@code now}: its months back in the tenant's zone; null: lifetime. */
+    @Nullable
+    Instant windowStart(Program program, Instant now) {
+        var months = program.windowMonths();
+        return months == null ? null : now.atZone(zone()).minusMonths(months).toInstant();
     }
 
     private static void rate(@Nullable BigDecimal rate, String field, List<FieldProblem> problems) {
