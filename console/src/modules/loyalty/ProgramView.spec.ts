@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 // Loaded up front: the router imports pages lazily, which is slow the first time in a test.
 import './ProgramView.vue'
 import { setLocale } from '@/i18n'
-import { mountApp as mountConsole, pickRadio, type } from '@/test/app'
+import { choose, mountApp as mountConsole, pickRadio, type } from '@/test/app'
 import { jsonResponse, problemResponse } from '@/test/http'
 import type { Program } from './api'
-import { stubLoyaltyServer } from '@/test/loyalty'
+import { program, stubLoyaltyServer } from '@/test/loyalty'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -115,6 +115,54 @@ describe('the membership program', { timeout: 20_000 }, () => {
       [2, '黑金', 5000],
       [3, '至尊', 10000],
     ])
+  })
+
+  it('counts growth over a window of months with a growth to keep per tier', async () => {
+    const { calls } = stubLoyaltyServer({
+      'PUT /api/v1/loyalty/program': async (request) => jsonResponse(await request.clone().json()),
+    })
+    await mountApp('/loyalty/program')
+    const help = () => document.querySelector('[data-testid="window-help"]')?.textContent?.trim()
+    expect(help()).toContain('终身累计')
+    expect(field('tiers[1].keepGrowth')).toBeNull()
+    await choose(document.querySelector('[data-field="growthWindow"]'), '近 12 个月')
+    expect(help()).toMatch(/只计近 12 个月获得的成长值/)
+    expect(field('tiers[1].keepGrowth')!.placeholder).toBe('同门槛')
+    expect(field('tiers[0].keepGrowth')!.disabled).toBe(true)
+    await typeNumber('tiers[2].keepGrowth', '6000')
+    await save()
+    expect(puts(calls)).toHaveLength(0)
+    expect(cellError(3, 'keepGrowth')).toBe('须在 0 到门槛 5000 之间')
+    await typeNumber('tiers[2].keepGrowth', '4000')
+    expect(cellError(3, 'keepGrowth')).toBe('')
+    await save()
+    const body = (await puts(calls)[0]!.json()) as Program
+    expect(body.growthWindow).toBe('12')
+    expect(body.tiers.map((tier) => tier.keepGrowth)).toEqual([null, null, 4000])
+  })
+
+  it('shows the server’s problem on the window and on a tier’s growth to keep', async () => {
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/program': () => jsonResponse(program({ growthWindow: '12' })),
+      'PUT /api/v1/loyalty/program': () =>
+        problemResponse(400, {
+          detail: '请求有误',
+          errors: [
+            { field: 'growthWindow', code: 'window', message: '统计周期不对' },
+            { field: 'tiers[1].keepGrowth', code: 'keep', message: '保级值太高' },
+          ],
+        }),
+    })
+    await mountApp('/loyalty/program')
+    await save()
+    expect(cellError(2, 'keepGrowth')).toBe('保级值太高')
+    expect(
+      document
+        .querySelector('[data-field="growthWindow"]')!
+        .closest('.el-form-item')!
+        .querySelector('.el-form-item__error')
+        ?.textContent?.trim(),
+    ).toBe('统计周期不对')
   })
 
   it('shows the server’s problems on the fields and tiers they are about', async () => {

@@ -15,7 +15,8 @@ export type ExpiryRule = (typeof EXPIRY_RULES)[number]
 export const MEMBER_SOURCES = ['free', 'purchase', 'api', 'journey', 'campaign', 'import'] as const
 export type MemberSource = (typeof MEMBER_SOURCES)[number]
 
-export const TIER_REASONS = ['join', 'upgrade', 'downgrade'] as const
+/** downgrade: a refund took growth back; downgrade-review: the daily review of a growth window. */
+export const TIER_REASONS = ['join', 'upgrade', 'downgrade', 'downgrade-review'] as const
 export type TierReason = (typeof TIER_REASONS)[number]
 
 export const ENTRY_KINDS = ['earn', 'spend', 'expire', 'reverse', 'adjust'] as const
@@ -76,7 +77,17 @@ export interface Tier {
   discountPercent: number
   freeShipping: boolean
   birthdayPoints: number
+  /**
+   * With a growth window: the growth within it a member needs to stay in this tier at the daily
+   * review, at most `minGrowth`; null (or absent): `minGrowth`.
+   */
+  keepGrowth?: number | null
 }
+
+/** Growth counts over a member's whole life, or over the last some months (as text, "12"). */
+export const LIFETIME = 'lifetime'
+/** The month counts the console offers; the server takes 1 to 36. */
+export const WINDOW_MONTHS = [3, 6, 12, 18, 24, 36] as const
 
 export interface Program {
   name: string
@@ -90,6 +101,11 @@ export interface Program {
   dailyCap: number | null
   /** What a referrer earns on a referred member's first paid order (0: none). */
   referralPoints?: number | null
+  /**
+   * `lifetime` (tiers follow growth at once, up and down) or a number of months as text: growth
+   * earned within them counts, tiers move up at once and down only at the daily review.
+   */
+  growthWindow?: string
   tiers: Tier[]
   updatedAt?: string | null
 }

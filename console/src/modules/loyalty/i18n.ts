@@ -23,6 +23,7 @@ export const zhCN = {
     join: '入会',
     upgrade: '升级',
     downgrade: '降级',
+    'downgrade-review': '保级未达标降级',
   },
   entryKinds: {
     earn: '获得',
@@ -499,7 +500,17 @@ export const zhCN = {
     referralPoints: '推荐奖励积分',
     referralHelp: '会员用推荐码邀请的好友首次下单后，推荐人获得的积分（只奖励一次）；0 表示不奖励',
     tiersHelp:
-      '1 到 3 个等级，按成长值从低到高：第 1 级门槛为 0，之后每一级都要更高。成长值变化时会员立刻升级，退款扣回成长值时会降级',
+      '1 到 3 个等级，按成长值从低到高：第 1 级门槛为 0，之后每一级都要更高。成长值达到门槛时会员立刻升级',
+    growthWindow: '成长值统计周期',
+    windows: {
+      lifetime: '终身累计',
+      months: '近 {n} 个月',
+    },
+    windowHelp: {
+      lifetime: '按终身累计的成长值定级：退款扣回成长值时立即降级',
+      months:
+        '只计近 {n} 个月获得的成长值：达到门槛立即升级；每天凌晨 3 点后复核一次，周期内成长值低于本级保级成长值的会员，降到仍能保级的最高等级',
+    },
     tier: {
       level: '等级',
       name: '名称',
@@ -508,6 +519,8 @@ export const zhCN = {
       discountPercent: '会员价优惠（%）',
       freeShipping: '包邮',
       birthdayPoints: '生日积分',
+      keepGrowth: '保级成长值',
+      keepPlaceholder: '同门槛',
       add: '添加等级',
       remove: '删除',
     },
@@ -518,6 +531,7 @@ export const zhCN = {
       range: '须在 {min} 到 {max} 之间',
       firstAtZero: '第 1 级的门槛须为 0',
       rising: '须高于上一级的 {min}',
+      keepRange: '须在 0 到门槛 {max} 之间',
     },
     submit: '保存',
     saved: '会员计划已保存',
@@ -547,6 +561,7 @@ export const en: typeof zhCN = {
     join: 'Joined',
     upgrade: 'Upgrade',
     downgrade: 'Downgrade',
+    'downgrade-review': 'Downgrade at review',
   },
   entryKinds: {
     earn: 'Earned',
@@ -1030,7 +1045,18 @@ export const en: typeof zhCN = {
     referralHelp:
       'What a member earns once a friend who joined with their referral code pays a first order (once); 0: none',
     tiersHelp:
-      'One to three tiers by rising growth: level 1 starts at 0, each next one higher. Members move up as soon as their growth does, and down when a refund takes growth back',
+      'One to three tiers by rising growth: level 1 starts at 0, each next one higher. Members move up as soon as their growth reaches a tier',
+    growthWindow: 'Growth counts over',
+    windows: {
+      lifetime: 'A lifetime',
+      months: 'The last {n} months',
+    },
+    windowHelp: {
+      lifetime:
+        'Tiers follow lifetime growth: a refund that takes growth back moves a member down at once',
+      months:
+        'Only growth earned in the last {n} months counts: members move up at once; once a day after 03:00, members whose growth in the window is below their tier’s growth to keep drop to the highest tier they still keep',
+    },
     tier: {
       level: 'Level',
       name: 'Name',
@@ -1039,6 +1065,8 @@ export const en: typeof zhCN = {
       discountPercent: 'Member discount (%)',
       freeShipping: 'Free shipping',
       birthdayPoints: 'Birthday points',
+      keepGrowth: 'Growth to keep',
+      keepPlaceholder: 'Min. growth',
       add: 'Add tier',
       remove: 'Remove',
     },
@@ -1049,6 +1077,7 @@ export const en: typeof zhCN = {
       range: 'From {min} to {max}',
       firstAtZero: 'Level 1 starts at 0',
       rising: 'Above the level before ({min})',
+      keepRange: 'From 0 to the min. growth {max}',
     },
     submit: 'Save',
     saved: 'Membership program saved',

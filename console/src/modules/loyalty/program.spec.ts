@@ -34,6 +34,19 @@ describe('the program’s tiers', () => {
     })
   })
 
+  it('keep a tier with no more growth than it takes to reach it, or with none given', () => {
+    const keeping = tiers()
+    keeping[1] = { ...keeping[1]!, keepGrowth: 1000 }
+    keeping[2] = { ...keeping[2]!, keepGrowth: 5001 }
+    expect(tierProblem(keeping, 0, 'keepGrowth')).toBeNull()
+    expect(tierProblem(keeping, 1, 'keepGrowth')).toBeNull()
+    expect(tierProblem(keeping, 2, 'keepGrowth')).toEqual({
+      key: 'keepRange',
+      values: { max: 5000 },
+    })
+    expect(nextTier(keeping).keepGrowth).toBeNull()
+  })
+
   it('add a tier above the last, needing more growth and giving more', () => {
     expect(nextTier(tiers().slice(0, 2))).toMatchObject({
       level: 3,
@@ -46,6 +59,7 @@ describe('the program’s tiers', () => {
 
   it('name each tier field as the server does', () => {
     expect(tierErrorFields(2)).toContain('tiers[1].minGrowth')
-    expect(tierErrorFields(2)).toHaveLength(12)
+    expect(tierErrorFields(2)).toContain('tiers[1].keepGrowth')
+    expect(tierErrorFields(2)).toHaveLength(14)
   })
 })

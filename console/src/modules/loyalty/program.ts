@@ -9,6 +9,7 @@ export const TIER_FIELDS = [
   'discountPercent',
   'freeShipping',
   'birthdayPoints',
+  'keepGrowth',
 ] as const
 export type TierField = (typeof TIER_FIELDS)[number]
 
@@ -29,7 +30,7 @@ export interface TierProblem {
 /**
  * What is wrong with one field of tier `index`, or null, as the server would say it: a name of up
  * to 20, level 1 from 0 growth, each next level from more growth than the one before, and numbers
- * within their limits.
+ * within their limits; a keep threshold, when given, from 0 to the tier's own threshold.
  */
 export function tierProblem(
   tiers: readonly Tier[],
@@ -45,6 +46,13 @@ export function tierProblem(
     return null
   }
   if (field === 'freeShipping') return null
+  if (field === 'keepGrowth') {
+    const keep = tier.keepGrowth
+    if (keep === null || keep === undefined) return null
+    return keep < 0 || keep > (tier.minGrowth ?? 0)
+      ? { key: 'keepRange', values: { max: tier.minGrowth ?? 0 } }
+      : null
+  }
   const value = tier[field] as number | null
   if (value === null || value === undefined) return { key: 'required' }
   const [min, max] = TIER_RANGES[field]
@@ -80,6 +88,7 @@ export function nextTier(tiers: readonly Tier[]): Tier {
     discountPercent: last ? Math.min(50, last.discountPercent + 5) : 0,
     freeShipping: last?.freeShipping ?? false,
     birthdayPoints: last?.birthdayPoints ?? 0,
+    keepGrowth: null,
   }
 }
 
