@@ -376,6 +376,7 @@ describe('the console', () => {
         'tier_change',
         'check_in',
         'review',
+        'tier_drop_warning',
       ],
     )
     const rows = page.locator('.event-types .el-table__body tr')

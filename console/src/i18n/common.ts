@@ -40,6 +40,7 @@ export const zhCN = {
     tier_change: '会员等级变化',
     check_in: '签到',
     review: '评价',
+    tier_drop_warning: '会员即将降级',
   },
   roles: {
     admin: '管理员',
@@ -191,6 +192,7 @@ export const en: typeof zhCN = {
     tier_change: 'Tier changed',
     check_in: 'Check-in',
     review: 'Review',
+    tier_drop_warning: 'Tier drop ahead',
   },
   roles: {
     admin: 'Admin',

@@ -12,7 +12,13 @@ export const MAX_DAILY_CAP = 10_000_000
 /** How a rule's property filter compares, as the table shows it: the same signs in every language. */
 export const OP_SIGNS: Record<FilterOp, string> = { gte: '≥', lte: '≤', eq: '=' }
 
-export const NOT_EARNING = ['purchase', 'refund', 'points_expiring', 'tier_change']
+export const NOT_EARNING = [
+  'purchase',
+  'refund',
+  'points_expiring',
+  'tier_change',
+  'tier_drop_warning',
+]
 
 /** The rule form: the filter and the campaign switched on or off, the window in the tenant's zone. */
 export type RuleDraft = {

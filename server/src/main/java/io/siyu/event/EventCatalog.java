@@ -123,7 +123,17 @@ public class EventCatalog {
                             "rating", PropertySpec.of(INTEGER).mandatory(),
                             "orderId", PropertySpec.string(64),
                             "productId", PropertySpec.string(64),
-                            "withPhotos", PropertySpec.of(PropertySpec.Kind.BOOLEAN))));
+                            "withPhotos", PropertySpec.of(PropertySpec.Kind.BOOLEAN))),
+            new EventTypeDefinition(
+                    EventType.TIER_DROP_WARNING.code(),
+                    "tier_drop_warning",
+                    true,
+                    Map.of(
+                            "tier", PropertySpec.of(INTEGER).mandatory(),
+                            "keepGrowth", PropertySpec.of(INTEGER).mandatory(),
+                            "windowGrowth", PropertySpec.of(INTEGER).mandatory(),
+                            "growthNeeded", PropertySpec.of(INTEGER).mandatory(),
+                            "leavesAt", PropertySpec.of(DATETIME).mandatory())));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

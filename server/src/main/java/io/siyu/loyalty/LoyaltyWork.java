@@ -26,6 +26,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final TransactionTemplate transactions;
     private final Care care;
     private final TierReview tierReview;
+    private final TierDropWarnings tierDropWarnings;
     /** The day each tenant's tiers were last reviewed (the keys make a repeat harmless; this saves the query). */
     private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> reviewsDone =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,7 +40,8 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
             Coupons coupons,
             TransactionTemplate transactions,
             Care care,
-            TierReview tierReview) {
+            TierReview tierReview,
+            TierDropWarnings tierDropWarnings) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
@@ -47,6 +49,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         this.transactions = transactions;
         this.care = care;
         this.tierReview = tierReview;
+        this.tierDropWarnings = tierDropWarnings;
     }
 
     @Override
@@ -57,16 +60,19 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         PerTenant.round(tenants, worker(), log, "loyalty tier review", this::reviewTiers);
     }
 
-    /** Once a day per tenant, after 03:00 in its zone: drop members below their tier's keep threshold. */
+    /**
+     * Once a day per tenant, after 03:00 in its zone: drop members below their tier's keep threshold, then warn
+     * those who would drop within 7 days.
+     */
     int reviewTiers() {
         var tenant = io.siyu.shared.Tenancy.required();
         var day = tierReview.due();
         if (day.isEmpty() || day.get().equals(reviewsDone.get(tenant))) {
             return 0;
         }
-        int dropped = tierReview.review(day.get());
+        int moved = tierReview.review(day.get()) + tierDropWarnings.warn();
         reviewsDone.put(tenant, day.get());
-        return dropped;
+        return moved;
     }
 
     /** Once a day per tenant: reconcile the ledger, keep the report, and say so loudly when it is not whole. */

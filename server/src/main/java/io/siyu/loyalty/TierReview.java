@@ -159,7 +159,6 @@ class TierReview {
                             .put("from", m[1])
                             .put("to", m[2])
                             .put("direction", "down")
-                            .put("reason", "downgrade-review")
                             .toString());
         }
         return moves.size();

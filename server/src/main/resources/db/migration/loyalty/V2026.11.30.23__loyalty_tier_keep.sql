@@ -18,3 +18,15 @@ create unique index member_tier_change_key_idx on member_tier_change (tenant_id,
 
 -- the review sums each member's growth since the window began
 create index member_growth_customer_at_idx on member_growth (tenant_id, customer_id, at);
+
+-- A tier-drop warning is given once per member and the growth entry whose leaving the window would take them
+-- below their tier's keep threshold within 7 days; earning more moves that entry later, and warns again in time.
+create table tier_drop_warning
+(
+    tenant_id   bigint      not null default siyu_current_tenant(),
+    customer_id bigint      not null,
+    growth_id   bigint      not null,
+    at          timestamptz not null,
+    primary key (tenant_id, customer_id, growth_id)
+);
+select siyu_isolate_tenant('tier_drop_warning');

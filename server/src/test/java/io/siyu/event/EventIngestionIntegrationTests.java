@@ -269,7 +269,8 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                         "points_expiring",
                         "tier_change",
                         "check_in",
-                        "review");
+                        "review",
+                        "tier_drop_warning");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");

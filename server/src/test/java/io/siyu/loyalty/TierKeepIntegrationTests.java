@@ -26,6 +26,9 @@ class TierKeepIntegrationTests extends IntegrationTest {
     @Autowired
     Members members;
 
+    @Autowired
+    TierDropWarnings warnings;
+
     TestTenants.Fixture fixture;
     ApiClient admin;
     Instant placed;
@@ -183,6 +186,50 @@ class TierKeepIntegrationTests extends IntegrationTest {
         assertThat(tier(anna)).isEqualTo(2);
         assertThat(reviewDrops()).isEqualTo(2);
         assertThat(downEvents()).isEqualTo(2);
+    }
+
+    /** Moves all the member's growth so far back to leave a 12-month window in {@code days} days. */
+    void leaveWindowIn(long customer, int days) {
+        sql.update(
+                fixture.tenant(),
+                "update member_growth set at = at - interval '12 months' + interval '%d days' where customer_id = %d"
+                        .formatted(days, customer));
+    }
+
+    int warn() {
+        return Tenancy.callAs(fixture.tenant(), warnings::warn);
+    }
+
+    @Test
+    void aMemberWhoseGrowthLeavesTheWindowWithinAWeekIsWarnedOnceOfTheDrop() {
+        program("12");
+        long eve = buy("SO-E1", "13900007021", 4); // 1,200: gold; it leaves the window in 3 days
+        leaveWindowIn(eve, 3);
+        buy("SO-E2", "13900007021", 1); // 300 stays: 1,500 now, 300 in 3 days — below gold's keep of 800
+
+        long fay = buy("SO-F1", "13900007022", 4); // the same, but leaving in 10 days: not yet
+        leaveWindowIn(fay, 10);
+        buy("SO-F2", "13900007022", 1);
+
+        long gus = buy("SO-G1", "13900007023", 4); // leaves in 3 days, but 900 stay: gold is kept
+        leaveWindowIn(gus, 3);
+        buy("SO-G2", "13900007023", 3);
+
+        assertThat(warn()).isEqualTo(1);
+        assertThat(warn()).as("once per member and crossing").isZero();
+        assertThat(review()).as("nobody drops yet").isZero();
+        var warned = sql.list(
+                fixture.tenant(),
+                "select customer_id || ' ' || (properties ->> 'tier') || ' ' || (properties ->> 'keepGrowth') || ' '"
+                        + " || (properties ->> 'windowGrowth') || ' ' || (properties ->> 'growthNeeded')"
+                        + " from event where type = 13",
+                String.class);
+        assertThat(warned).containsExactly(eve + " 3 800 1500 500");
+
+        // with a lifetime window nobody is warned
+        program("\"lifetime\"");
+        sql.update(fixture.tenant(), "delete from tier_drop_warning");
+        assertThat(warn()).isZero();
     }
 
     @Test
