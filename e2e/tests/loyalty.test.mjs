@@ -210,4 +210,44 @@ describe('会员', () => {
       await page.context().close()
     }
   })
+
+  test('the program counts growth over the last 12 months with a growth to keep per tier', async () => {
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base)
+    await page.setViewportSize({ width: 1440, height: 1000 })
+    await page.goto(siyu.base + '/loyalty/program')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('input')].some((i) => i.value === '金卡会员'),
+    )
+    assert.equal(await page.locator('[name="tiers[1].keepGrowth"]').count(), 0)
+    await page.locator('[data-field="growthWindow"]').click()
+    await page.locator('.el-select-dropdown__item', { hasText: '近 12 个月' }).click()
+    await page.locator('[name="tiers[1].keepGrowth"]').fill('600')
+    await page.locator('[name="tiers[1].keepGrowth"]').blur()
+    await page.locator('[data-testid="save"]').click()
+    await page.locator('.el-message--success').waitFor()
+    const api = await session(siyu.base)
+    const program = (await api('GET', '/api/v1/loyalty/program')).json
+    assert.equal(program.growthWindow, '12')
+    assert.deepEqual(
+      program.tiers.map((tier) => tier.keepGrowth),
+      [null, 600, null],
+    )
+    await page.locator('[data-testid="window-help"]').scrollIntoViewIfNeeded()
+    await settle(page)
+    await screenshot(page, 'zh-loyalty-program-window')
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+
+    const english = await signIn(browser, siyu.base, { locale: 'en' })
+    await english.page.setViewportSize({ width: 1440, height: 1000 })
+    await english.page.goto(siyu.base + '/loyalty/program')
+    await english.page.locator('[name="tiers[1].keepGrowth"]').waitFor()
+    const tiers = await english.page.locator('[data-testid="tiers"] thead').innerText()
+    assert.match(tiers, /Growth to keep/)
+    await english.page.locator('[data-testid="window-help"]').scrollIntoViewIfNeeded()
+    await settle(english.page)
+    await screenshot(english.page, 'en-loyalty-program-window')
+    assert.deepEqual(english.unexpectedProblems(), [])
+    await english.page.context().close()
+  })
 })

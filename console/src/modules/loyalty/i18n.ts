@@ -1066,7 +1066,7 @@ export const en: typeof zhCN = {
       freeShipping: 'Free shipping',
       birthdayPoints: 'Birthday points',
       keepGrowth: 'Growth to keep',
-      keepPlaceholder: 'Min. growth',
+      keepPlaceholder: 'Same',
       add: 'Add tier',
       remove: 'Remove',
     },
