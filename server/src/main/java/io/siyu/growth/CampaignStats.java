@@ -2,9 +2,7 @@ package io.siyu.growth;
 
 import io.siyu.access.TenantManagement;
 import io.siyu.customer.CustomerDirectory;
-import io.siyu.customer.CustomerSummary;
 import io.siyu.shared.DomainException;
-import io.siyu.wecom.ChannelCodeImages;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How a campaign is doing, the invites a person must look at, and each participant's poster. */
+/** How a campaign is doing, and the invites a person must look at. */
 @Service
 public class CampaignStats {
 
@@ -62,9 +60,7 @@ public class CampaignStats {
     private final Campaigns campaigns;
     private final TenantManagement tenants;
     private final CustomerDirectory customers;
-    private final ChannelCodeImages images;
     private final GrowthWork work;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
     CampaignStats(
@@ -72,17 +68,13 @@ public class CampaignStats {
             Campaigns campaigns,
             TenantManagement tenants,
             CustomerDirectory customers,
-            ChannelCodeImages images,
             GrowthWork work,
-            org.springframework.transaction.support.TransactionTemplate transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.tenants = tenants;
         this.customers = customers;
-        this.images = images;
         this.work = work;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -225,35 +217,5 @@ public class CampaignStats {
         if (approve) {
             io.siyu.shared.AfterCommit.collect(work, () -> work, w -> {}, GrowthWork::wake);
         }
-    }
-
-    /**
-     * The participant's poster: the campaign's name, who invites, and their own code's QR (drawn outside a
-     * transaction: the first time, the QR picture is read from WeCom).
-     */
-    public byte[] poster(long id, long participantId) {
-        var campaign = campaigns.get(id);
-        var row = java.util.Objects.requireNonNull(transactions.execute(s -> jdbc.sql(
-                        "select code_id, customer_id from campaign_participant where campaign_id = ? and id = ?")
-                .params(id, participantId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .optional()
-                .orElseThrow(() -> DomainException.notFound("participant", participantId))));
-        var name = customers.summaries(List.of(row[1])).stream()
-                .findFirst()
-                .map(CustomerSummary::name)
-                .orElse("");
-        var first = campaign.stages().isEmpty() ? null : campaign.stages().getFirst();
-        var subtitle = (name.isBlank() ? "好友" : name) + " 邀请你加入"
-                + (first == null ? "" : "，邀请 " + first.invites() + " 位好友得" + reward(first));
-        return images.poster(row[0], campaign.name(), subtitle);
-    }
-
-    private static String reward(Campaign.Stage stage) {
-        return switch (stage.rewardKind()) {
-            case "points" -> " " + stage.amount() + " 积分";
-            case "coupon" -> "优惠券";
-            default -> "「" + stage.gift() + "」";
-        };
     }
 }

@@ -64,6 +64,11 @@ public class ChannelCodeImages {
         this.transactions = transactions;
     }
 
+    /** A font family with Chinese glyphs (Noto Sans CJK SC where installed), for posters drawn elsewhere. */
+    public String fontFamily() {
+        return fontName == null ? Font.SANS_SERIF : fontName;
+    }
+
     /** The code's QR as a PNG, {@code size} pixels square. */
     public byte[] qr(long codeId, int size) {
         return png(matrixImage(content(codeId), clamp(size)));

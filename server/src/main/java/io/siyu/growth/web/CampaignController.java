@@ -2,6 +2,7 @@ package io.siyu.growth.web;
 
 import io.siyu.access.Permission;
 import io.siyu.growth.Campaign;
+import io.siyu.growth.CampaignPosters;
 import io.siyu.growth.CampaignStats;
 import io.siyu.growth.Campaigns;
 import io.siyu.shared.CursorPage;
@@ -28,10 +29,12 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final CampaignStats stats;
+    private final CampaignPosters posters;
 
-    CampaignController(Campaigns campaigns, CampaignStats stats) {
+    CampaignController(Campaigns campaigns, CampaignStats stats, CampaignPosters posters) {
         this.campaigns = campaigns;
         this.stats = stats;
+        this.posters = posters;
     }
 
     @GetMapping("/api/v1/campaigns")
@@ -120,9 +123,11 @@ class CampaignController {
     }
 
     @GetMapping(path = "/api/v1/campaigns/{id}/participants/{participantId}/poster", produces = "image/png")
-    @Operation(summary = "The participant's poster (750 × 1200 PNG): the campaign, who invites, their own QR code")
+    @Operation(
+            summary =
+                    "The participant's poster (750 × 1200 PNG): their avatar and name, the campaign, its rewards, their own QR")
     byte[] poster(@PathVariable long id, @PathVariable long participantId) {
-        return stats.poster(id, participantId);
+        return posters.poster(id, participantId);
     }
 
     @GetMapping("/api/v1/campaigns/{id}/participants/{participantId}/invites")
