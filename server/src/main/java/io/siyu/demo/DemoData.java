@@ -3,6 +3,7 @@ package io.siyu.demo;
 import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
+import io.siyu.growth.GrowthDemo;
 import io.siyu.loyalty.LoyaltyDemo;
 import io.siyu.shared.Tenancy;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class DemoData implements ApplicationRunner {
     private final DataSetLoader loader;
     private final DemoCommerce commerce;
     private final LoyaltyDemo loyalty;
+    private final GrowthDemo growth;
     private final DemoRelations relations;
     private final TransactionTemplate transactions;
 
@@ -43,6 +45,7 @@ class DemoData implements ApplicationRunner {
             DataSetLoader loader,
             DemoCommerce commerce,
             LoyaltyDemo loyalty,
+            GrowthDemo growth,
             DemoRelations relations,
             TransactionTemplate transactions) {
         this.properties = properties;
@@ -51,6 +54,7 @@ class DemoData implements ApplicationRunner {
         this.loader = loader;
         this.commerce = commerce;
         this.loyalty = loyalty;
+        this.growth = growth;
         this.relations = relations;
         this.transactions = transactions;
     }
@@ -72,6 +76,7 @@ class DemoData implements ApplicationRunner {
                     commerce.load(tenant, data);
                     relations.load(tenant, data);
                     loyalty.load();
+                    growth.load(data.customers(), data.seed(), data.end());
                     installation.markDemoDataLoaded();
                 }));
     }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce", "loyalty"})
+        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce", "loyalty", "growth"})
 @NullMarked
 package io.siyu.demo;
 

@@ -300,15 +300,15 @@ public class Campaigns {
         customers.summaries(rows.stream().map(r -> (Long) r[2]).toList()).forEach(c -> names.put(c.id(), c.name()));
         return rows.stream()
                 .map(r -> {
-                    var code = codes.get((Long) r[3]);
+                    var code = codes.find((Long) r[3]);
                     return new Campaign.Participant(
                             (Long) r[0],
                             (Long) r[1],
                             (Long) r[2],
                             names.get((Long) r[2]),
                             (Long) r[3],
-                            code.configId(),
-                            code.qrUrl(),
+                            code.map(c -> c.configId()).orElse(null),
+                            code.map(c -> c.qrUrl()).orElse(null),
                             (Long) r[4],
                             (Integer) r[5],
                             (Instant) r[6],

@@ -67,7 +67,8 @@ public class ChannelCodes {
         return find(id).orElseThrow(() -> DomainException.notFound("wecom-channel-code", id));
     }
 
-    Optional<ChannelCode> find(long id) {
+    /** The code, if there is one (deleted, or never made: a demo campaign's participants have none). */
+    public Optional<ChannelCode> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from wecom_channel_code where id = ?")
                 .param(id)
                 .query(this::code)
