@@ -92,7 +92,7 @@ public class GrowthDemo {
                 var invite = invite(random, pool.next(), participant, at, end);
                 invites.add(invite);
                 // the fewer left to reach, the fewer friends join themselves: the campaign levels off
-                double joinChance = 0.3 * (1 - participants.size() / (double) MAX_PARTICIPANTS);
+                double joinChance = 0.36 * (1 - participants.size() / (double) MAX_PARTICIPANTS);
                 if (!invite.status().equals("rejected") && random.nextDouble() < joinChance) {
                     var joinsAt = at.plusSeconds(random.nextLong(8 * 3600));
                     if (joinsAt.isBefore(endsAt)) {
@@ -167,7 +167,7 @@ public class GrowthDemo {
         }
         if (settles.isAfter(now)) {
             // a few in a burst wait for a person; the rest are still in their window
-            return random.nextDouble() < 0.08
+            return random.nextDouble() < 0.2
                     ? new Invite(invitee, participant, at, "review", "burst", settles)
                     : new Invite(invitee, participant, at, "held", null, settles);
         }
