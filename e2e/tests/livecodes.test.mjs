@@ -59,9 +59,9 @@ async function codes(page) {
 
 /** Every image in `scope` has loaded a picture (a QR code that failed would be 0 wide). */
 async function imagesLoaded(scope) {
-  return scope.locator('img').evaluateAll((images) =>
-    images.every((img) => img.complete && img.naturalWidth > 0),
-  )
+  return scope
+    .locator('img')
+    .evaluateAll((images) => images.every((img) => img.complete && img.naturalWidth > 0))
 }
 
 /** Opens a select and picks the option with `label`; the select's dropdown is the newest one open. */
@@ -79,7 +79,10 @@ describe('channel live codes', () => {
     await settle(page)
     const sync = page.locator('[data-testid="wecom-sync"]').first()
     await sync.locator('[data-testid="sync-status"]').filter({ hasText: '已完成' }).waitFor()
-    assert.match(await sync.locator('[data-testid="sync-diff"]').innerText(), /部门[\s\S]*员工[\s\S]*新增[\s\S]*客户/)
+    assert.match(
+      await sync.locator('[data-testid="sync-diff"]').innerText(),
+      /部门[\s\S]*员工[\s\S]*新增[\s\S]*客户/,
+    )
     await sync.locator('.el-collapse-item__header').click()
     const staffRows = sync.locator('[data-testid="staff-table"] tbody tr')
     await staffRows.first().waitFor()
@@ -105,12 +108,20 @@ describe('channel live codes', () => {
     await empty.getByRole('button', { name: '新建活码' }).click()
     const editor = page.locator('[data-testid="code-editor"]')
     await editor.locator('.el-drawer__title').filter({ hasText: '新建渠道活码' }).waitFor()
-    assert.match(await editor.locator('[data-field="appId"]').innerText(), /演示企业/, 'the only app is chosen')
+    assert.match(
+      await editor.locator('[data-field="appId"]').innerText(),
+      /演示企业/,
+      'the only app is chosen',
+    )
     await editor.locator('input[name="name"]').fill(CODE)
     await editor.locator('[data-field="staff"]').click()
     const staffOptions = page.locator('.el-select-dropdown__item:visible')
     await staffOptions.first().waitFor()
-    assert.match(await staffOptions.first().innerText(), /位客户/, 'each staff member with their customers')
+    assert.match(
+      await staffOptions.first().innerText(),
+      /位客户/,
+      'each staff member with their customers',
+    )
     const chosen = []
     for (const option of [staffOptions.nth(0), staffOptions.nth(1)]) {
       chosen.push((await option.locator('.staff-select__name').innerText()).trim())
@@ -151,7 +162,10 @@ describe('channel live codes', () => {
     await atRest(page)
     await screenshot(page, 'zh-livecodes-editor-welcome')
     await editor.getByRole('button', { name: '创建活码' }).click()
-    await page.locator('.el-message--success').filter({ hasText: `已创建「${CODE}」` }).waitFor()
+    await page
+      .locator('.el-message--success')
+      .filter({ hasText: `已创建「${CODE}」` })
+      .waitFor()
     await editor.waitFor({ state: 'hidden' })
 
     const [{ code }] = await codes(page)
@@ -163,11 +177,15 @@ describe('channel live codes', () => {
     // listed with its QR code, staff, channel tag and totals
     const card = page.locator(`[data-code-id="${code.id}"]`)
     await card.waitFor()
-    assert.match(await card.locator('[data-testid="code-staff"]').innerText(), new RegExp(chosen.join('、')))
+    assert.match(
+      await card.locator('[data-testid="code-staff"]').innerText(),
+      new RegExp(chosen.join('、')),
+    )
     assert.match(await card.locator('[data-testid="code-tags"]').innerText(), new RegExp(TAG))
     assert.match(await card.locator('[data-testid="code-totals"]').innerText(), /累计添加\s*0/)
     await page.waitForFunction(
-      (id) => [...document.querySelectorAll(`[data-code-id="${id}"] img`)].every((img) => img.complete),
+      (id) =>
+        [...document.querySelectorAll(`[data-code-id="${id}"] img`)].every((img) => img.complete),
       code.id,
     )
     assert.ok(await imagesLoaded(card.locator('.live-code__qr')), 'the QR code is a picture')
@@ -181,19 +199,32 @@ describe('channel live codes', () => {
     const form = page.locator('[data-testid="sandbox-form"]')
     // the newest code is chosen
     await form.locator('[data-field="codeId"]').filter({ hasText: CODE }).waitFor()
-    assert.notEqual(await form.locator('input[name="nickname"]').inputValue(), '', 'a nickname to start with')
+    assert.notEqual(
+      await form.locator('input[name="nickname"]').inputValue(),
+      '',
+      'a nickname to start with',
+    )
     await form.locator('input[name="nickname"]').fill(NICKNAME)
     await form.getByRole('button', { name: '扫码添加' }).click()
     const chat = page.locator('[data-testid="sandbox-chat"]')
     const bubble = chat.locator('[data-testid="bubble"]').first()
     await bubble.waitFor({ timeout: 30_000 })
     const greeting = (await bubble.innerText()).trim()
-    assert.match(greeting, new RegExp(`^你好 ${NICKNAME}，我是(${chosen.join('|')})，欢迎来到直播间！$`))
+    assert.match(
+      greeting,
+      new RegExp(`^你好 ${NICKNAME}，我是(${chosen.join('|')})，欢迎来到直播间！$`),
+    )
     assert.match(await chat.locator('[data-attachment="link"]').innerText(), /新人礼/)
     const panel = page.locator('[data-testid="sandbox-panel"]')
     await panel.getByText('客户已进入 Siyu').waitFor({ timeout: 30_000 })
-    await panel.locator('[data-testid="sandbox-tags"]').filter({ hasText: TAG }).waitFor({ timeout: 30_000 })
-    assert.match(await page.locator('[data-testid="sandbox-history"]').innerText(), new RegExp(NICKNAME))
+    await panel
+      .locator('[data-testid="sandbox-tags"]')
+      .filter({ hasText: TAG })
+      .waitFor({ timeout: 30_000 })
+    assert.match(
+      await page.locator('[data-testid="sandbox-history"]').innerText(),
+      new RegExp(NICKNAME),
+    )
     await atRest(page)
     await screenshot(page, 'zh-sandbox-welcome')
 
@@ -202,7 +233,9 @@ describe('channel live codes', () => {
     await page.waitForURL((url) => /^\/customers\/\d+$/.test(url.pathname))
     await page.locator('h1.customer__name').filter({ hasText: NICKNAME }).waitFor()
     await page.locator('#tab-tags').click()
-    const customerTag = page.locator('[data-testid="customer-tags"] .customer-tag').filter({ hasText: TAG })
+    const customerTag = page
+      .locator('[data-testid="customer-tags"] .customer-tag')
+      .filter({ hasText: TAG })
     await customerTag.waitFor()
     await atRest(page)
     await screenshot(page, 'zh-sandbox-customer')
@@ -212,16 +245,31 @@ describe('channel live codes', () => {
     await settle(page)
     const kpis = page.locator('[data-testid="code-kpis"]')
     await kpis.filter({ hasText: /累计添加\s*1(?!\d)/ }).waitFor()
-    await page.locator('[data-testid="period-sums"]').filter({ hasText: '添加 1 · 流失 0 · 净增 +1' }).waitFor()
-    assert.equal(await page.locator('[data-testid="daily-chart"] canvas').count(), 1, 'the days are a chart')
-    assert.equal(await page.locator('[data-testid="staff-chart"] canvas').count(), 1, 'so are the staff')
+    await page
+      .locator('[data-testid="period-sums"]')
+      .filter({ hasText: '添加 1 · 流失 0 · 净增 +1' })
+      .waitFor()
+    assert.equal(
+      await page.locator('[data-testid="daily-chart"] canvas').count(),
+      1,
+      'the days are a chart',
+    )
+    assert.equal(
+      await page.locator('[data-testid="staff-chart"] canvas').count(),
+      1,
+      'so are the staff',
+    )
     assert.equal(await page.locator('.code-stats table').count(), 0, 'no tables where charts serve')
     await tallScreenshot(page, 'zh-livecodes-stats')
 
     // the customer deletes the staff member: a loss
     await page.goto(siyu.base + '/acquisition/sandbox')
     await settle(page)
-    await page.locator('[data-testid="sandbox-history"] button').filter({ hasText: NICKNAME }).first().click()
+    await page
+      .locator('[data-testid="sandbox-history"] button')
+      .filter({ hasText: NICKNAME })
+      .first()
+      .click()
     await panel.getByRole('button', { name: '客户删除员工' }).click()
     await page.locator('.el-message--success').filter({ hasText: '已记为流失' }).waitFor()
     assert.match(await chat.innerText(), /你已删除/)
@@ -236,7 +284,10 @@ describe('channel live codes', () => {
       .catch(async () => {
         // the loss arrives by callback: once more after a moment
         await page.reload()
-        await page.locator('[data-testid="period-sums"]').filter({ hasText: '流失 1' }).waitFor({ timeout: 15_000 })
+        await page
+          .locator('[data-testid="period-sums"]')
+          .filter({ hasText: '流失 1' })
+          .waitFor({ timeout: 15_000 })
       })
     await tallScreenshot(page, 'zh-livecodes-stats-loss')
 
@@ -260,11 +311,19 @@ describe('channel live codes', () => {
     await page.locator('.el-message--success').filter({ hasText: '已生成 2 个门店活码' }).waitFor()
     const storeCodes = page.locator('[data-testid="store-codes"] .store-code')
     await storeCodes.nth(1).waitFor()
-    assert.deepEqual((await storeCodes.locator('.store-code__name').allInnerTexts()).sort(), ['上海静安店', '杭州西湖店'].sort())
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="store-codes"] img')].every((img) => img.complete),
+    assert.deepEqual(
+      (await storeCodes.locator('.store-code__name').allInnerTexts()).sort(),
+      ['上海静安店', '杭州西湖店'].sort(),
     )
-    assert.ok(await imagesLoaded(page.locator('[data-testid="store-codes"]')), 'each store has its QR code')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="store-codes"] img')].every(
+        (img) => img.complete,
+      ),
+    )
+    assert.ok(
+      await imagesLoaded(page.locator('[data-testid="store-codes"]')),
+      'each store has its QR code',
+    )
     await tallScreenshot(page, 'zh-livecodes-store-codes')
 
     // 千人千面码: from the code's card, a personal code for a demo customer found by name; a friend of theirs
@@ -278,24 +337,41 @@ describe('channel live codes', () => {
     const [sharer] = await customersNamed(`q=${encodeURIComponent(demoName)}&limit=1`)
     await page.goto(siyu.base + '/acquisition/live-codes')
     await settle(page)
-    await page.locator(`[data-code-id="${code.id}"]`).getByRole('button', { name: '千人千面码' }).click()
+    await page
+      .locator(`[data-code-id="${code.id}"]`)
+      .getByRole('button', { name: '千人千面码' })
+      .click()
     const personal = page.locator('.el-dialog').filter({ hasText: `「${CODE}」的千人千面码` })
-    assert.match(await personal.locator('[data-testid="personal-empty"]').innerText(), /千人千面码是给每位分享客户的专属活码/)
+    assert.match(
+      await personal.locator('[data-testid="personal-empty"]').innerText(),
+      /千人千面码是给每位分享客户的专属活码/,
+    )
     await atRest(page)
     await screenshot(page, 'zh-livecodes-personal-empty')
     await personal.locator('[data-testid="personal-customer"]').click()
     await personal.locator('[data-testid="personal-customer"] input').fill(sharer.name)
-    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: `#${sharer.id}` }).click()
+    await page
+      .locator('.el-select-dropdown__item:visible')
+      .filter({ hasText: `#${sharer.id}` })
+      .click()
     await personal.getByRole('button', { name: '生成千人千面码' }).click()
-    await page.locator('.el-message--success').filter({ hasText: `已为「${sharer.name}」生成千人千面码` }).waitFor()
-    const sharerRow = personal.locator('[data-testid="personal-codes"] .el-table__row').filter({ hasText: sharer.name })
+    await page
+      .locator('.el-message--success')
+      .filter({ hasText: `已为「${sharer.name}」生成千人千面码` })
+      .waitFor()
+    const sharerRow = personal
+      .locator('[data-testid="personal-codes"] .el-table__row')
+      .filter({ hasText: sharer.name })
     await sharerRow.waitFor()
     assert.equal(
       await sharerRow.getByRole('link', { name: sharer.name }).getAttribute('href'),
       `/customers/${sharer.id}`,
     )
-    const [made] = (await (await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)).json())
-      .filter((item) => item.code.kind === 'personal')
+    const [made] = (
+      await (
+        await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)
+      ).json()
+    ).filter((item) => item.code.kind === 'personal')
     assert.equal(made.code.sharerCustomerId, sharer.id)
     const friend = await page.request.post(siyu.base + '/api/v1/wecom/sandbox/scan', {
       data: { codeId: made.code.id, customer: { name: '小鹿', gender: 'female' } },
@@ -304,26 +380,71 @@ describe('channel live codes', () => {
     assert.ok(friend.ok(), `the friend scans the personal code: ${friend.status()}`)
     const deadline = Date.now() + 30_000
     for (;;) {
-      const listed = await (await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)).json()
+      const listed = await (
+        await page.request.get(`${siyu.base}/api/v1/wecom/channel-codes?parentId=${code.id}`)
+      ).json()
       if (listed.find((item) => item.code.id === made.code.id)?.totals.adds === 1) break
       assert.ok(Date.now() < deadline, 'the add through the personal code is counted')
       await page.waitForTimeout(500)
     }
     await personal.locator('.el-dialog__headerbtn').click()
     await personal.waitFor({ state: 'hidden' })
-    await page.locator(`[data-code-id="${code.id}"]`).getByRole('button', { name: '千人千面码' }).click()
+    await page
+      .locator(`[data-code-id="${code.id}"]`)
+      .getByRole('button', { name: '千人千面码' })
+      .click()
     await sharerRow.filter({ hasText: /\+1/ }).waitFor()
-    assert.match(await personal.locator('[data-testid="personal-summary"]').innerText(), /1 位客户在分享，共带来添加 1/)
-    assert.equal(await personal.locator('[data-testid="sharer-ranking"] canvas').count(), 1, 'the ranking is a chart')
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="personal-codes"] img')].every((img) => img.complete),
+    assert.match(
+      await personal.locator('[data-testid="personal-summary"]').innerText(),
+      /1 位客户在分享，共带来添加 1/,
     )
-    assert.ok(await imagesLoaded(personal.locator('[data-testid="personal-codes"]')), 'each personal code has its QR')
+    assert.equal(
+      await personal.locator('[data-testid="sharer-ranking"] canvas').count(),
+      1,
+      'the ranking is a chart',
+    )
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="personal-codes"] img')].every(
+        (img) => img.complete,
+      ),
+    )
+    assert.ok(
+      await imagesLoaded(personal.locator('[data-testid="personal-codes"]')),
+      'each personal code has its QR',
+    )
     await atRest(page)
     await screenshot(page, 'zh-livecodes-personal-codes')
     await personal.locator('.el-dialog__headerbtn').click()
 
     assert.equal(await page.locator('.el-message--error').count(), 0)
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
+  test('the demo’s 任务宝 campaign shows its KPIs, funnel, trend, rejections and top inviters', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    await page.goto(siyu.base + '/growth/campaigns')
+    await settle(page)
+    const row = page.locator('.el-table__row').filter({ hasText: '邀好友 领定制保温杯' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /已结束/)
+    await tallScreenshot(page, 'zh-growth-demo-list', 900)
+    await row.locator('a').first().click()
+    await page.waitForURL((url) => /^\/growth\/campaigns\/\d+$/.test(url.pathname))
+    await settle(page)
+    const participants = Number(
+      (await page.locator('[data-kpi="participants"]').innerText())
+        .match(/[\d,]+/)[0]
+        .replace(/,/g, ''),
+    )
+    assert.ok(participants >= 150, `participants: ${participants}`)
+    for (const chart of ['chart-funnel', 'chart-trend', 'chart-rejected']) {
+      const canvas = page.locator(`[data-testid="${chart}"] canvas`).first()
+      await canvas.waitFor()
+      const box = await canvas.boundingBox()
+      assert.ok(box && box.width > 150 && box.height > 60, `${chart} has a size`)
+    }
+    await tallScreenshot(page, 'zh-growth-demo-dashboard', 2200)
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()
   })
@@ -362,12 +483,17 @@ describe('channel live codes', () => {
     await atRest(page)
     await screenshot(page, 'zh-growth-coupon-picker')
     await coupons.filter({ hasText: 'NEW20' }).click()
-    await page.locator('[data-testid="poster-preview"]').filter({ hasText: '邀请 2 位好友' }).waitFor()
+    await page
+      .locator('[data-testid="poster-preview"]')
+      .filter({ hasText: '邀请 2 位好友' })
+      .waitFor()
     await tallScreenshot(page, 'zh-growth-new', 1700)
     await page.locator('[data-testid="submit"]').click()
     await page.waitForURL((url) => /^\/growth\/campaigns\/\d+$/.test(url.pathname))
     const campaignId = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
-    const created = await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}`)).json()
+    const created = await (
+      await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}`)
+    ).json()
     assert.deepEqual(
       created.stages.map((stage) => [stage.invites, stage.rewardKind, stage.couponId]),
       [
@@ -376,11 +502,17 @@ describe('channel live codes', () => {
       ],
     )
     await page.locator('[data-testid="start"]').click()
-    await page.locator('.el-message-box').getByRole('button', { name: /开始/ }).click().catch(() => {})
+    await page
+      .locator('.el-message-box')
+      .getByRole('button', { name: /开始/ })
+      .click()
+      .catch(() => {})
     await page.locator('[data-testid="join"]').waitFor()
 
     // a demo customer joins and gets their own code; two WeChat users add 李娜 through it
-    const [sharer] = (await (await page.request.get(`${siyu.base}/api/v1/customers?limit=1`)).json()).items
+    const [sharer] = (
+      await (await page.request.get(`${siyu.base}/api/v1/customers?limit=1`)).json()
+    ).items
     await page.locator('[data-testid="join"]').click()
     await page.locator('input[name="customerId"]').fill(String(sharer.id))
     await page.locator('[data-testid="join-submit"]').click()
@@ -390,12 +522,20 @@ describe('channel live codes', () => {
     await screenshot(page, 'zh-growth-joined')
     await page.keyboard.press('Escape')
     const participant = (
-      await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/participants`)).json()
+      await (
+        await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/participants`)
+      ).json()
     ).items[0]
     for (const [i, name] of ['小周', '小吴'].entries()) {
-      const scanned = await page.request.post(`${siyu.simulator.url}/sim/corps/${sandbox.corpId}/scan`, {
-        data: { configId: participant.configId, customer: { name, gender: 2, unionid: `ou-e2e-growth-${i}-${Date.now()}` } },
-      })
+      const scanned = await page.request.post(
+        `${siyu.simulator.url}/sim/corps/${sandbox.corpId}/scan`,
+        {
+          data: {
+            configId: participant.configId,
+            customer: { name, gender: 2, unionid: `ou-e2e-growth-${i}-${Date.now()}` },
+          },
+        },
+      )
       assert.ok(scanned.ok(), `scan: ${scanned.status()}`)
     }
 
@@ -407,9 +547,14 @@ describe('channel live codes', () => {
       .waitFor({ timeout: 30_000 })
       .catch(async () => {
         await page.locator('[data-testid="refresh"]').click()
-        await page.locator('[data-kpi="counted"]').filter({ hasText: /\b2\b/ }).waitFor({ timeout: 30_000 })
+        await page
+          .locator('[data-kpi="counted"]')
+          .filter({ hasText: /\b2\b/ })
+          .waitFor({ timeout: 30_000 })
       })
-    const stats = await (await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/stats`)).json()
+    const stats = await (
+      await page.request.get(`${siyu.base}/api/v1/campaigns/${campaignId}/stats`)
+    ).json()
     assert.equal(stats.counted, 2)
     assert.equal(stats.rewarded, 1, 'the stage of 2 invites rewarded once')
     for (const chart of ['chart-funnel', 'chart-trend']) {
@@ -467,7 +612,10 @@ describe('channel live codes', () => {
 
     await card.getByRole('button', { name: 'Edit' }).click()
     const editor = page.locator('[data-testid="code-editor"]')
-    await editor.locator('.el-drawer__title').filter({ hasText: `Edit "${CODE}"` }).waitFor()
+    await editor
+      .locator('.el-drawer__title')
+      .filter({ hasText: `Edit "${CODE}"` })
+      .waitFor()
     assert.match(await editor.innerText(), /What the customer sees/)
     await atRest(page)
     await screenshot(page, 'en-livecodes-editor')
@@ -476,9 +624,18 @@ describe('channel live codes', () => {
 
     await card.getByRole('button', { name: 'Personal codes' }).click()
     const personal = page.locator('.el-dialog').filter({ hasText: `Personal codes of "${CODE}"` })
-    await personal.locator('[data-testid="personal-empty"], [data-testid="personal-codes"]').first().waitFor()
-    const personalHeadings = (await personal.locator('th, .personal-codes__section, .el-empty__description').allInnerTexts()).join(' ')
-    assert.doesNotMatch(personalHeadings, HAN, `the personal codes dialog is English: ${personalHeadings}`)
+    await personal
+      .locator('[data-testid="personal-empty"], [data-testid="personal-codes"]')
+      .first()
+      .waitFor()
+    const personalHeadings = (
+      await personal.locator('th, .personal-codes__section, .el-empty__description').allInnerTexts()
+    ).join(' ')
+    assert.doesNotMatch(
+      personalHeadings,
+      HAN,
+      `the personal codes dialog is English: ${personalHeadings}`,
+    )
     await atRest(page)
     await screenshot(page, 'en-livecodes-personal-codes')
     await personal.locator('.el-dialog__headerbtn').click()
@@ -487,13 +644,20 @@ describe('channel live codes', () => {
     await page.goto(siyu.base + '/acquisition/sandbox')
     await settle(page)
     // the code with the welcome message (the campaign's code has none)
-    await pick(page, page.locator('[data-testid="sandbox-form"] [data-field="codeId"] .el-select__wrapper'), CODE)
+    await pick(
+      page,
+      page.locator('[data-testid="sandbox-form"] [data-field="codeId"] .el-select__wrapper'),
+      CODE,
+    )
     await page.locator('input[name="nickname"]').fill('Momo')
     await page.getByRole('button', { name: 'Scan and add' }).click()
     const bubble = page.locator('[data-testid="sandbox-chat"] [data-testid="bubble"]').first()
     await bubble.waitFor({ timeout: 30_000 })
     assert.match(await bubble.innerText(), /Momo/)
-    await page.locator('[data-testid="sandbox-panel"]').getByText('The customer is in Siyu').waitFor({ timeout: 30_000 })
+    await page
+      .locator('[data-testid="sandbox-panel"]')
+      .getByText('The customer is in Siyu')
+      .waitFor({ timeout: 30_000 })
     const side = await page.locator('[data-testid="sandbox-panel"]').innerText()
     assert.match(side, /Open the profile/)
     await atRest(page)
@@ -503,7 +667,8 @@ describe('channel live codes', () => {
     await settle(page)
     await page.locator('[data-testid="period-sums"]').filter({ hasText: /added/ }).waitFor()
     const headings = await page.locator('.code-stats__section').allInnerTexts()
-    for (const heading of headings) assert.doesNotMatch(heading, HAN, `an English heading: ${heading}`)
+    for (const heading of headings)
+      assert.doesNotMatch(heading, HAN, `an English heading: ${heading}`)
     await tallScreenshot(page, 'en-livecodes-stats')
 
     assert.equal(await page.locator('.el-message--error').count(), 0)
