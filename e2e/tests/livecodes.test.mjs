@@ -444,6 +444,7 @@ describe('channel live codes', () => {
       const box = await canvas.boundingBox()
       assert.ok(box && box.width > 150 && box.height > 60, `${chart} has a size`)
     }
+    assert.equal(await page.locator('[data-testid="top-inviter"]').count(), 10, 'ten top inviters')
     await tallScreenshot(page, 'zh-growth-demo-dashboard', 2200)
     assert.deepEqual(unexpectedProblems(), [])
     await context.close()

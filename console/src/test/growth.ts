@@ -91,6 +91,10 @@ export function stats(overrides: Partial<CampaignStats> = {}): CampaignStats {
       { day: '2026-11-01', joined: 20, invited: 45, counted: 30 },
       { day: '2026-11-02', joined: 35, invited: 90, counted: 70 },
     ],
+    topInviters: [
+      { participantId: 501, customerId: 20001, name: '郑超宇', counted: 24 },
+      { participantId: 502, customerId: 20002, name: '', counted: 12 },
+    ],
     ...overrides,
   }
 }

@@ -126,6 +126,31 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(bars(rejected).data.map((d) => d.value)).toEqual([3, 2, 25, 8, 1, 2])
   })
 
+  it('ranks the participants whose invites counted most, a nameless one by customer id', async () => {
+    stubGrowthServer()
+    await mountApp('/growth/campaigns/9')
+    const rows = [...document.querySelectorAll('[data-testid="top-inviter"]')].map((row) =>
+      [...row.children]
+        .map((cell) => cell.textContent?.trim())
+        .filter(Boolean)
+        .join(' | '),
+    )
+    expect(rows).toEqual(['1 | 郑超宇 | 24 位有效', '2 | #20002 | 12 位有效'])
+    const bars = [...document.querySelectorAll<HTMLElement>('.top-inviters__fill')].map(
+      (bar) => bar.style.width,
+    )
+    expect(bars).toEqual(['100%', '50%'])
+  })
+
+  it('says so when nobody’s invites have counted yet', async () => {
+    stubGrowthServer({
+      'GET /api/v1/campaigns/9/stats': () => jsonResponse(stats({ topInviters: [] })),
+    })
+    await mountApp('/growth/campaigns/9')
+    expect(document.querySelectorAll('[data-testid="top-inviter"]')).toHaveLength(0)
+    expect(text('[data-testid="top-inviters"]')).toContain('还没有人的邀请生效')
+  })
+
   it('leaves out reasons nobody was rejected for, and says so when none was', async () => {
     const rejected = { self: 0, loop: 0, existing: 4, deleted: 0, inactive: 0, reviewed: 0 }
     stubGrowthServer({

@@ -160,6 +160,17 @@ export interface CampaignStats {
   rejected: Record<RejectReason, number>
   /** The last 30 days; days without anything may be left out. */
   daily: DailyGrowth[]
+  /** Up to ten participants by counted invites, most first: KOC candidates. */
+  topInviters: TopInviter[]
+}
+
+/** A participant among those whose invites counted most. */
+export interface TopInviter {
+  participantId: number
+  customerId: number
+  /** Empty when the profile has no name. */
+  name: string
+  counted: number
 }
 
 /** An invite waiting for an operator: too many came through one code within a minute. */

@@ -187,6 +187,12 @@ export const zhCN = {
       rejected: '邀请为何无效',
       noRejected: '还没有无效邀请',
     },
+    top: {
+      title: '邀请排行',
+      hint: '有效邀请最多的参与者，可作为 KOC 重点维护',
+      counted: '{n} 位有效',
+      none: '还没有人的邀请生效',
+    },
     funnel: {
       participants: '参与',
       invites: '邀请',
@@ -455,6 +461,12 @@ export const en: typeof zhCN = {
       trend: 'Daily (last 30 days)',
       rejected: 'Why invites did not count',
       noRejected: 'Every invite counted so far',
+    },
+    top: {
+      title: 'Top inviters',
+      hint: 'Participants whose invites counted most: candidates for your KOC list',
+      counted: '{n} counted',
+      none: 'Nobody’s invites have counted yet',
     },
     funnel: {
       participants: 'Joined',
