@@ -5,13 +5,13 @@ export const MAX_RULE_NAME = 30
 export const MAX_RULE_POINTS = 100_000
 export const MAX_DAILY_CAP = 10_000_000
 
+/** How a rule's property filter compares, as the table shows it: the same signs in every language. */
+export const OP_SIGNS: Record<FilterOp, string> = { gte: '≥', lte: '≤', eq: '=' }
+
 /**
  * Types a rule cannot earn on, as the server refuses them: purchases earn by the program's rate
  * (refunds take it back), and loyalty's own events would feed on themselves.
  */
-/** How a rule's property filter compares, as the table shows it: the same signs in every language. */
-export const OP_SIGNS: Record<FilterOp, string> = { gte: '≥', lte: '≤', eq: '=' }
-
 export const NOT_EARNING = [
   'purchase',
   'refund',
