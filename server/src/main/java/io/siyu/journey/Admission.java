@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -83,27 +83,16 @@ class Admission {
                         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::int[],
                                     ?::text[], ?::int[], ?::int[], ?::text[], ?::timestamptz[], ?::text[])
                             as x(id, customer, step, state, due, we, wo, seq, att, err, ended, reason)""")
-                .params(
-                        first.journeyId,
-                        first.version,
-                        Timestamp.from(now),
-                        once,
-                        runs.stream().map(r -> r.id).toArray(Long[]::new),
-                        runs.stream().map(r -> r.customerId).toArray(Long[]::new),
-                        runs.stream().map(r -> r.step).toArray(String[]::new),
-                        runs.stream().map(r -> r.state).toArray(String[]::new),
-                        runs.stream().map(r -> timestamp(r.dueAt)).toArray(Timestamp[]::new),
-                        runs.stream().map(r -> r.waitEvent).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.waitOutcome).toArray(String[]::new),
-                        runs.stream().map(r -> r.seq).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.attempts).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.error).toArray(String[]::new),
-                        runs.stream().map(r -> timestamp(r.endedAt)).toArray(Timestamp[]::new),
-                        runs.stream().map(r -> r.exitReason).toArray(String[]::new))
+                .params(Stream.concat(
+                                Stream.of(
+                                        first.journeyId,
+                                        first.version,
+                                        Timestamp.from(now),
+                                        once,
+                                        runs.stream().map(r -> r.id).toArray(Long[]::new),
+                                        runs.stream().map(r -> r.customerId).toArray(Long[]::new)),
+                                RunMover.reached(runs).stream())
+                        .toList())
                 .update();
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
-        return at == null ? null : Timestamp.from(at);
     }
 }

@@ -5,14 +5,13 @@ import io.siyu.shared.Tenancy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import org.jspecify.annotations.Nullable;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -206,23 +205,11 @@ class JourneyWork {
                                     ?::int[], ?::text[], ?::timestamptz[], ?::text[])
                             as x(id, step, state, due, we, wo, seq, att, err, ended, reason)
                         where r.id = x.id""")
-                .params(
-                        runs.stream().map(r -> r.id).toArray(Long[]::new),
-                        runs.stream().map(r -> r.step).toArray(String[]::new),
-                        runs.stream().map(r -> r.state).toArray(String[]::new),
-                        runs.stream().map(r -> timestamp(r.dueAt)).toArray(Timestamp[]::new),
-                        runs.stream().map(r -> r.waitEvent).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.waitOutcome).toArray(String[]::new),
-                        runs.stream().map(r -> r.seq).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.attempts).toArray(Integer[]::new),
-                        runs.stream().map(r -> r.error).toArray(String[]::new),
-                        runs.stream().map(r -> timestamp(r.endedAt)).toArray(Timestamp[]::new),
-                        runs.stream().map(r -> r.exitReason).toArray(String[]::new))
+                .params(Stream.concat(
+                                Stream.of((Object) runs.stream().map(r -> r.id).toArray(Long[]::new)),
+                                RunMover.reached(runs).stream())
+                        .toList())
                 .update();
         mover.log(logs);
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
-        return at == null ? null : Timestamp.from(at);
     }
 }

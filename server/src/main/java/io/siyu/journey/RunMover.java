@@ -1,5 +1,6 @@
 package io.siyu.journey;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,6 +69,28 @@ class RunMover {
             pending = next;
         }
         return logs;
+    }
+
+    /**
+     * The state the runs reached, as arrays for {@code unnest}: step, state, due_at, wait_event, wait_outcome, seq,
+     * attempts, error, ended_at, exit_reason.
+     */
+    static List<Object> reached(List<StepExecutor.Run> runs) {
+        return List.of(
+                runs.stream().map(r -> r.step).toArray(String[]::new),
+                runs.stream().map(r -> r.state).toArray(String[]::new),
+                runs.stream().map(r -> timestamp(r.dueAt)).toArray(Timestamp[]::new),
+                runs.stream().map(r -> r.waitEvent).toArray(Integer[]::new),
+                runs.stream().map(r -> r.waitOutcome).toArray(String[]::new),
+                runs.stream().map(r -> r.seq).toArray(Integer[]::new),
+                runs.stream().map(r -> r.attempts).toArray(Integer[]::new),
+                runs.stream().map(r -> r.error).toArray(String[]::new),
+                runs.stream().map(r -> timestamp(r.endedAt)).toArray(Timestamp[]::new),
+                runs.stream().map(r -> r.exitReason).toArray(String[]::new));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /** Writes the steps runs passed. */
