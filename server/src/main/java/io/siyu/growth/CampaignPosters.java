@@ -14,7 +14,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -78,7 +77,7 @@ public class CampaignPosters {
         var qr = read(images.qr(row[0], QR));
         var font = images.fontFamily();
         var avatar = PosterAvatars.generated(participantId, name, AVATAR, font);
-        return png(new Canvas(font).draw(campaign, name.strip(), avatar, qr));
+        return ChannelCodeImages.png(new Canvas(font).draw(campaign, name.strip(), avatar, qr));
     }
 
     /** One poster being drawn: the layout, top to bottom. */
@@ -195,15 +194,5 @@ public class CampaignPosters {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] png(BufferedImage image) {
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "PNG", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

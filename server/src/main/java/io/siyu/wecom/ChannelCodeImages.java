@@ -201,7 +201,8 @@ public class ChannelCodeImages {
         }
     }
 
-    private static byte[] png(BufferedImage image) {
+    /** The image as PNG bytes (posters of other modules too). */
+    public static byte[] png(BufferedImage image) {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "PNG", out);
