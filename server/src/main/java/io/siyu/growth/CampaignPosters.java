@@ -39,7 +39,10 @@ public class CampaignPosters {
 
     static final int AVATAR_X = 56;
     static final int AVATAR_Y = 56;
-    private static final int QR = 400;
+    /** The QR's side and top edge on the poster. */
+    static final int QR = 400;
+
+    static final int QR_Y = 470;
     private static final Color INK = new Color(0x333333);
     private static final Color RED = new Color(0xE8322F);
 
@@ -142,7 +145,7 @@ public class CampaignPosters {
         private void card(Graphics2D g, Campaign campaign, String name, BufferedImage qr) {
             g.setColor(Color.WHITE);
             g.fill(new RoundRectangle2D.Double(75, 430, 600, 700, 36, 36));
-            g.drawImage(qr, (WIDTH - qr.getWidth()) / 2, 470, null);
+            g.drawImage(qr, (WIDTH - qr.getWidth()) / 2, QR_Y, null);
             centred(g, "长按识别二维码", Font.BOLD, 32, INK, 930);
             var help = name.isEmpty() ? "添加好友，助 TA 完成任务" : "添加好友，助「" + fit(g, name, Font.PLAIN, 26, 300) + "」完成任务";
             centred(g, help, Font.PLAIN, 26, new Color(0x888888), 976);
