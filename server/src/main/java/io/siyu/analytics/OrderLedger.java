@@ -116,6 +116,9 @@ class OrderLedger {
     }
 
     private final Map<Long, Book> books = new ConcurrentHashMap<>();
+    /** The owner of bulk loads' after-commit buffers (changes have their own: this). */
+    private final Object bulkLoads = new Object();
+
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshotReads;
 
@@ -139,8 +142,11 @@ class OrderLedger {
 
     @EventListener
     void loaded(OrdersLoaded loaded) {
-        AfterCommit.collect(this, () -> loaded, x -> {}, x -> books.remove(loaded.tenantId()));
+        AfterCommit.collect(bulkLoads, () -> loaded, x -> {}, x -> books.remove(loaded.tenantId()));
     }
+
+    /** A transaction's changes, with its id (asked once per transaction). */
+    private record Pending(long xid, List<Change> changes) {}
 
     /**
      * In the changing transaction: notes its id, and hands the change on once it has committed. Noted even when the
@@ -148,10 +154,13 @@ class OrderLedger {
      * the change.
      */
     private void heard(long tenant, long customer, Instant paidAt, BigDecimal amount, byte kind) {
-        long xid = jdbc.sql("select txid_current()").query(Long.class).single();
-        var change = new Change(xid, customer, paidAt, amount.movePointRight(2).longValueExact(), kind);
-        AfterCommit.<List<Change>>collect(
-                this, ArrayList::new, buffer -> buffer.add(change), buffer -> apply(tenant, buffer));
+        long cents = amount.movePointRight(2).longValueExact();
+        AfterCommit.collect(
+                this,
+                () -> new Pending(
+                        jdbc.sql("select txid_current()").query(Long.class).single(), new ArrayList<>()),
+                pending -> pending.changes().add(new Change(pending.xid(), customer, paidAt, cents, kind)),
+                pending -> apply(tenant, pending.changes()));
     }
 
     private void apply(long tenant, List<Change> changes) {

@@ -18,10 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One tenant's round: let due schedules fire, turn entries into runs, move due runs step after step in
- * batches (each batch one transaction), hand messages on, deliver webhooks. A step that throws is tried again
- * later with backoff (its batch's other steps are kept, through a savepoint), and after the last try the run
- * fails with the reason.
+ * One tenant's round: let due schedules fire, let customers in (fire chunks and entries, through {@link Admission}),
+ * move due runs step after step in batches (each batch one transaction, {@link RunMover}), hand messages on,
+ * deliver webhooks.
  */
 @Component
 class JourneyWork {
@@ -32,7 +31,6 @@ class JourneyWork {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final JourneyStore store;
     private final RunMover mover;
     private final JourneyMessages messages;
     private final JourneyWebhooks webhooks;
@@ -46,7 +44,6 @@ class JourneyWork {
     JourneyWork(
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
-            JourneyStore store,
             RunMover mover,
             JourneyMessages messages,
             JourneyWebhooks webhooks,
@@ -56,7 +53,6 @@ class JourneyWork {
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.store = store;
         this.mover = mover;
         this.messages = messages;
         this.webhooks = webhooks;
