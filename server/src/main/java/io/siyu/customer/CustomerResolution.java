@@ -39,12 +39,19 @@ public class CustomerResolution {
     private final IdentityMerges merges;
 
     private final CustomerChanges changes;
+    private final IdentityCache cache;
 
-    CustomerResolution(JdbcClient jdbc, CustomerNumbers numbers, IdentityMerges merges, CustomerChanges changes) {
+    CustomerResolution(
+            JdbcClient jdbc,
+            CustomerNumbers numbers,
+            IdentityMerges merges,
+            CustomerChanges changes,
+            IdentityCache cache) {
         this.changes = changes;
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.merges = merges;
+        this.cache = cache;
     }
 
     /** The home profile of every key, creating anonymous customers first seen at {@code seenAt}. */
@@ -144,10 +151,10 @@ public class CustomerResolution {
                 .list());
     }
 
-    /** The profile each home profile resolves to now (itself unless it was merged). */
+    /** The profile each home profile that was merged away resolves to now; the others are left out. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<Long, Long> survivors(Collection<Long> homes) {
-        return merges.rootsOf(homes);
+        return merges.mergedRoots(homes);
     }
 
     /** The identity of the highest precedence among those found: it decides where unknown ones go. */
@@ -163,13 +170,30 @@ public class CustomerResolution {
         if (keys.isEmpty()) {
             return result;
         }
-        jdbc.sql(
-                        "select i.type, i.value, i.customer_id from customer_identity i"
-                                + " join unnest(?::text[], ?::text[]) as k(type, value) on i.type = k.type and i.value = k.value")
-                .params(codes(keys), values(keys))
-                .query(rs -> {
-                    result.put(new IdentityKey(IdentityType.fromCode(rs.getString(1)), rs.getString(2)), rs.getLong(3));
-                });
+        var cached = cache.get(keys);
+        var asked = cached.isEmpty()
+                ? keys
+                : keys.stream().filter(k -> !cached.containsKey(k)).toList();
+        if (!asked.isEmpty()) {
+            var looked = new HashMap<IdentityKey, Long>();
+            jdbc.sql(
+                            "select i.type, i.value, i.customer_id from customer_identity i"
+                                    + " join unnest(?::text[], ?::text[]) as k(type, value) on i.type = k.type and i.value = k.value")
+                    .params(codes(asked), values(asked))
+                    .query(rs -> {
+                        looked.put(
+                                new IdentityKey(IdentityType.fromCode(rs.getString(1)), rs.getString(2)),
+                                rs.getLong(3));
+                    });
+            cache.put(looked);
+            cached.putAll(looked);
+        }
+        for (var key : keys) {
+            var home = cached.get(key);
+            if (home != null) {
+                result.put(key, home);
+            }
+        }
         return result;
     }
 
@@ -188,6 +212,7 @@ public class CustomerResolution {
                     attached.put(
                             new IdentityKey(IdentityType.fromCode(rs.getString(1)), rs.getString(2)), rs.getLong(3));
                 });
+        cache.put(attached);
         return attached;
     }
 

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public record IdentityKey(IdentityType type, String value) {
 
+    // spaces, brackets and dashes people write in phone numbers
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s()-]");
     private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern INTERNATIONAL = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -31,7 +33,7 @@ public record IdentityKey(IdentityType type, String value) {
     }
 
     private static String mobile(String raw) {
-        var compact = raw.replaceAll("[\\s()-]", "");
+        var compact = SEPARATORS.matcher(raw).replaceAll("");
         if (compact.startsWith("0086")) {
             compact = "+86" + compact.substring(4);
         }

@@ -84,6 +84,21 @@ public class IdentityMerges {
         return roots;
     }
 
+    /** The survivor of each of these profiles that was merged away; the others are left out. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, Long> mergedRoots(Collection<Long> ids) {
+        var roots = new HashMap<Long, Long>();
+        if (ids.isEmpty()) {
+            return roots;
+        }
+        jdbc.sql("select id, survivor_id from customer where id = any(?::bigint[]) and survivor_id is not null")
+                .param(longArray(new LinkedHashSet<>(ids)))
+                .query(rs -> {
+                    roots.put(rs.getLong(1), rs.getLong(2));
+                });
+        return roots;
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long rootOf(long id) {
         var root = rootsOf(List.of(id)).get(id);

@@ -109,6 +109,19 @@ public class Members {
                 .single();
     }
 
+    /** Those of these customers who are members. */
+    public java.util.Set<Long> membersAmong(Collection<Long> customerIds) {
+        var members = new java.util.HashSet<Long>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("select customer_id from member where customer_id = any(?::bigint[])")
+                    .param(customerIds.stream().distinct().toArray(Long[]::new))
+                    .query(rs -> {
+                        members.add(rs.getLong(1));
+                    });
+        }
+        return members;
+    }
+
     /** Makes those who are not members yet members (tier 1), in the caller's transaction; answers how many joined. */
     @Transactional
     public int ensure(Collection<Long> customerIds, String source) {

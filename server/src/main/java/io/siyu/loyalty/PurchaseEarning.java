@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,21 +43,36 @@ class PurchaseEarning implements EventObserver {
     public void eventsStoring(TenantId tenant, List<StoredEvent> events) {
         int purchase = EventType.PURCHASE.code();
         int refund = EventType.REFUND.code();
-        Program program = null;
+        var earning = new ArrayList<StoredEvent>();
         for (var event : events) {
-            if ((event.type() != purchase && event.type() != refund) || event.properties() == null) {
-                continue;
+            if ((event.type() == purchase || event.type() == refund) && event.properties() != null) {
+                earning.add(event);
             }
+        }
+        if (earning.isEmpty()) {
+            return;
+        }
+        var program = programs.get();
+        // one question for the whole batch, not one per purchase
+        var members = program.joinRule().equals("purchase")
+                ? null
+                : this.members.membersAmong(earning.stream()
+                        .filter(e -> e.type() == purchase)
+                        .map(StoredEvent::customerId)
+                        .toList());
+        for (var event : earning) {
             var properties = json.readTree(event.properties());
             var orderId = properties.path("orderId").asString("");
             var amount = amount(properties);
             if (orderId.isEmpty() || amount == null || amount.signum() <= 0) {
                 continue;
             }
-            if (program == null) {
-                program = programs.get();
-            }
             if (event.type() == purchase) {
+                if (members == null) {
+                    this.members.ensure(List.of(event.customerId()), "purchase");
+                } else if (!members.contains(event.customerId())) {
+                    continue;
+                }
                 purchased(program, event.customerId(), orderId, amount);
             } else {
                 var refundId = properties.path("refundId").asString("");
@@ -66,11 +82,6 @@ class PurchaseEarning implements EventObserver {
     }
 
     private void purchased(Program program, long customer, String orderId, BigDecimal amount) {
-        if (program.joinRule().equals("purchase")) {
-            members.ensure(List.of(customer), "purchase");
-        } else if (!members.isMember(customer)) {
-            return;
-        }
         points.lock(customer);
         var tier = program.tier(tierOf(customer));
         long earned = amount.multiply(program.pointsPerYuan())
