@@ -1,11 +1,17 @@
 package io.siyu.loyalty;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.siyu.access.TenantManagement;
+import io.siyu.shared.AfterCommit;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.Tenancy;
+import io.siyu.shared.TenantId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The loyalty program's settings; a tenant that never saved any has seed 003's three tiers. */
 @Service
@@ -34,6 +41,11 @@ public class Programs {
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
     private final Clock clock;
+    // Ingestion reads the program for every batch with a purchase. A save elsewhere reaches this instance's
+    // copy within the expiry; on this instance at once.
+    private final Cache<TenantId, Program> current =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).build();
+    private final Object saving = new Object();
 
     Programs(JdbcClient jdbc, TenantManagement tenants, Clock clock) {
         this.jdbc = jdbc;
@@ -43,6 +55,14 @@ public class Programs {
 
     @Transactional(readOnly = true)
     public Program get() {
+        // a transaction that saved reads its own, uncommitted, program, which others must not get
+        if (TransactionSynchronizationManager.hasResource(saving)) {
+            return read();
+        }
+        return current.get(Tenancy.required(), tenant -> read());
+    }
+
+    private Program read() {
         var tiers = jdbc.sql("""
                         select level, name, min_growth, multiplier, discount_percent, free_shipping, birthday_points,
                                keep_growth
@@ -152,6 +172,7 @@ public class Programs {
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
+        AfterCommit.collect(saving, Tenancy::required, tenant -> {}, current::invalidate);
         jdbc.sql("""
                         insert into loyalty_program (name, join_rule, points_per_yuan, growth_per_yuan, points_expiry,
                                                      points_expiry_days, daily_cap, updated_at, referral_points,
