@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -45,7 +47,33 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication
     static class FilterChainConfiguration {
 
+        /**
+         * Customer-facing calls: a customer link's token and nothing else (no session is read or made, no CSRF
+         * cookie, since no cookie authenticates); checked before the staff chain sees the request.
+         */
         @Bean
+        @Order(1)
+        SecurityFilterChain customerLinkChain(
+                HttpSecurity http, CustomerLinks links, Problems problems, AccessProperties properties)
+                throws Exception {
+            http.securityMatcher(CustomerLinkFilter.PATH + "**")
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .securityContext(context ->
+                            context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable())
+                    .requestCache(cache -> cache.disable())
+                    .addFilterBefore(
+                            new CustomerLinkFilter(links, problems, properties.linkRequestsPerMinute()),
+                            AnonymousAuthenticationFilter.class);
+            return http.build();
+        }
+
+        @Bean
+        @Order(2)
         SecurityFilterChain api(
                 HttpSecurity http,
                 ApiKeys apiKeys,

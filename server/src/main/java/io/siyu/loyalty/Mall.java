@@ -171,6 +171,12 @@ public class Mall {
     /** Redeems an item for a member's points. */
     @Transactional
     public Order order(OrderInput in) {
+        return order(in, Actor.currentName());
+    }
+
+    /** Redeems an item for a member's points, the ledger naming {@code actor} as who spent them. */
+    @Transactional
+    Order order(OrderInput in, String actor) {
         var problems = new ArrayList<FieldProblem>();
         if (in.customerId() == null) {
             problems.add(new FieldProblem("customerId", "problem.field.required"));
@@ -214,7 +220,7 @@ public class Mall {
                 item.points(),
                 "mall:" + in.requestId(),
                 "spend",
-                new Points.Context("mall", in.requestId(), item.name(), Actor.currentName(), null));
+                new Points.Context("mall", in.requestId(), item.name(), actor, null));
         long id = jdbc.sql("""
                         insert into mall_order (item_id, customer_id, points, cash, request_id, entry_id, at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")

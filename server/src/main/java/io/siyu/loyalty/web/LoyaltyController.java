@@ -11,6 +11,7 @@ import io.siyu.loyalty.EarningRules;
 import io.siyu.loyalty.LoyaltyStats;
 import io.siyu.loyalty.Mall;
 import io.siyu.loyalty.Member;
+import io.siyu.loyalty.MemberPage;
 import io.siyu.loyalty.Members;
 import io.siyu.loyalty.Points;
 import io.siyu.loyalty.PointsEntry;
@@ -60,6 +61,7 @@ class LoyaltyController {
     private final Mall mall;
     private final LoyaltyStats stats;
     private final EarningRules rules;
+    private final MemberPage memberPage;
 
     LoyaltyController(
             Programs programs,
@@ -69,7 +71,8 @@ class LoyaltyController {
             Coupons coupons,
             Mall mall,
             LoyaltyStats stats,
-            EarningRules rules) {
+            EarningRules rules,
+            MemberPage memberPage) {
         this.programs = programs;
         this.members = members;
         this.points = points;
@@ -78,6 +81,7 @@ class LoyaltyController {
         this.mall = mall;
         this.stats = stats;
         this.rules = rules;
+        this.memberPage = memberPage;
     }
 
     @GetMapping("/program")
@@ -151,6 +155,16 @@ class LoyaltyController {
     @Operation(summary = "A member: tier, growth, points, points expiring soon, next tier, tier history, benefits")
     Member member(@PathVariable long customerId) {
         return members.get(customerId);
+    }
+
+    @PostMapping("/members/{customerId}/page-link")
+    @PreAuthorize(WRITE)
+    @Operation(
+            summary =
+                    "A new link to the member's own page (H5), valid 30 days, with its QR code as a PNG data URL;"
+                            + " whoever has it sees the member's card, points and coupons and may spend their points in the mall")
+    MemberPage.Link pageLink(@PathVariable long customerId) {
+        return memberPage.link(customerId);
     }
 
     @GetMapping("/members/{customerId}/points")
