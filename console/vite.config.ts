@@ -34,6 +34,11 @@ export default defineConfig({
     // Element Plus is imported whole; its chunk is large but cached across releases.
     chunkSizeWarningLimit: 1100,
     rollupOptions: {
+      // the staff console, and the customer-facing H5 pages (Vant; never Element Plus or ECharts)
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        h5: fileURLToPath(new URL('./h5.html', import.meta.url)),
+      },
       output: {
         // Shared chunks are named after their first module; drop the SFC compiler's suffix.
         chunkFileNames: (chunk) =>
@@ -41,6 +46,9 @@ export default defineConfig({
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined
           if (/[\\/]node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/.test(id)) return 'echarts'
+          if (/[\\/]node_modules[\\/](vant|@vant)[\\/]/.test(id)) return 'vant'
+          // the console's alone: kept out of the shared chunk the H5 pages load
+          if (/[\\/]node_modules[\\/](vue-router|pinia)[\\/]/.test(id)) return 'console-vendor'
           if (
             /[\\/]node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@ctrl|async-validator|dayjs|lodash|lodash-es|lodash-unified|memoize-one|normalize-wheel-es|@vueuse)[\\/]/.test(
               id,

@@ -1,0 +1,131 @@
+// The member page's API client: the link's token is the only credential (no cookies, no CSRF).
+import { ApiError, parseProblem } from '@/api/problem'
+
+export interface MemberCard {
+  name: string | null
+  memberNo: string
+  tier: number
+  tierName: string
+  topTier: number
+  growth: number
+  points: number
+  expiring: { points: number; at: string } | null
+  nextTier: { level: number; name: string; minGrowth: number; growthNeeded: number } | null
+  benefits: { discountPercent: number; freeShipping: boolean; birthdayPoints: number }
+  joinedAt: string
+}
+
+export interface PointsEntry {
+  id: number
+  kind: string
+  points: number
+  balance: number
+  source: string
+  reason: string | null
+  expiresAt: string | null
+  at: string
+}
+
+export type CouponStatus = 'available' | 'used' | 'expired'
+
+export interface MemberCoupon {
+  id: number
+  code: string
+  name: string
+  kind: 'amount' | 'percent' | string
+  value: number
+  maxOff: number | null
+  threshold: number
+  skus: string[]
+  status: CouponStatus
+  issuedAt: string
+  expiresAt: string
+  redeemedAt: string | null
+}
+
+export interface MallItem {
+  id: number
+  name: string
+  description: string | null
+  points: number
+  cash: number
+  left: number
+  perMember: number
+}
+
+export interface Redeemed {
+  orderId: number
+  itemName: string
+  points: number
+  status: string
+  balance: number
+}
+
+export interface MemberApi {
+  card(): Promise<MemberCard>
+  points(): Promise<PointsEntry[]>
+  coupons(): Promise<MemberCoupon[]>
+  items(): Promise<MallItem[]>
+  redeem(itemId: number, redemptionId: string): Promise<Redeemed>
+}
+
+const BASE = '/api/h5/v1/member'
+
+export function memberApi(token: string, language: () => string): MemberApi {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response: Response
+    try {
+      response = await fetch(BASE + path, {
+        ...init,
+        credentials: 'omit',
+        headers: {
+          Accept: 'application/json',
+          'Accept-Language': language(),
+          Authorization: `Bearer ${token}`,
+          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        },
+      })
+    } catch {
+      throw new ApiError(0, {})
+    }
+    const body = parse(await response.text())
+    if (!response.ok) throw new ApiError(response.status, parseProblem(response.status, body))
+    return body as T
+  }
+  return {
+    card: () => call<MemberCard>(''),
+    points: () => call<PointsEntry[]>('/points'),
+    coupons: () => call<MemberCoupon[]>('/coupons'),
+    items: () => call<MallItem[]>('/mall/items'),
+    redeem: (itemId, redemptionId) =>
+      call<Redeemed>('/mall/redemptions', {
+        method: 'POST',
+        body: JSON.stringify({ itemId, redemptionId }),
+      }),
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    // a proxy's error page, not ours
+    return null
+  }
+}
+
+/** The link's token: the address's fragment (never sent to servers, never in a Referer). */
+export function linkToken(hash: string): string {
+  return decodeURIComponent(hash.replace(/^#/, '').trim())
+}
+
+/**
+ * A redemption id, made once per attempt so a double tap or a retry redeems once. `crypto.randomUUID` exists
+ * only on HTTPS pages; `getRandomValues` everywhere.
+ */
+export function newRedemptionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
+}
