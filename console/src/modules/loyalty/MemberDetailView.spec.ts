@@ -189,6 +189,31 @@ describe('a member’s page', { timeout: 20_000 }, () => {
     expect(document.body.textContent).toContain('没有发放：这位会员领取「金卡 85 折」已达上限')
   })
 
+  it('hands out a fresh member page link with its QR code each time it is opened', async () => {
+    let made = 0
+    const { calls } = stubLoyaltyServer({
+      'POST /api/v1/loyalty/members/20001/page-link': () =>
+        jsonResponse({
+          url: `https://shop.example/h5/member#token-${++made}`,
+          expiresAt: '2026-12-31T04:00:00Z',
+          qr: 'data:image/png;base64,iVBORw0KGgo=',
+        }),
+    })
+    await mountApp('/loyalty/members/20001')
+    button('会员页链接').click()
+    await settle()
+    const dialog = openDialog()
+    expect(
+      dialog.querySelector<HTMLInputElement>('input[data-testid="page-link-url"]')!.value,
+    ).toBe('https://shop.example/h5/member#token-1')
+    expect(dialog.querySelector<HTMLImageElement>('[data-testid="page-link-qr"]')!.src).toContain(
+      'data:image/png;base64,',
+    )
+    expect(dialog.textContent).toContain('有效期至 2026-12-31 12:00')
+    expect(dialog.textContent).toContain('请只发给本人')
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
+  })
+
   it('offers no points or coupon actions to accounts that may only read', async () => {
     const readOnly = ALL_PERMISSIONS.filter((p) => p !== 'loyalty:write')
     stubLoyaltyServer({}, me({ role: 'operator', permissions: readOnly }))
@@ -196,6 +221,7 @@ describe('a member’s page', { timeout: 20_000 }, () => {
     expect(text('[data-testid="member-no"]')).toBe('M00020001')
     expect(document.querySelector('[data-testid="adjust"]')).toBeNull()
     expect(document.querySelector('[data-testid="give-coupon"]')).toBeNull()
+    expect(document.querySelector('[data-testid="page-link"]')).toBeNull()
   })
 
   it('says so when the customer is no member', async () => {

@@ -303,6 +303,13 @@ export interface LoyaltyStats {
 const BASE = '/api/v1/loyalty'
 const PAGE = 20
 
+/** A link to a member's own H5 page, valid until `expiresAt`; `qr` is a PNG data URL. */
+export interface MemberPageLink {
+  url: string
+  expiresAt: string
+  qr: string
+}
+
 export const loyaltyApi = {
   program: (signal?: AbortSignal) => http.get<Program>(`${BASE}/program`, undefined, signal),
   saveProgram: (body: ProgramInput) => http.put<Program>(`${BASE}/program`, body),
@@ -331,6 +338,8 @@ export const loyaltyApi = {
       limit: PAGE,
     }),
   coupons: (customerId: number) => http.get<Coupon[]>(`${BASE}/members/${customerId}/coupons`),
+  pageLink: (customerId: number) =>
+    http.post<MemberPageLink>(`${BASE}/members/${customerId}/page-link`, {}),
 
   requestAdjustment: (customerId: number, body: { points: number; reason: string }) =>
     http.post<Adjustment>(`${BASE}/members/${customerId}/adjustments`, body),
