@@ -7,15 +7,17 @@ export function day(instant: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
-/** The card's colours by tier: silver, gold, then black for the top tiers. */
-const TIER_COLOURS = [
-  ['#8e9aaf', '#5d6b82'],
-  ['#d6a656', '#a8742a'],
-  ['#3a3f4b', '#15171c'],
-] as const
+const ENTRY = ['#5b7ba6', '#3d5a80'] as const
+const SILVER = ['#a3adbd', '#6b778a'] as const
+const GOLD = ['#d6a656', '#a8742a'] as const
 
-export function tierColours(tier: number): readonly [string, string] {
-  return TIER_COLOURS[Math.min(Math.max(tier, 1), TIER_COLOURS.length) - 1]!
+/**
+ * The card's colours by the tier's place in the program (names are the tenant's own): the top tier gold, the
+ * first one blue, one between them silver.
+ */
+export function tierColours(tier: number, topTier: number): readonly [string, string] {
+  if (tier >= topTier) return GOLD
+  return tier <= 1 ? ENTRY : SILVER
 }
 
 /** How far to the next tier, 0 to 100. */

@@ -3,6 +3,7 @@ import type { Component, DefineComponent } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { MallItem, MemberApi, MemberCard, MemberCoupon, Redeemed } from './api'
 import { linkToken, newRedemptionId } from './api'
+import { tierColours } from './format'
 import CouponList from './CouponList.vue'
 import { createH5I18n, pickLocale, type H5Locale } from './i18n'
 import MallList from './MallList.vue'
@@ -111,6 +112,23 @@ describe('the member page', () => {
     expect(bar.style.width).toBe('75%')
   })
 
+  it('colours the card by the tier’s place in the program: first blue, between silver, top gold', () => {
+    expect(tierColours(1, 3)).not.toEqual(tierColours(2, 3))
+    expect(tierColours(2, 3)).not.toEqual(tierColours(3, 3))
+    expect(tierColours(2, 2)).toEqual(tierColours(3, 3))
+    expect(tierColours(1, 2)).toEqual(tierColours(1, 3))
+  })
+
+  it('offers to try again when the network failed, not when the link was refused', async () => {
+    const { ApiError } = await import('@/api/problem')
+    render(MemberApp, {
+      api: api({ card: vi.fn(async () => Promise.reject(new ApiError(0, {}))) }),
+    })
+    await flushPromises()
+    expect(text('[data-testid="failure"]')).toContain('加载失败')
+    expect(text('[data-testid="failure"] button')).toBe('重试')
+  })
+
   it('says so at the top tier, in English when asked', () => {
     render(MemberCardView, { card: { ...card, tier: 3, nextTier: null } }, 'en')
     expect(text('[data-testid="next-tier"]')).toBe('Top tier reached')
@@ -175,6 +193,10 @@ describe('the member page', () => {
     render(MemberApp, { api: api({ card: vi.fn(async () => Promise.reject(refused)) }) })
     await flushPromises()
     expect(text('[data-testid="failure"]')).toContain('链接已过期')
+    expect(
+      document.querySelector('[data-testid="failure"] button'),
+      'retrying cannot help',
+    ).toBeNull()
     expect(document.querySelector('[data-testid="member-card"]')).toBeNull()
   })
 

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                     .requestCache(cache -> cache.disable())
                     .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
+                                    // the H5 pages' icon font (Vant) is inlined in their stylesheet
+                                    + " font-src 'self' data:;"
                                     + " script-src 'self'; frame-ancestors 'none'")))
                     .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                                 var expired =
