@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Links customers open without a login (their member page; later a campaign's progress page). A link carries a
@@ -43,14 +45,20 @@ public class CustomerLinks {
     public record Link(String token, Instant expiresAt) {}
 
     private final CustomerLinkSecret secret;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CustomerLinks(CustomerLinkSecret secret, Clock clock) {
+    CustomerLinks(CustomerLinkSecret secret, AuditLog audit, Clock clock) {
         this.secret = secret;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** A token for a customer of the current tenant, for one purpose (lower-case words), valid for a while. */
+    /**
+     * A token for a customer of the current tenant, for one purpose (lower-case words), valid for a while. Who
+     * made it is kept in the audit log: a link is a credential.
+     */
+    @Transactional
     public Link issue(long customerId, String purpose, Duration validFor) {
         if (!PURPOSE.matcher(purpose).matches() || validFor.isNegative() || validFor.isZero()) {
             throw new IllegalArgumentException("purpose " + purpose + " / validity " + validFor);
@@ -64,6 +72,11 @@ public class CustomerLinks {
                 purpose,
                 String.valueOf(expires.getEpochSecond()));
         var encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        audit.record(
+                Actor.currentName(),
+                "customer-link.issued",
+                "#" + customerId,
+                Map.of("purpose", purpose, "expiresAt", expires.toString()));
         return new Link(encoded + "." + ENCODER.encodeToString(sign(encoded)), expires);
     }
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer links are the only key to the customer-facing API: a forged, altered, expired or other-purpose token is
@@ -29,6 +30,12 @@ class CustomerLinksIntegrationTests extends IntegrationTest {
 
     @Autowired
     AccessProperties properties;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestTenants.Fixture fixture;
     ApiClient admin;
@@ -64,10 +71,16 @@ class CustomerLinksIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aValidTokenOpensTheMembersPage() {
-        var card = card(token("member"));
+    void aValidTokenOpensTheMembersPageAndWhoMadeItIsAudited() {
+        var link = admin.post("/api/v1/loyalty/members/" + customer + "/page-link", "{}");
+        var url = java.net.URI.create(link.text("url"));
+        var card = card(url.getFragment());
         assertThat(card.status()).as(card.body()).isEqualTo(200);
         assertThat(card.text("name")).isEqualTo("链接客户");
+        var audited = admin.get("/api/v1/audit-events").json().path("items").get(0);
+        assertThat(audited.path("action").asString()).isEqualTo("customer-link.issued");
+        assertThat(audited.path("actor").asString()).isEqualTo(fixture.admin());
+        assertThat(audited.path("target").asString()).isEqualTo("#" + customer);
     }
 
     @Test
@@ -96,11 +109,11 @@ class CustomerLinksIntegrationTests extends IntegrationTest {
     @Test
     void anExpiredTokenIsRefused() {
         var monthAgo = Clock.offset(Clock.systemUTC(), Duration.ofDays(-31));
-        var old = Tenancy.callAs(
+        String old = Tenancy.callAs(
                 fixture.tenant(),
-                () -> new CustomerLinks(secret, monthAgo)
+                () -> transactions.execute(status -> new CustomerLinks(secret, audit, monthAgo)
                         .issue(customer, "member", Duration.ofDays(30))
-                        .token());
+                        .token()));
         var refused = card(old);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text("code")).isEqualTo("link.expired");
