@@ -37,7 +37,8 @@ public record Campaign(
     /**
      * A stage: reached at {@code invites} counted invites, it grants its reward once per participant.
      *
-     * @param rewardKind points (amount), coupon (couponId) or gift (gift, a physical item)
+     * @param rewardKind points (amount), coupon (couponId) or gift (gift, a physical item shipped to the
+     *     participant; giftImage, a picture of it, optional)
      * @param stock how many can be granted (null: unlimited)
      */
     public record Stage(
@@ -47,6 +48,7 @@ public record Campaign(
             long amount,
             @Nullable String couponId,
             @Nullable String gift,
+            @Nullable String giftImage,
             @Nullable Integer stock,
             int granted) {}
 
@@ -69,6 +71,7 @@ public record Campaign(
             @Nullable Long amount,
             @Nullable String couponId,
             @Nullable String gift,
+            @Nullable String giftImage,
             @Nullable Integer stock) {}
 
     /**
@@ -90,7 +93,7 @@ public record Campaign(
             Instant joinedAt,
             List<Reward> rewards) {}
 
-    /** A stage's reward for a participant: granted, or out_of_stock. */
+    /** A stage's reward for a participant: granted, out_of_stock, or cancelled (a gift not shipped after all). */
     public record Reward(int stage, String status, Instant at) {}
 
     /** A friend who added through a participant's code, and what became of it. */

@@ -136,9 +136,18 @@ public class Campaigns {
         for (var s : stages) {
             jdbc.sql("""
                             insert into campaign_stage (campaign_id, stage, invites, reward_kind, amount, coupon_id, gift,
-                                                        stock)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, s.stage(), s.invites(), s.rewardKind(), s.amount(), s.couponId(), s.gift(), s.stock())
+                                                        gift_image, stock)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            id,
+                            s.stage(),
+                            s.invites(),
+                            s.rewardKind(),
+                            s.amount(),
+                            s.couponId(),
+                            s.gift(),
+                            s.giftImage(),
+                            s.stock())
                     .update();
         }
         return get(id);
@@ -173,6 +182,14 @@ public class Campaigns {
                     && (s.gift() == null || s.gift().isBlank() || s.gift().length() > 60)) {
                 problems.add(new FieldProblem(at + "gift", "growth.stage.gift", 60));
             }
+            var image = kind.equals("gift")
+                            && s.giftImage() != null
+                            && !s.giftImage().isBlank()
+                    ? s.giftImage().strip()
+                    : null;
+            if (image != null && (image.length() > 500 || !image.matches("(?i)https?://\\S+"))) {
+                problems.add(new FieldProblem(at + "giftImage", "growth.stage.gift-image", 500));
+            }
             if (s.stock() != null && s.stock() < 0) {
                 problems.add(new FieldProblem(at + "stock", "growth.stage.stock"));
             }
@@ -183,6 +200,7 @@ public class Campaigns {
                     kind.equals("points") ? amount : 0,
                     kind.equals("coupon") && s.couponId() != null ? s.couponId().strip() : null,
                     kind.equals("gift") && s.gift() != null ? s.gift().strip() : null,
+                    image,
                     s.stock(),
                     0));
         }
@@ -342,7 +360,8 @@ public class Campaigns {
         var ids = rows.stream().map(Campaign::id).toArray(Long[]::new);
         var stages = new HashMap<Long, List<Campaign.Stage>>();
         jdbc.sql("""
-                        select campaign_id, stage, invites, reward_kind, amount, coupon_id, gift, stock, granted
+                        select campaign_id, stage, invites, reward_kind, amount, coupon_id, gift, gift_image, stock,
+                               granted
                         from campaign_stage where campaign_id = any(?::bigint[]) order by campaign_id, stage""").param(ids).query(rs -> {
             stages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new Campaign.Stage(
@@ -352,8 +371,9 @@ public class Campaigns {
                             rs.getLong(5),
                             rs.getString(6),
                             rs.getString(7),
-                            rs.getObject(8, Integer.class),
-                            rs.getInt(9)));
+                            rs.getString(8),
+                            rs.getObject(9, Integer.class),
+                            rs.getInt(10)));
         });
         var counts = new HashMap<Long, Map<String, Long>>();
         for (var id : ids) {

@@ -103,6 +103,7 @@ public class GrowthDemo {
         }
         write(campaign, invites);
         rewards(campaign, participants);
+        new GiftDemo(jdbc).ship(campaign, end);
         return participants.size();
     }
 

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Settles invites whose window has passed, a batch a transaction: a friend still in contact counts (the
  * participant's count goes up, and each stage reached grants its reward), one who deleted every staff member
  * never does. A reward is a row keyed by (campaign, participant, stage), so it is granted once whoever settles;
- * a stage's stock is taken by a conditional update, so concurrent settlers never grant past it.
+ * a stage's stock is taken by a conditional update, so concurrent settlers never grant past it. The reward's
+ * points, coupon or gift (awaiting its address) are written in the same transaction: a crash leaves all or none.
  */
 @Component
 class InviteSettlement {
@@ -27,9 +28,12 @@ class InviteSettlement {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final LoyaltyRewards rewards;
+    private final GiftRewards gifts;
 
-    InviteSettlement(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LoyaltyRewards rewards) {
+    InviteSettlement(
+            JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LoyaltyRewards rewards, GiftRewards gifts) {
         this.jdbc = jdbc;
+        this.gifts = gifts;
         this.rewards = rewards;
         this.transactions = transactions;
         this.clock = clock;
@@ -83,15 +87,20 @@ class InviteSettlement {
     }
 
     private record Reward(
-            int stage, String kind, long amount, @Nullable String couponId) {}
+            int stage,
+            String kind,
+            long amount,
+            @Nullable String couponId,
+            @Nullable String gift) {}
 
     /** Grants each stage the participant has reached and not been granted, within its stock. */
     private void reached(long campaign, long participant, int counted) {
         var stages = jdbc.sql("""
-                        select stage, reward_kind, amount, coupon_id from campaign_stage
+                        select stage, reward_kind, amount, coupon_id, gift from campaign_stage
                         where campaign_id = ? and invites <= ? order by stage""")
                 .params(campaign, counted)
-                .query((rs, n) -> new Reward(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .query((rs, n) ->
+                        new Reward(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
                 .list();
         for (var reward : stages) {
             int stage = reward.stage();
@@ -104,18 +113,8 @@ class InviteSettlement {
             int taken = jdbc.sql("""
                             update campaign_stage set granted = granted + 1
                             where campaign_id = ? and stage = ? and (stock is null or granted < stock)""").params(campaign, stage).update();
-            if (taken == 1 && !reward.kind().equals("gift")) {
-                // points and coupons are the loyalty ledger's; a coupon whose own stock ran out counts as out of stock
-                long customer = jdbc.sql("select customer_id from campaign_participant where id = ?")
-                        .param(participant)
-                        .query(Long.class)
-                        .single();
-                taken = rewards.grant(
-                        reward.kind(),
-                        reward.amount(),
-                        reward.couponId() == null ? "" : reward.couponId(),
-                        Map.of(customer, campaign + ":" + participant + ":" + stage),
-                        "campaign");
+            if (taken == 1) {
+                taken = give(campaign, participant, reward);
             }
             if (taken == 0) {
                 jdbc.sql("""
@@ -123,5 +122,26 @@ class InviteSettlement {
                                 where campaign_id = ? and participant_id = ? and stage = ?""").params(campaign, participant, stage).update();
             }
         }
+    }
+
+    /**
+     * The reward itself, in the granting transaction: points and coupons are the loyalty ledger's (a coupon whose
+     * own stock ran out counts as out of stock), a gift waits for its address. Answers 1 when given.
+     */
+    private int give(long campaign, long participant, Reward reward) {
+        long customer = jdbc.sql("select customer_id from campaign_participant where id = ?")
+                .param(participant)
+                .query(Long.class)
+                .single();
+        if (reward.kind().equals("gift")) {
+            gifts.grant(campaign, participant, reward.stage(), customer, Objects.requireNonNull(reward.gift()));
+            return 1;
+        }
+        return rewards.grant(
+                reward.kind(),
+                reward.amount(),
+                reward.couponId() == null ? "" : reward.couponId(),
+                Map.of(customer, campaign + ":" + participant + ":" + reward.stage()),
+                "campaign");
     }
 }

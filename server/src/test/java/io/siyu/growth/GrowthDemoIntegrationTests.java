@@ -63,6 +63,18 @@ class GrowthDemoIntegrationTests extends IntegrationTest {
                 .as("participants list without live codes behind them")
                 .isEqualTo(200);
         assertThat(page.json().path("items").size()).isEqualTo(20);
+        var gifts = admin.get("/api/v1/campaigns/" + id + "/rewards?limit=200")
+                .json()
+                .path("items");
+        assertThat(gifts.findValuesAsString("status"))
+                .as("gifts on their way, in every state")
+                .contains("awaiting_address", "to_ship", "shipped", "received", "cancelled");
+        for (var gift : gifts) {
+            if (!gift.path("status").asString().equals("awaiting_address")
+                    && !gift.path("status").asString().equals("cancelled")) {
+                assertThat(gift.path("address").path("mobile").asString()).matches("1[3-9]\\d{9}");
+            }
+        }
 
         var second = tenants.create();
         assertThat(load(second, end)).as("the same seed, the same campaign").isEqualTo(participants);
