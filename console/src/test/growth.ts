@@ -1,5 +1,12 @@
 // Test data shaped like the server's answers about 任务宝 campaigns (used by the specs only).
-import type { Campaign, CampaignStats, Invite, Participant, ReviewItem } from '@/modules/growth/api'
+import type {
+  Campaign,
+  CampaignStats,
+  GiftReward,
+  Invite,
+  Participant,
+  ReviewItem,
+} from '@/modules/growth/api'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { channelCode, withTotals } from './live-codes'
 import { template, TEMPLATES } from './loyalty'
@@ -189,6 +196,67 @@ export const COUPON_TEMPLATES = [
   ...TEMPLATES,
 ]
 
+/** Campaign 9's stage-3 thermos for a participant: awaiting an address unless overridden. */
+export function gift(overrides: Partial<GiftReward> = {}): GiftReward {
+  return {
+    id: 71,
+    campaignId: 9,
+    participantId: 501,
+    stage: 3,
+    customerId: 20001,
+    customerName: '林小雨',
+    gift: '品牌保温杯',
+    status: 'awaiting_address',
+    address: null,
+    carrier: null,
+    trackingNo: null,
+    grantedAt: '2026-11-12T02:00:00Z',
+    addressedAt: null,
+    shippedAt: null,
+    receivedAt: null,
+    cancelledAt: null,
+    ...overrides,
+  }
+}
+
+export const ADDRESS = {
+  recipient: '王芳',
+  mobile: '13812345678',
+  province: '上海市',
+  city: '上海市',
+  district: '浦东新区',
+  detail: '张杨路 500 号 12 楼',
+}
+
+/** Three gifts: one awaiting its address, one to ship, one shipped. */
+export const GIFTS: GiftReward[] = [
+  gift(),
+  gift({
+    id: 72,
+    participantId: 502,
+    customerId: 20002,
+    customerName: '陈晨',
+    status: 'to_ship',
+    address: ADDRESS,
+  }),
+  gift({
+    id: 73,
+    participantId: 503,
+    customerId: 20003,
+    customerName: '周杰',
+    status: 'shipped',
+    address: {
+      ...ADDRESS,
+      recipient: '周杰',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+    },
+    carrier: '顺丰速运',
+    trackingNo: 'SF1400000001',
+  }),
+]
+
 /**
  * A signed-in admin, the live codes, the coupon templates and campaign 9 with its figures,
  * participants and review.
@@ -208,6 +276,7 @@ export function stubGrowthServer(routes: Record<string, Route> = {}, account = m
       jsonResponse({ items: PARTICIPANTS, nextCursor: null }),
     'GET /api/v1/campaigns/9/participants/501/invites': () => jsonResponse(INVITES),
     'GET /api/v1/campaigns/10': () => jsonResponse(draftCampaign()),
+    'GET /api/v1/campaigns/9/rewards': () => jsonResponse({ items: GIFTS, nextCursor: null }),
     ...routes,
   })
 }

@@ -36,6 +36,8 @@ export interface Stage {
   amount: number
   couponId: string | null
   gift: string | null
+  /** A picture of the gift (http(s) link), if any. */
+  giftImage?: string | null
   /** How many can be granted; null: unlimited. */
   stock: number | null
   granted: number
@@ -80,6 +82,7 @@ export interface StageInput {
   amount?: number
   couponId?: string
   gift?: string
+  giftImage?: string
   /** Left out: unlimited. */
   stock?: number
 }
@@ -97,10 +100,13 @@ export interface CampaignInput {
   stages: StageInput[]
 }
 
-/** A stage's reward for a participant: granted, or out of stock when they reached it. */
+/**
+ * A stage's reward for a participant: granted, out of stock when they reached it, or cancelled (a
+ * gift that did not ship after all).
+ */
 export interface ParticipantReward {
   stage: number
-  status: 'granted' | 'out_of_stock'
+  status: 'granted' | 'out_of_stock' | 'cancelled'
   at: string
 }
 
@@ -181,7 +187,61 @@ export interface ReviewItem {
   reason: string | null
 }
 
+/**
+ * A physical gift on its way: awaiting the participant's address, to ship, shipped, received; or
+ * cancelled before it shipped (its stock given back).
+ */
+export const GIFT_STATUSES = [
+  'awaiting_address',
+  'to_ship',
+  'shipped',
+  'received',
+  'cancelled',
+] as const
+export type GiftStatus = (typeof GIFT_STATUSES)[number]
+
+/** Where a gift goes (mainland China). */
+export interface GiftAddress {
+  recipient: string
+  /** Eleven digits, 13… to 19…. */
+  mobile: string
+  province: string
+  city: string
+  district: string
+  detail: string
+}
+
+export interface GiftShipment {
+  carrier: string
+  trackingNo: string
+}
+
+/** A stage's physical gift for a participant, and how far it got. */
+export interface GiftReward {
+  id: number
+  campaignId: number
+  participantId: number
+  stage: number
+  customerId: number
+  customerName: string | null
+  gift: string
+  status: GiftStatus
+  /** Null while awaiting one. */
+  address: GiftAddress | null
+  carrier: string | null
+  trackingNo: string | null
+  grantedAt: string
+  addressedAt: string | null
+  shippedAt: string | null
+  receivedAt: string | null
+  cancelledAt: string | null
+}
+
 const BASE = '/api/v1/campaigns'
+
+/** The warehouse's list of a campaign's gifts in `status` (CSV, UTF-8 with BOM). */
+export const giftExportUrl = (campaignId: number, status: GiftStatus = 'to_ship') =>
+  `${BASE}/${campaignId}/rewards/export?status=${status}`
 
 /** The participant's personalised poster (PNG) with their own code on it. */
 export const posterUrl = (campaignId: number, participantId: number) =>
@@ -208,4 +268,17 @@ export const growthApi = {
     http.post<void>(`${BASE}/${id}/invites/${inviteeId}/approve`),
   reject: (id: number, inviteeId: number) =>
     http.post<void>(`${BASE}/${id}/invites/${inviteeId}/reject`),
+  /** Physical gifts, newest first; only those in `status` when given. */
+  gifts: (id: number, status: GiftStatus | null, cursor: string | null) =>
+    http.get<CursorPage<GiftReward>>(`${BASE}/${id}/rewards`, { limit: 20, status, cursor }),
+  /** Writes the gift's address (again, while it has not shipped): it is then to ship. */
+  address: (id: number, rewardId: number, address: GiftAddress) =>
+    http.put<GiftReward>(`${BASE}/${id}/rewards/${rewardId}/address`, address),
+  ship: (id: number, rewardId: number, shipment: GiftShipment) =>
+    http.post<GiftReward>(`${BASE}/${id}/rewards/${rewardId}/ship`, shipment),
+  receive: (id: number, rewardId: number) =>
+    http.post<GiftReward>(`${BASE}/${id}/rewards/${rewardId}/receive`),
+  /** Cancels a gift that has not shipped; its stage gets the stock back. */
+  cancelGift: (id: number, rewardId: number) =>
+    http.post<GiftReward>(`${BASE}/${id}/rewards/${rewardId}/cancel`),
 }

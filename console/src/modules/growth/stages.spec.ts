@@ -66,4 +66,19 @@ describe('a campaign’s stages', () => {
     expect(soldOut({ stock: 20, granted: 19 })).toBe(false)
     expect(soldOut({ stock: null, granted: 5000 })).toBe(false)
   })
+
+  it('take a gift’s picture as an http(s) link, or none', () => {
+    const gift = (giftImage: string) =>
+      draft({ rewardKind: 'gift', gift: '品牌保温杯', giftImage, stock: 20 })
+    expect(stageProblem([gift('')], 0, 'giftImage')).toBeNull()
+    expect(stageProblem([gift('cup.png')], 0, 'giftImage')).toEqual({ key: 'giftImageInvalid' })
+    expect(stageInput(gift(' https://img.example/cup.png '))).toEqual({
+      invites: gift('').invites,
+      rewardKind: 'gift',
+      gift: '品牌保温杯',
+      giftImage: 'https://img.example/cup.png',
+      stock: 20,
+    })
+    expect(stageInput(gift(''))).not.toHaveProperty('giftImage')
+  })
 })

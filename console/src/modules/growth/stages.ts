@@ -14,6 +14,8 @@ export interface StageDraft {
   amount: number | null
   couponId: string
   gift: string
+  /** A picture of the gift: an http(s) link, or empty. */
+  giftImage: string
   /** Null: unlimited. */
   stock: number | null
 }
@@ -25,6 +27,7 @@ export const STAGE_FIELDS = [
   'amount',
   'couponId',
   'gift',
+  'giftImage',
   'stock',
 ] as const
 export type StageField = (typeof STAGE_FIELDS)[number]
@@ -48,6 +51,7 @@ export function newStage(after?: StageDraft): StageDraft {
     amount: points,
     couponId: '',
     gift: '',
+    giftImage: '',
     stock: null,
   }
 }
@@ -88,6 +92,10 @@ export function stageProblem(
     if ([...stage.gift.trim()].length > MAX_GIFT)
       return { key: 'giftTooLong', values: { max: MAX_GIFT } }
   }
+  if (field === 'giftImage' && stage.rewardKind === 'gift') {
+    const image = stage.giftImage.trim()
+    if (image && !/^https?:\/\/\S+$/i.test(image)) return { key: 'giftImageInvalid' }
+  }
   return null
 }
 
@@ -97,6 +105,8 @@ export function stageInput(stage: StageDraft): StageInput {
   if (stage.rewardKind === 'points') input.amount = stage.amount ?? 0
   if (stage.rewardKind === 'coupon') input.couponId = stage.couponId.trim()
   if (stage.rewardKind === 'gift') input.gift = stage.gift.trim()
+  if (stage.rewardKind === 'gift' && stage.giftImage.trim())
+    input.giftImage = stage.giftImage.trim()
   if (stage.stock !== null) input.stock = stage.stock
   return input
 }
