@@ -450,6 +450,83 @@ describe('channel live codes', () => {
     await context.close()
   })
 
+  test('the demo campaign’s gifts: an address entered, the gift shipped with a tracking number, then received', async () => {
+    const { page, context, unexpectedProblems } = await signIn()
+    const campaign = (
+      await (await page.request.get(siyu.base + '/api/v1/campaigns?limit=50')).json()
+    ).items.find((c) => c.name === '邀好友 领定制保温杯')
+    await page.goto(`${siyu.base}/growth/campaigns/${campaign.id}`)
+    await settle(page)
+    const gifts = page.locator('[data-testid="gifts"]')
+    await gifts.scrollIntoViewIfNeeded()
+    const filter = async (label) => {
+      await gifts.locator('.el-radio-button').filter({ hasText: label }).click()
+      await settle(page)
+    }
+    await gifts.locator('.el-table__row').first().waitFor()
+    for (const status of ['待填地址', '待发货', '已发货', '已签收']) {
+      assert.match(await gifts.innerText(), new RegExp(status), `the demo has gifts ${status}`)
+    }
+    await tallScreenshot(page, 'zh-growth-gifts', 2900)
+
+    // a participant awaiting their address tells it to an operator
+    await filter('待填地址')
+    const waiting = gifts.locator('.el-table__row').first()
+    await waiting.locator('[data-action="address"]').click()
+    const dialog = page.locator('.gift-address')
+    await dialog.locator('input[name="recipient"]').fill('赵测试')
+    await dialog.locator('input[name="mobile"]').fill('12345')
+    await dialog.getByTestId('address-submit').click()
+    await dialog.getByText('请填写 11 位中国大陆手机号码').waitFor()
+    await dialog.locator('input[name="mobile"]').fill('139 0000 1234')
+    await dialog.locator('input[name="province"]').fill('广东省')
+    await dialog.locator('input[name="city"]').fill('广州市')
+    await dialog.locator('input[name="district"]').fill('天河区')
+    await dialog.locator('input[name="detail"]').fill('体育西路 100 号 2 楼')
+    await atRest(page)
+    await screenshot(page, 'zh-growth-gift-address')
+    await dialog.getByTestId('address-submit').click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    // the warehouse's list has it, and the operator ships it
+    const csv = await page.request.get(
+      `${siyu.base}/api/v1/campaigns/${campaign.id}/rewards/export?status=to_ship`,
+    )
+    assert.match(csv.headers()['content-type'], /text\/csv/)
+    assert.match(await csv.text(), /赵测试,13900001234,广东省,广州市,天河区,体育西路 100 号 2 楼/)
+    await filter('待发货')
+    const toShip = gifts.locator('.el-table__row').filter({ hasText: '赵测试' })
+    await toShip.locator('[data-action="ship"]').click()
+    const ship = page.locator('.gift-ship')
+    assert.match(await ship.getByTestId('ship-to').innerText(), /赵测试 13900001234/)
+    await pick(page, ship.getByTestId('ship-carrier'), '顺丰速运')
+    await ship.locator('input[name="trackingNo"]').fill('SF1234567890')
+    await atRest(page)
+    await screenshot(page, 'zh-growth-gift-ship')
+    await ship.getByTestId('ship-submit').click()
+    await ship.waitFor({ state: 'hidden' })
+
+    await filter('已发货')
+    const shipped = gifts.locator('.el-table__row').filter({ hasText: 'SF1234567890' })
+    assert.match(await shipped.innerText(), /赵测试 · 139\*\*\*\*1234/)
+    await shipped.locator('[data-action="receive"]').click()
+    await shipped.waitFor({ state: 'detached' })
+    await filter('已签收')
+    await gifts.locator('.el-table__row').filter({ hasText: 'SF1234567890' }).waitFor()
+    await tallScreenshot(page, 'zh-growth-gifts-received', 2900)
+    const received = (
+      await (
+        await page.request.get(
+          `${siyu.base}/api/v1/campaigns/${campaign.id}/rewards?status=received&limit=200`,
+        )
+      ).json()
+    ).items.find((g) => g.trackingNo === 'SF1234567890')
+    assert.equal(received.carrier, '顺丰速运')
+    assert.equal(received.address.mobile, '13900001234')
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
   test('a 任务宝 campaign on a live code: made in the wizard, started, joined, friends add through the participant’s code, followed live', async () => {
     const { page, context, unexpectedProblems } = await signIn()
     const headers = { 'X-XSRF-TOKEN': await csrf(context) }
