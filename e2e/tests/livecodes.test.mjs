@@ -527,6 +527,34 @@ describe('channel live codes', () => {
     await context.close()
   })
 
+  test('the gifts to ship speak English', async () => {
+    const { page, context, unexpectedProblems } = await signIn({ locale: 'en' })
+    const campaign = (
+      await (await page.request.get(siyu.base + '/api/v1/campaigns?limit=50')).json()
+    ).items.find((c) => c.name === '邀好友 领定制保温杯')
+    await page.goto(`${siyu.base}/growth/campaigns/${campaign.id}`)
+    await settle(page)
+    const gifts = page.locator('[data-testid="gifts"]')
+    await gifts.locator('.el-table__row').first().waitFor()
+    await gifts.evaluate((section) => section.scrollIntoView({ block: 'start' }))
+    const tag = gifts.locator('[data-status="awaiting_address"]').first()
+    const [tagBox, cellBox] = await Promise.all([
+      tag.boundingBox(),
+      tag.locator('xpath=ancestor::td').boundingBox(),
+    ])
+    assert.ok(tagBox.x + tagBox.width <= cellBox.x + cellBox.width, 'the status fits its column')
+    const words = [
+      await gifts.locator('.gifts__head').innerText(),
+      ...(await gifts.locator('th, [data-testid="send-status"], [data-action]').allInnerTexts()),
+    ].join(' ')
+    assert.doesNotMatch(words, HAN, `the gift list is English: ${words}`)
+    assert.match(words, /Awaiting address/)
+    await atRest(page)
+    await screenshot(page, 'en-growth-gifts')
+    assert.deepEqual(unexpectedProblems(), [])
+    await context.close()
+  })
+
   test('a 任务宝 campaign on a live code: made in the wizard, started, joined, friends add through the participant’s code, followed live', async () => {
     const { page, context, unexpectedProblems } = await signIn()
     const headers = { 'X-XSRF-TOKEN': await csrf(context) }
