@@ -1,12 +1,15 @@
 package io.siyu.analytics;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.RoaringBitmap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Channel ROI and CAC against LTV. A channel's customers are those whose profile names it as their source and
  * whose first WeCom add falls in the period; their LTV is what they have paid from the period's start until now
- * (net of refunds), per customer.
+ * (net of refunds), per customer, summed from the {@link OrderLedger}'s days since the period's start.
  */
 @Service
 public class ChannelReport {
@@ -31,50 +34,51 @@ public class ChannelReport {
 
     public record Channels(List<Row> rows) {}
 
-    private final JdbcClient jdbc;
     private final CommerceFigures commerce;
     private final CustomerSets sets;
+    private final OrderLedger ledger;
 
-    ChannelReport(JdbcClient jdbc, CommerceFigures commerce, CustomerSets sets) {
-        this.jdbc = jdbc;
+    ChannelReport(CommerceFigures commerce, CustomerSets sets, OrderLedger ledger) {
         this.commerce = commerce;
         this.sets = sets;
+        this.ledger = ledger;
     }
 
     @Transactional(readOnly = true)
     public Channels channels(Period period) {
         var cohort = cohort(period);
         var spend = new LinkedHashMap<>(commerce.spend(period));
+        var earned = ledger.perCustomer(
+                period.from(),
+                LocalDate.now(period.zone()).plusDays(1),
+                period.zone(),
+                cohort.all(),
+                commerce.survivors());
         var rows = new ArrayList<Row>();
-        jdbc.sql("with " + CommerceFigures.MERGED + ", " + CommerceFigures.PAID + """
-                        ,
-                        cohort as (select * from unnest(?::bigint[], ?::text[]) as k(customer, channel)),
-                        earned as (
-                            select customer, sum(amount) as amount from paid group by customer)
-                        select k.channel, count(*), count(v.customer), coalesce(sum(v.amount), 0)
-                        from cohort k left join earned v on v.customer = k.customer
-                        group by k.channel order by 2 desc, 1""")
-                .params(
-                        period.start(),
-                        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(86_400)),
-                        cohort.customers(),
-                        cohort.channels())
-                .query(rs -> {
-                    var channel = rs.getString(1);
-                    var gmv = rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP);
-                    rows.add(row(
-                            channel.isEmpty() ? "none" : channel,
-                            rs.getLong(2),
-                            spend.remove(channel),
-                            rs.getLong(3),
-                            gmv));
-                });
+        var named = new ArrayList<>(cohort.channels().entrySet());
+        named.sort(Comparator.comparing(
+                        (Map.Entry<String, RoaringBitmap> e) -> -e.getValue().getLongCardinality())
+                .thenComparing(Map.Entry::getKey));
+        for (var entry : named) {
+            var channel = entry.getKey();
+            var customers = entry.getValue();
+            long cents = 0;
+            for (var it = customers.getIntIterator(); it.hasNext(); ) {
+                cents += earned.cents().getOrDefault(it.next(), 0L);
+            }
+            rows.add(row(
+                    channel.isEmpty() ? "none" : channel,
+                    customers.getLongCardinality(),
+                    spend.remove(channel),
+                    RoaringBitmap.andCardinality(customers, earned.buyers()),
+                    BigDecimal.valueOf(cents, 2)));
+        }
         spend.forEach((channel, cost) -> rows.add(row(channel, 0, cost, 0, BigDecimal.ZERO.setScale(2))));
         return new Channels(rows);
     }
 
-    /** The period's first adds, each with the source channel on their profile ("" for none). */
-    private record Cohort(Long[] customers, String[] channels) {}
+    /** The period's first adds, and of them those with each source channel on their profile ("" for none). */
+    private record Cohort(RoaringBitmap all, Map<String, RoaringBitmap> channels) {}
 
     /** From the segment index, a set per channel: reading each customer's row made this the report's slowest part. */
     private Cohort cohort(Period period) {
@@ -85,23 +89,19 @@ public class ChannelReport {
         names.forEach(name -> rules.add(Rules.and(firstAdds, Filters.attribute("sourceChannel", name))));
         var members = sets.members(rules);
         var all = members.getFirst();
-        var customers = new Long[all.getCardinality()];
-        var channels = new String[customers.length];
-        int i = 0;
-        var named = new RoaringBitmap();
+        var channels = new HashMap<String, RoaringBitmap>();
+        var none = all.clone();
         for (int c = 0; c < names.size(); c++) {
             var channel = members.get(c + 1);
-            named.or(channel);
-            for (var it = channel.getIntIterator(); it.hasNext(); i++) {
-                customers[i] = (long) it.next();
-                channels[i] = names.get(c);
+            none.andNot(channel);
+            if (!channel.isEmpty()) {
+                channels.put(names.get(c), channel);
             }
         }
-        for (var it = RoaringBitmap.andNot(all, named).getIntIterator(); it.hasNext(); i++) {
-            customers[i] = (long) it.next();
-            channels[i] = "";
+        if (!none.isEmpty()) {
+            channels.put("", none);
         }
-        return new Cohort(customers, channels);
+        return new Cohort(all, channels);
     }
 
     private static Row row(String channel, long adds, @Nullable BigDecimal spend, long buyers, BigDecimal gmv) {

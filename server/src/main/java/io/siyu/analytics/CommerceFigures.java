@@ -81,7 +81,7 @@ class CommerceFigures {
     }
 
     /** Merged-away profiles and the customers they were merged into. */
-    private Map<Integer, Integer> survivors() {
+    Map<Integer, Integer> survivors() {
         var survivors = new HashMap<Integer, Integer>();
         jdbc.sql("select id, survivor_id from customer where survivor_id is not null")
                 .query(rs -> {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -238,17 +239,58 @@ class OrderLedger {
         }
     }
 
+    /** One entry of a day, as its live customer. */
+    @FunctionalInterface
+    interface Entries {
+        void entry(int customer, long cents, byte kind);
+    }
+
     /**
      * The days from..to (in the zone), for the customers in {@code only} (all when null), each profile counted as
      * the live customer {@code survivors} maps it to.
      */
     Totals totals(
             LocalDate from, LocalDate to, ZoneId zone, @Nullable RoaringBitmap only, Map<Integer, Integer> survivors) {
-        var book = book(zone);
         var buyers = new RoaringBitmap();
         var repeat = new RoaringBitmap();
-        long orders = 0;
-        long cents = 0;
+        long[] sums = new long[2]; // orders, cents
+        each(from, to, zone, only, survivors, (customer, cents, kind) -> {
+            sums[1] += cents;
+            if (kind == ORDER) {
+                sums[0]++;
+                if (!buyers.checkedAdd(customer)) {
+                    repeat.add(customer);
+                }
+            }
+        });
+        return new Totals(buyers, repeat, sums[0], sums[1]);
+    }
+
+    /** Each customer's net cents over the days from..to, and who of them paid an order then. */
+    record PerCustomer(RoaringBitmap buyers, Map<Integer, Long> cents) {}
+
+    /** As {@link #totals}, summed per live customer. */
+    PerCustomer perCustomer(
+            LocalDate from, LocalDate to, ZoneId zone, @Nullable RoaringBitmap only, Map<Integer, Integer> survivors) {
+        var buyers = new RoaringBitmap();
+        var cents = new HashMap<Integer, Long>();
+        each(from, to, zone, only, survivors, (customer, amount, kind) -> {
+            cents.merge(customer, amount, Long::sum);
+            if (kind == ORDER) {
+                buyers.add(customer);
+            }
+        });
+        return new PerCustomer(buyers, cents);
+    }
+
+    private void each(
+            LocalDate from,
+            LocalDate to,
+            ZoneId zone,
+            @Nullable RoaringBitmap only,
+            Map<Integer, Integer> survivors,
+            Entries entries) {
+        var book = book(zone);
         book.lock.readLock().lock();
         try {
             for (var day : book.days
@@ -259,21 +301,13 @@ class OrderLedger {
                     if (!survivors.isEmpty()) {
                         customer = survivors.getOrDefault(customer, customer);
                     }
-                    if (only != null && !only.contains(customer)) {
-                        continue;
-                    }
-                    cents += day.cents[i];
-                    if (day.kinds[i] == ORDER) {
-                        orders++;
-                        if (!buyers.checkedAdd(customer)) {
-                            repeat.add(customer);
-                        }
+                    if (only == null || only.contains(customer)) {
+                        entries.entry(customer, day.cents[i], day.kinds[i]);
                     }
                 }
             }
         } finally {
             book.lock.readLock().unlock();
         }
-        return new Totals(buyers, repeat, orders, cents);
     }
 }

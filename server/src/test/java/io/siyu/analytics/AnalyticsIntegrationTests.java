@@ -703,13 +703,30 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         sql.update(
                 fixture.tenant(), "update customer set source_channel = case when id % 2 = 0 then '抖音' else '小红书' end");
         awaitIndex();
+        // a first adder of 抖音 pays before the period (not counted), on its first day, and is refunded part of it
+        var firstAdd = "e.type = 7 and " + between(from, to) + " and not exists (select 1 from event x where"
+                + " x.customer_id = e.customer_id and x.type = 7 and (x.occurred_at at time zone 'Asia/Shanghai')::date < '"
+                + from + "')";
+        long douyin = sql.count(
+                fixture.tenant(),
+                "select min(c.id) from event e join customer c on c.id = e.customer_id where " + firstAdd
+                        + " and c.source_channel = '抖音'");
+        var buyer = sql.single(
+                fixture.tenant(),
+                "select value from customer_identity where type = 'mobile' and customer_id = " + douyin,
+                String.class);
+        post(
+                "/api/v1/orders",
+                "{\"orders\": [%s, %s]}"
+                        .formatted(
+                                order("LTV-1", buyer, "HERO-1", 300, from.minusDays(1), true),
+                                order("LTV-2", buyer, "HERO-1", 300, from, true)));
+        post("/api/v1/orders/LTV-2/refunds", """
+                {"refundNo": "LTV-R", "amount": 0.35, "refundedAt": "%s"}""".formatted(at(to, 12)));
         var month = to.withDayOfMonth(1).toString().substring(0, 7);
         admin.put("/api/v1/analytics/spend", """
                 {"rows": [{"channel": "抖音", "month": "%s", "amount": 900}, {"channel": "视频号", "month": "%s", "amount": 50}]}""".formatted(month, month));
         var rows = get("/api/v1/analytics/channels?" + range()).path("rows");
-        var firstAdd = "e.type = 7 and " + between(from, to) + " and not exists (select 1 from event x where"
-                + " x.customer_id = e.customer_id and x.type = 7 and (x.occurred_at at time zone 'Asia/Shanghai')::date < '"
-                + from + "')";
         var start = "('" + from + "'::timestamp at time zone 'Asia/Shanghai')";
         for (var row : rows) {
             var channel = row.path("channel").asString();
@@ -730,6 +747,17 @@ class AnalyticsIntegrationTests extends IntegrationTest {
                             + " join customer c on c.id = e.customer_id where " + ofChannel + ")",
                     BigDecimal.class);
             assertThat(row.path("gmv").decimalValue()).as(channel).isEqualByComparingTo(gmv);
+            assertThat(row.path("buyers").asLong())
+                    .as(channel)
+                    .isEqualTo(sql.count(
+                            fixture.tenant(),
+                            "select count(distinct o.customer_id) from customer_order o where o.paid_at >= " + start
+                                    + " and o.customer_id in (select c.id from event e"
+                                    + " join customer c on c.id = e.customer_id where " + ofChannel + ")"));
+            if (channel.equals("抖音")) {
+                assertThat(gmv).as("the refunded order counts, net").isGreaterThanOrEqualTo(new BigDecimal("299.65"));
+                assertThat(gmv.remainder(BigDecimal.ONE)).isNotZero();
+            }
             if (row.path("adds").asLong() > 0) {
                 assertThat(row.path("ltv").decimalValue())
                         .isEqualByComparingTo(gmv.divide(
