@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +99,8 @@ class OrderLedger {
         Snapshot snapshot;
 
         final List<Change> early = new ArrayList<>();
+        /** Done once the snapshot is in; those asking meanwhile wait on it, other tenants' books do not. */
+        final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
         Book(ZoneId zone) {
             this.zone = zone;
@@ -185,23 +189,37 @@ class OrderLedger {
         }
     }
 
-    /** The bound tenant's book in this zone, loaded first if need be. */
+    /**
+     * The bound tenant's book in this zone, loaded first if need be. The asker who puts a fresh book in loads it;
+     * others asking for that tenant wait for the load, while other tenants load at the same time.
+     */
     private Book book(ZoneId zone) {
         long tenant = Tenancy.required().value();
-        var book = books.get(tenant);
-        if (book != null && book.zone.equals(zone)) {
-            return book;
-        }
-        synchronized (this) {
-            book = books.get(tenant);
-            if (book != null && book.zone.equals(zone)) {
-                return book;
+        var created = new Book[1];
+        // changes from the moment the book is in are noted, and wait until the load is in
+        var book = books.compute(tenant, (t, existing) -> {
+            if (existing != null && existing.zone.equals(zone)) {
+                return existing;
             }
-            var fresh = new Book(zone);
-            books.put(tenant, fresh); // changes from now on are noted, and wait until the load is in
-            load(new TenantId(tenant), fresh);
-            return fresh;
+            created[0] = new Book(zone);
+            return created[0];
+        });
+        if (created[0] != null) {
+            try {
+                load(new TenantId(tenant), book);
+                book.loaded.complete(null);
+            } catch (RuntimeException e) {
+                books.remove(tenant, book);
+                book.loaded.completeExceptionally(e);
+                throw e;
+            }
         }
+        try {
+            book.loaded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return book;
     }
 
     private void load(TenantId tenant, Book book) {
