@@ -2,6 +2,7 @@ package io.siyu.analytics;
 
 import io.siyu.commerce.OrderPaid;
 import io.siyu.commerce.OrdersLoaded;
+import io.siyu.shared.AfterCommit;
 import java.util.Arrays;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,8 @@ class TrialRollup {
     private static final String LOCK = "select %s(hashtext('analytics_trial'), siyu_current_tenant()::int)";
 
     private final JdbcClient jdbc;
+    /** Marks a transaction that holds the shared lock already (a bulk of payments takes it once). */
+    private final Object sharedLockHeld = new Object();
 
     TrialRollup(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -43,7 +46,13 @@ class TrialRollup {
 
     @EventListener
     void paid(OrderPaid paid) {
-        jdbc.sql(LOCK.formatted("pg_advisory_xact_lock_shared")).query().listOfRows();
+        AfterCommit.collect(
+                sharedLockHeld,
+                () -> jdbc.sql(LOCK.formatted("pg_advisory_xact_lock_shared"))
+                        .query()
+                        .listOfRows(),
+                held -> {},
+                held -> {});
         int written = jdbc.sql("with " + ORDERS.formatted("and o.customer_id = ?") + """
 
                         insert into analytics_trial (customer_id, first_lead_at, converted_at)
