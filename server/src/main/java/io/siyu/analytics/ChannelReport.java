@@ -53,7 +53,7 @@ public class ChannelReport {
                 LocalDate.now(period.zone()).plusDays(1),
                 period.zone(),
                 cohort.all(),
-                commerce.survivors());
+                commerce.merges().survivors());
         var rows = new ArrayList<Row>();
         var named = new ArrayList<>(cohort.channels().entrySet());
         named.sort(Comparator.comparing(

@@ -16,17 +16,14 @@ import org.springframework.stereotype.Component;
  * Money and order figures, read from the commerce, growth and loyalty tables. An order counts when it was paid in
  * the period, for its net amount (paid less refunded), to the live profile it resolves to now.
  *
- * <p>Profiles are resolved through the few merged-away ones only ({@link #MERGED}), and the channel and staff
+ * <p>Profiles are resolved through the few merged-away ones only ({@link Merges}), and the channel and staff
  * filters are the segment engine's members of the filter: joining every order to the customer table made
  * PostgreSQL read the whole table (0.5 s at a million customers).
  */
 @Component
 class CommerceFigures {
 
-    /** The merged-away profiles and their survivors: a CTE to resolve any profile id to its live customer. */
-    static final String MERGED = "merged as (select id, survivor_id from customer where survivor_id is not null)";
-
-    /** The paid orders of a period ({@code ?} start, {@code ?} end), each with its live customer; needs {@link #MERGED}. */
+    /** The paid orders of a period ({@code ?} start, {@code ?} end), each with its live customer; needs {@link Merges#cte}. */
     static final String PAID = """
             paid as (
                 select coalesce(m.survivor_id, o.customer_id) as customer, o.id as order_id, o.paid_at,
@@ -65,8 +62,8 @@ class CommerceFigures {
         return column + " = any(?)";
     }
 
-    Revenue revenue(Period period, Filters filters) {
-        var totals = ledger.totals(period.from(), period.to(), period.zone(), members(filters), survivors());
+    Revenue revenue(Period period, Filters filters, Merges merges) {
+        var totals = ledger.totals(period.from(), period.to(), period.zone(), members(filters), merges.survivors());
         return new Revenue(
                 totals.buyers().getLongCardinality(),
                 totals.orders(),
@@ -80,14 +77,25 @@ class CommerceFigures {
         return rule == null ? null : sets.members(List.of(rule)).getFirst();
     }
 
-    /** Merged-away profiles and the customers they were merged into. */
-    Map<Integer, Integer> survivors() {
+    /** Merged-away profiles and the customers they were merged into: a report reads them once. */
+    Merges merges() {
         var survivors = new HashMap<Integer, Integer>();
         jdbc.sql("select id, survivor_id from customer where survivor_id is not null")
                 .query(rs -> {
                     survivors.put(rs.getInt(1), rs.getInt(2));
                 });
-        return survivors;
+        return new Merges(survivors);
+    }
+
+    /** Trial figures of one report: {@link TrialRollup} is brought up to date once, then read for each period. */
+    @FunctionalInterface
+    interface TrialCounts {
+        Trials of(Period period, Filters filters, Merges merges);
+    }
+
+    TrialCounts trialCounts() {
+        trialRollup.ensureCurrent();
+        return this::trials;
     }
 
     /**
@@ -95,9 +103,10 @@ class CommerceFigures {
      * for an order with any other product after it, by the period's end. Read from {@link TrialRollup}'s rows per
      * profile, except for customers with merged profiles, whose orders are read (from every profile) instead.
      */
-    Trials trials(Period period, Filters filters) {
-        trialRollup.ensureCurrent();
-        var params = new ArrayList<Object>(List.of(period.end(), period.start(), period.end()));
+    private Trials trials(Period period, Filters filters, Merges merges) {
+        var params = new ArrayList<Object>();
+        var merged = merges.cte(params);
+        params.addAll(List.of(period.end(), period.start(), period.end()));
         var rolledWhere = only("t.customer_id", filters, params);
         params.addAll(List.of(period.start(), period.end()));
         var mergedWhere = only("f.customer", filters, params);
@@ -138,15 +147,17 @@ class CommerceFigures {
                                   where coalesce(m.survivor_id, o.customer_id) = f.customer and o.paid_at < ?
                                     and l.sku = any(lead.skus)))
                         select r.customers + m.customers, r.converted + m.converted
-                        from rolled r cross join merged_trials m""".formatted(MERGED, rolledWhere, mergedWhere))
+                        from rolled r cross join merged_trials m""".formatted(merged, rolledWhere, mergedWhere))
                 .params(params)
                 .query((rs, n) -> new Trials(rs.getLong(1), rs.getLong(2)))
                 .single();
     }
 
     /** Customers who joined a growth campaign through someone's code, or became members with a referral code. */
-    long referred(Period period, Filters filters) {
-        var params = new ArrayList<Object>(List.of(period.start(), period.end(), period.start(), period.end()));
+    long referred(Period period, Filters filters, Merges merges) {
+        var params = new ArrayList<Object>();
+        var merged = merges.cte(params);
+        params.addAll(List.of(period.start(), period.end(), period.start(), period.end()));
         var where = only("r.customer", filters, params);
         return jdbc.sql("""
                         with %s,
@@ -157,7 +168,7 @@ class CommerceFigures {
                             union
                             select m.customer_id from member m
                             where m.referred_by is not null and m.joined_at >= ? and m.joined_at < ?)
-                        select count(*) from referred r where %s""".formatted(MERGED, where))
+                        select count(*) from referred r where %s""".formatted(merged, where))
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -166,7 +177,7 @@ class CommerceFigures {
     /** Buyers, orders and GMV per bucket (days, weeks or months beginning at the given days, through {@code last}). */
     List<Bucket> buckets(List<LocalDate> starts, LocalDate last, Period period, Filters filters) {
         var only = members(filters);
-        var survivors = survivors();
+        var survivors = merges().survivors();
         var buckets = new ArrayList<Bucket>(starts.size());
         for (int i = 0; i < starts.size(); i++) {
             var end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : last;

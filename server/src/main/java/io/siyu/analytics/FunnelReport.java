@@ -74,8 +74,10 @@ public class FunnelReport {
             }
         }
         var counts = sets.counts(rules);
-        var now = new Figures(counts, 0, period, filters);
-        var before = new Figures(counts, Set.values().length, period.previous(), filters);
+        var merges = commerce.merges();
+        var trials = commerce.trialCounts();
+        var now = new Figures(counts, 0, period, filters, merges, trials);
+        var before = new Figures(counts, Set.values().length, period.previous(), filters, merges, trials);
         var both = new Both(now, before, rules.subList(0, Set.values().length));
         var revenueNow = now.revenue;
         var revenueBefore = before.revenue;
@@ -176,12 +178,18 @@ public class FunnelReport {
         final long referred;
         final @Nullable BigDecimal spend;
 
-        Figures(long[] counts, int offset, Period period, Filters filters) {
+        Figures(
+                long[] counts,
+                int offset,
+                Period period,
+                Filters filters,
+                Merges merges,
+                CommerceFigures.TrialCounts trialCounts) {
             this.counts = counts;
             this.offset = offset;
-            this.revenue = commerce.revenue(period, filters);
-            this.trials = commerce.trials(period, filters);
-            this.referred = commerce.referred(period, filters);
+            this.revenue = commerce.revenue(period, filters, merges);
+            this.trials = trialCounts.of(period, filters, merges);
+            this.referred = commerce.referred(period, filters, merges);
             this.spend = filters.staff() != null ? null : spend(commerce.spend(period), filters.channel());
         }
 

@@ -99,11 +99,12 @@ public class GmvReport {
                             "by", "analytics.dimension.unknown", dimension, String.join(", ", DIMENSIONS))));
         }
         var rows = new ArrayList<Row>();
+        var merges = commerce.merges();
         if (dimension.equals("month")) {
             for (var month : Grain.MONTH.buckets(period.from(), period.to())) {
                 var before = month.start().minusMonths(1).withDayOfMonth(1);
-                var current = figures(month.start(), month.end(), period, filters, "total");
-                var previous = figures(before, month.start().minusDays(1), period, filters, "total");
+                var current = figures(month.start(), month.end(), period, filters, "total", merges);
+                var previous = figures(before, month.start().minusDays(1), period, filters, "total", merges);
                 var key = new Key(
                         month.start().toString().substring(0, 7),
                         month.start().toString().substring(0, 7));
@@ -111,8 +112,8 @@ public class GmvReport {
                         key, current.getOrDefault(TOTAL, Factors.NONE), previous.getOrDefault(TOTAL, Factors.NONE)));
             }
         } else {
-            var current = figures(period.from(), period.to(), period, filters, dimension);
-            var previous = figures(period.compareFrom(), period.compareTo(), period, filters, dimension);
+            var current = figures(period.from(), period.to(), period, filters, dimension, merges);
+            var previous = figures(period.compareFrom(), period.compareTo(), period, filters, dimension, merges);
             var keys = new LinkedHashMap<String, Key>();
             current.keySet().forEach(k -> keys.put(k.key(), k));
             previous.keySet().forEach(k -> keys.putIfAbsent(k.key(), k));
@@ -193,10 +194,13 @@ public class GmvReport {
     }
 
     /** Assets, reached, buyers and GMV per group, for the days from..to. */
-    private Map<Key, Factors> figures(LocalDate from, LocalDate to, Period period, Filters filters, String dimension) {
+    private Map<Key, Factors> figures(
+            LocalDate from, LocalDate to, Period period, Filters filters, String dimension, Merges merges) {
         var start = Period.startOf(from, period.zone());
         var end = Period.startOf(to.plusDays(1), period.zone());
-        var params = new ArrayList<Object>(List.of(end, start));
+        var params = new ArrayList<Object>();
+        var merged = merges.cte(params);
+        params.addAll(List.of(end, start));
         var where = commerce.only("a.customer", filters, params);
         params.addAll(List.of(start, end, start, end));
         var key = switch (dimension) {
@@ -236,7 +240,7 @@ public class GmvReport {
                         from filtered f
                         left join reached r on r.customer = f.customer
                         left join bought b on b.customer = f.customer
-                        group by f.key""".formatted(key, label, where, CommerceFigures.PAID, CommerceFigures.MERGED))
+                        group by f.key""".formatted(key, label, where, CommerceFigures.PAID, merged))
                 .params(params)
                 .query(rs -> {
                     var k = rs.getString(1);
