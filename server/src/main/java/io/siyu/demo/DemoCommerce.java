@@ -39,7 +39,7 @@ class DemoCommerce {
         {"PREM-03", "限量香水 100ml", "premium", "香氛", "1580.00"}
     };
 
-    private static final String[] STORES = {"杭州西湖店", "上海静安店", "北京三里屯店", "成都太古里店", "线上旗舰店"};
+    static final String[] STORES = {"杭州西湖店", "上海静安店", "北京三里屯店", "成都太古里店", "线上旗舰店"};
     private static final String[] CHANNELS = {"小程序商城", "门店", "天猫", "抖音小店"};
     private static final int CHUNK = 20_000;
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo tenant's data once, on the first start with {@code SIYU_DEMO_DATA=true}: staff, customers,
- * tags and a year of events. One transaction, so a crash half-way leaves nothing and the next start retries.
+ * tags, a year of events and orders, WeCom relations and mass sends. One transaction, so a crash half-way leaves nothing and the next start retries.
  */
 @Component
 @Order(10)
@@ -36,6 +36,7 @@ class DemoData implements ApplicationRunner {
     private final LoyaltyDemo loyalty;
     private final GrowthDemo growth;
     private final DemoRelations relations;
+    private final DemoSends sends;
     private final TransactionTemplate transactions;
 
     DemoData(
@@ -47,6 +48,7 @@ class DemoData implements ApplicationRunner {
             LoyaltyDemo loyalty,
             GrowthDemo growth,
             DemoRelations relations,
+            DemoSends sends,
             TransactionTemplate transactions) {
         this.properties = properties;
         this.installation = installation;
@@ -56,6 +58,7 @@ class DemoData implements ApplicationRunner {
         this.loyalty = loyalty;
         this.growth = growth;
         this.relations = relations;
+        this.sends = sends;
         this.transactions = transactions;
     }
 
@@ -71,23 +74,27 @@ class DemoData implements ApplicationRunner {
         Tenancy.runAs(
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {
-                    var owners = createStaff();
+                    var staff = new java.util.ArrayList<String[]>();
+                    var owners = createStaff(staff);
                     loader.load(tenant, data, owners);
                     commerce.load(tenant, data);
-                    relations.load(tenant, data);
+                    var wecom = relations.load(tenant, data, owners, staff);
+                    sends.load(wecom.app(), wecom.relations(), data, DemoRelations.STAFF);
                     loyalty.load();
                     growth.load(data.customers(), data.seed(), data.end());
                     installation.markDemoDataLoaded();
                 }));
     }
 
-    /** The demo's staff accounts; returns the front-office ones, who own customers. */
-    private java.util.List<Long> createStaff() {
+    /** The demo's staff accounts, added to {@code staff} as (user id, name); returns the front-office ones, who own customers. */
+    private java.util.List<Long> createStaff(java.util.List<String[]> staff) {
         var random = new SplittableRandom(7);
         var owners = new java.util.ArrayList<Long>();
         for (int i = 1; i <= STAFF; i++) {
             var role = i <= 4 ? Role.MANAGER : i <= 10 ? Role.OPERATOR : Role.STAFF;
-            long id = accounts.createWithoutLogin("staff%02d".formatted(i), Names.person(random), role);
+            var name = Names.person(random);
+            long id = accounts.createWithoutLogin("staff%02d".formatted(i), name, role);
+            staff.add(new String[] {"staff%02d".formatted(i), name});
             if (role == Role.STAFF) {
                 owners.add(id);
             }

@@ -36,7 +36,7 @@ public class StandardDataSets {
         var tenant = load(tenantName, data);
         io.siyu.shared.Tenancy.runAs(tenant, () -> {
             commerce.load(tenant, data);
-            relations.load(tenant, data);
+            relations.loadEvents(tenant, data);
         });
         return tenant;
     }

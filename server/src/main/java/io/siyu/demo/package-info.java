@@ -4,7 +4,18 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"shared", "access", "customer", "event", "tagging", "commerce", "loyalty", "growth"})
+        allowedDependencies = {
+            "shared",
+            "access",
+            "customer",
+            "event",
+            "tagging",
+            "commerce",
+            "loyalty",
+            "growth",
+            "wecom",
+            "messaging"
+        })
 @NullMarked
 package io.siyu.demo;
 
