@@ -242,6 +242,123 @@ class AnalyticsIntegrationTests extends IntegrationTest {
         assertThat(trials()).containsExactly(3L, 2L);
     }
 
+    /**
+     * Per lead product, as SQL over the raw orders: trial customers (live profiles whose first paid order with a
+     * lead product was paid in the period and held that product) and those who paid for another product after it,
+     * by the period's end.
+     */
+    Map<String, List<Long>> trialsByProductBySql() {
+        var start = "('" + from + "'::timestamp at time zone 'Asia/Shanghai')";
+        var end = "('" + to.plusDays(1) + "'::timestamp at time zone 'Asia/Shanghai')";
+        var byProduct = new HashMap<String, List<Long>>();
+        for (var sku : List.of("TRIAL-1", "TRIAL-2")) {
+            var counts = sql.list(fixture.tenant(), """
+                    with o as (
+                        select coalesce(c.survivor_id, c.id) as person, o.id, o.paid_at,
+                               bool_or(l.sku in ('TRIAL-1', 'TRIAL-2')) as lead,
+                               bool_or(l.sku not in ('TRIAL-1', 'TRIAL-2')) as other, array_agg(l.sku) as skus
+                        from customer_order o join customer c on c.id = o.customer_id
+                        join order_line l on l.order_id = o.id
+                        where o.paid_at is not null group by 1, 2, 3),
+                    first as (select distinct on (person) person, paid_at, skus from o where lead order by person, paid_at, id)
+                    select count(*) from first f where f.paid_at >= %1$s and f.paid_at < %2$s and '%3$s' = any(f.skus)
+                    union all
+                    select count(*) from first f where f.paid_at >= %1$s and f.paid_at < %2$s and '%3$s' = any(f.skus)
+                      and exists (select 1 from o x where x.person = f.person and x.other and x.paid_at > f.paid_at
+                                  and x.paid_at < %2$s)""".formatted(start, end, sku), Long.class);
+            byProduct.put(sku, counts);
+        }
+        return byProduct;
+    }
+
+    Map<String, List<Long>> trialsByProduct() {
+        var byProduct = new HashMap<String, List<Long>>();
+        for (var product : get("/api/v1/analytics/trials?" + range()).path("products")) {
+            byProduct.put(
+                    product.path("sku").asString(),
+                    List.of(
+                            product.path("trialCustomers").asLong(),
+                            product.path("converted").asLong()));
+        }
+        return byProduct;
+    }
+
+    @Test
+    void trialConversionByLeadProductEqualsIndependentSql() {
+        post("/api/v1/products", """
+                {"products": [{"sku": "HERO-1", "name": "正价课", "role": "hero", "price": 300},
+                              {"sku": "TRIAL-1", "name": "体验课", "role": "lead", "price": 10},
+                              {"sku": "TRIAL-2", "name": "体验礼盒", "role": "lead", "price": 30}]}""");
+        var random = new Random(20261201);
+        var orders = new ArrayList<String>();
+        // the lines of an order, and what they cost
+        var lines = List.of(
+                List.of("TRIAL-1", "10"),
+                List.of("TRIAL-2", "30"),
+                List.of("TRIAL-1,TRIAL-2", "40"),
+                List.of("TRIAL-2,HERO-1", "330"),
+                List.of("HERO-1", "300"),
+                List.of("HERO-1", "300"));
+        for (int o = 0; o < 120; o++) {
+            var day = today.minusDays(1 + random.nextInt(60));
+            var picked = lines.get(random.nextInt(lines.size()));
+            var items = java.util.Arrays.stream(picked.getFirst().split(","))
+                    .map(sku -> "{\"sku\": \"" + sku + "\", \"quantity\": 1}")
+                    .toList();
+            orders.add("""
+                    {"orderNo": "T-%d", "customer": {"mobile": "%s"}, "placedAt": "%s", "lines": [%s],
+                     "payments": [{"paymentNo": "TP-%d", "amount": %s, "paidAt": "%s"}]}""".formatted(
+                            o,
+                            mobile(random.nextInt(45)),
+                            at(day, 9),
+                            String.join(", ", items),
+                            o,
+                            picked.get(1),
+                            at(day, 10 + random.nextInt(8))));
+        }
+        post("/api/v1/orders", "{\"orders\": [" + String.join(",", orders) + "]}");
+        var expected = trialsByProductBySql();
+        assertThat(expected.get("TRIAL-1").getFirst()).isPositive();
+        assertThat(expected.get("TRIAL-2").get(1)).isPositive();
+        assertThat(trialsByProduct()).isEqualTo(expected);
+
+        // after the first report: a new trial paid through the payments API, and two people found to be one
+        post("/api/v1/orders", "{\"orders\": [%s]}".formatted(order("T-NEW", mobile(46), "TRIAL-2", 30, to, false)));
+        post("/api/v1/orders/T-NEW/payments", """
+                {"paymentNo": "TP-NEW", "amount": 30, "paidAt": "%s"}""".formatted(at(to, 8)));
+        long a = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'T-NEW'");
+        long b = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'T-3'");
+        var link = admin.post("/api/v1/customers/" + a + "/links", "{\"customerId\": " + b + "}");
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        // one person under two profiles: the first lead order (TRIAL-1) under one, a later TRIAL-2 and the full
+        // course under the other; merged, they are a converted trial customer of TRIAL-1 only
+        post(
+                "/api/v1/orders",
+                "{\"orders\": [%s, %s, %s]}"
+                        .formatted(
+                                order("M-1", mobile(47), "TRIAL-1", 10, from.plusDays(2), true),
+                                order("M-2", mobile(48), "TRIAL-2", 30, from.plusDays(5), true),
+                                order("M-3", mobile(48), "HERO-1", 300, from.plusDays(6), true)));
+        long m1 = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'M-1'");
+        long m2 = sql.count(fixture.tenant(), "select customer_id from customer_order where order_no = 'M-2'");
+        var before = trialsByProductBySql();
+        link = admin.post("/api/v1/customers/" + m1 + "/links", "{\"customerId\": " + m2 + "}");
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        var after = trialsByProductBySql();
+        assertThat(after.get("TRIAL-1"))
+                .isEqualTo(List.of(
+                        before.get("TRIAL-1").get(0), before.get("TRIAL-1").get(1) + 1));
+        assertThat(after.get("TRIAL-2").getFirst())
+                .isEqualTo(before.get("TRIAL-2").getFirst() - 1);
+        assertThat(trialsByProduct()).isEqualTo(after);
+        var funnel = trials();
+        long byProducts =
+                trialsByProduct().values().stream().mapToLong(List::getFirst).sum();
+        assertThat(byProducts)
+                .as("an order with both lead products counts for each")
+                .isGreaterThanOrEqualTo(funnel.getFirst());
+    }
+
     /** Buyers, orders, GMV and repeat buyers of the period, as SQL over the orders counts them. */
     List<Object> revenueBySql() {
         var paid = "(paid_at at time zone 'Asia/Shanghai')::date between '" + from + "' and '" + to + "'";

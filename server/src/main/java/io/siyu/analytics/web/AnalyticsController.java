@@ -10,6 +10,7 @@ import io.siyu.analytics.GmvReport;
 import io.siyu.analytics.Period;
 import io.siyu.analytics.Periods;
 import io.siyu.analytics.TimeReport;
+import io.siyu.analytics.TrialReport;
 import io.siyu.analytics.WeComReport;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ class AnalyticsController {
     private final AssetReport assets;
     private final WeComReport wecom;
     private final ChannelReport channels;
+    private final TrialReport trials;
     private final AnalyticsSettings settings;
 
     AnalyticsController(
@@ -54,6 +56,7 @@ class AnalyticsController {
             AssetReport assets,
             WeComReport wecom,
             ChannelReport channels,
+            TrialReport trials,
             AnalyticsSettings settings) {
         this.periods = periods;
         this.funnel = funnel;
@@ -62,6 +65,7 @@ class AnalyticsController {
         this.assets = assets;
         this.wecom = wecom;
         this.channels = channels;
+        this.trials = trials;
         this.settings = settings;
     }
 
@@ -132,6 +136,14 @@ class AnalyticsController {
     @Operation(summary = "Per source channel: adds, spend, CAC, buyers, GMV, LTV and ROI")
     ChannelReport.Channels channels(Range range) {
         return channels.channels(period(range));
+    }
+
+    @GetMapping("/trials")
+    @Operation(
+            summary =
+                    "Trial → paid conversion per lead product: trial customers of the period and those who paid after")
+    TrialReport.Products trials(Range range) {
+        return trials.products(period(range), range.filters());
     }
 
     @GetMapping("/settings")
