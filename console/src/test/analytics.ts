@@ -10,6 +10,7 @@ import type {
   Settings,
   SpendRow,
   Trends,
+  TrialProduct,
   Wecom,
 } from '@/modules/analytics/api'
 import { jsonResponse, stubFetch, type Route } from './http'
@@ -314,6 +315,14 @@ export function channelRows(): ChannelRow[] {
   ]
 }
 
+export function trialProducts(): TrialProduct[] {
+  return [
+    { sku: 'TRIAL-01', name: '精华体验装', trialCustomers: 120, converted: 30, conversion: 0.25 },
+    { sku: 'TRIAL-02', name: '洁面小样', trialCustomers: 40, converted: 4, conversion: 0.1 },
+    { sku: 'TRIAL-03', name: '口红迷你装', trialCustomers: 0, converted: 0, conversion: null },
+  ]
+}
+
 export function settings(): Settings {
   return { baselines: { acquisition: 0.7, service: 0.45, monetisation: 0.35 } }
 }
@@ -355,6 +364,8 @@ export function stubAnalyticsServer(extra: Record<string, Route> = {}, account =
     'GET /api/v1/analytics/assets': () => jsonResponse(assets()),
     'GET /api/v1/analytics/wecom': () => jsonResponse(wecom()),
     'GET /api/v1/analytics/channels': () => jsonResponse({ rows: channelRows() }),
+    'GET /api/v1/analytics/trials': () =>
+      jsonResponse({ from: '2026-10-01', to: '2026-10-30', products: trialProducts() }),
     'GET /api/v1/analytics/settings': () => jsonResponse(settings()),
     'GET /api/v1/analytics/spend': () => jsonResponse({ rows: spendRows() }),
     ...extra,

@@ -50,6 +50,40 @@ describe('the AARRR funnel', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  it('draws trial-to-paid conversion per lead product for the same period, exportable as CSV', async () => {
+    const { calls } = stubAnalyticsServer()
+    const { wrapper } = await mountApp('/analytics/funnel')
+    const expected = { from: addDays(today, -29), to: today }
+    expect(queries(calls, '/api/v1/analytics/trials')).toEqual([expected])
+    const chart = wrapper
+      .findAllComponents(ChartCard)
+      .find((c) => c.props('title') === '体验课转化（按引流品）')!
+    expect(chart.props('empty')).toBe(false)
+    const option = chart.props('option')!
+    expect((option.xAxis as { data: string[] }).data).toEqual([
+      '精华体验装',
+      '洁面小样',
+      '口红迷你装',
+    ])
+    const series = option.series as Series[]
+    expect(series.map((s) => [s.type, s.name])).toEqual([
+      ['bar', '体验课客户'],
+      ['bar', '转正价客户'],
+      ['line', '体验转正价率'],
+    ])
+    expect(series[0]!.data).toEqual([120, 40, 0])
+    expect(series[1]!.data).toEqual([30, 4, 0])
+    expect(series[2]!.data).toEqual([0.25, 0.1, null])
+    const csv = chart.props('csv')!
+    expect(csv.columns).toEqual(['引流品', 'SKU', '体验课客户', '转正价客户', '体验转正价率（%）'])
+    expect(csv.rows).toEqual([
+      ['精华体验装', 'TRIAL-01', 120, 30, 25],
+      ['洁面小样', 'TRIAL-02', 40, 4, 10],
+      ['口红迷你装', 'TRIAL-03', 0, 0, null],
+    ])
+    wrapper.unmount()
+  })
+
   it('draws the five stages’ headline counts as a funnel, exportable as CSV', async () => {
     stubAnalyticsServer()
     const { wrapper } = await mountApp('/analytics/funnel')

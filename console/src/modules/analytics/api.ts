@@ -191,6 +191,16 @@ export interface ChannelRow {
   roi: number | null
 }
 
+/** Trial → paid conversion of one lead product (引流品). */
+export interface TrialProduct {
+  sku: string
+  name: string
+  trialCustomers: number
+  converted: number
+  /** Null without trial customers. */
+  conversion: number | null
+}
+
 export type Baselines = Record<WecomRateKey, number>
 
 export interface Settings {
@@ -235,6 +245,12 @@ export const analyticsApi = {
     http.get<Wecom>(`${BASE}/wecom`, query(filter), signal),
   channels: (filter: AnalyticsFilter, signal?: AbortSignal) =>
     http.get<{ rows: ChannelRow[] }>(`${BASE}/channels`, query(filter), signal),
+  trials: (filter: AnalyticsFilter, signal?: AbortSignal) =>
+    http.get<{ from: string; to: string; products: TrialProduct[] }>(
+      `${BASE}/trials`,
+      query(filter),
+      signal,
+    ),
   settings: (signal?: AbortSignal) => http.get<Settings>(`${BASE}/settings`, undefined, signal),
   saveSettings: (settings: Settings) => http.put<Settings>(`${BASE}/settings`, settings),
   spend: (from: string, to: string, signal?: AbortSignal) =>

@@ -9,6 +9,7 @@ import type {
   GmvRow,
   StaffKpi,
   TrendMetric,
+  TrialProduct,
   TrendPoint,
   WecomDay,
 } from './api'
@@ -848,6 +849,62 @@ export function cacLtvOption(
           label: { formatter: names.breakEven, position: 'insideEndTop', color: PALETTE.axis },
           data: [[{ coord: [0, 0] }, { coord: [max, max] }]],
         },
+      },
+    ],
+  }
+}
+
+// ---------- trial products ----------
+
+/**
+ * Per lead product: its trial customers and the converted ones as bars, the conversion rate as a line on
+ * the right axis; products in the order given (the API's: most trial customers first).
+ */
+export function trialProductsOption(
+  products: readonly TrialProduct[],
+  names: { trials: string; converted: string; conversion: string; percent: (v: number) => string },
+): AnalyticsChartOption {
+  return {
+    grid,
+    legend,
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+    },
+    xAxis: categoryAxis(products.map((p) => p.name)),
+    yAxis: [
+      { ...valueAxis, minInterval: 1 },
+      {
+        ...valueAxis,
+        min: 0,
+        max: 1,
+        splitLine: { show: false },
+        axisLabel: { color: PALETTE.axis, formatter: names.percent },
+      },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: names.trials,
+        data: products.map((p) => p.trialCustomers),
+        barMaxWidth: 24,
+        itemStyle: { color: COLORS.previous },
+      },
+      {
+        type: 'bar',
+        name: names.converted,
+        data: products.map((p) => p.converted),
+        barMaxWidth: 24,
+        itemStyle: { color: COLORS.primary },
+      },
+      {
+        type: 'line',
+        name: names.conversion,
+        yAxisIndex: 1,
+        data: products.map((p) => p.conversion),
+        connectNulls: false,
+        itemStyle: { color: COLORS.good },
+        tooltip: { valueFormatter: (v: unknown) => (v === null ? '—' : names.percent(Number(v))) },
       },
     ],
   }

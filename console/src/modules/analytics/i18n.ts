@@ -90,6 +90,9 @@ export const zhCN = {
     current: '本期',
     previous: '对比期',
     empty: '该周期没有数据',
+    trialProducts: '体验课转化（按引流品）',
+    trialConverted: '转正价客户',
+    leadProduct: '引流品',
   },
   cohorts: {
     title: '留存分析',
@@ -373,6 +376,9 @@ export const en: typeof zhCN = {
     current: 'This period',
     previous: 'Comparison period',
     empty: 'No data in this period',
+    trialProducts: 'Trial-to-paid by lead product',
+    trialConverted: 'Converted to paid',
+    leadProduct: 'Lead product',
   },
   cohorts: {
     title: 'Retention',
