@@ -48,6 +48,11 @@ describe('数据分析', () => {
     const funnel = (await api('GET', '/api/v1/analytics/funnel')).json
     const adds = metric(funnel, 'wecomAdds').value
     assert.ok(adds > 0, `the demo has WeCom adds in the last 30 days: ${adds}`)
+    const trials = (await api('GET', '/api/v1/analytics/trials')).json.products
+    assert.ok(
+      trials.some((p) => p.trialCustomers > 0 && p.converted > 0),
+      `the demo's lead products have trial customers who converted: ${JSON.stringify(trials)}`,
+    )
     for (const locale of ['zh', 'en']) {
       const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
       await page.setViewportSize({ width: 1440, height: 1300 })
@@ -56,6 +61,7 @@ describe('数据分析', () => {
       await card.waitFor()
       await drawn(page, 'chart-funnel')
       await drawn(page, 'chart-trend')
+      await drawn(page, 'chart-trial-products')
       await settle(page)
       const shown = await card.innerText()
       assert.ok(shown.includes(adds.toLocaleString('en-US')), `WeCom adds ${adds}: ${shown}`)
@@ -67,6 +73,9 @@ describe('数据分析', () => {
         assert.doesNotMatch(stages, /\p{Script=Han}/u, 'English throughout')
       }
       await screenshot(page, `analytics-funnel-${locale}`)
+      await page.locator('[data-testid="chart-trial-products"]').scrollIntoViewIfNeeded()
+      await page.waitForTimeout(300)
+      await screenshot(page, `analytics-trial-products-${locale}`)
       assert.deepEqual(unexpectedProblems(), [])
       await page.context().close()
     }
@@ -112,6 +121,11 @@ describe('数据分析', () => {
     await settle(page)
     await screenshot(page, 'analytics-cohorts')
 
+    const byStaff = (await api('GET', '/api/v1/analytics/gmv?by=staff')).json.rows
+    assert.ok(
+      byStaff.filter((r) => r.current.reached > 0 && r.current.buyers > 0).length >= 10,
+      `the demo's staff reach customers and sell: ${JSON.stringify(byStaff.map((r) => r.current))}`,
+    )
     await page.goto(siyu.base + '/analytics/gmv')
     await page.locator('[data-testid="formula"]').waitFor()
     await drawn(page, 'chart-assets')
@@ -158,6 +172,11 @@ describe('数据分析', () => {
     await page.goto(siyu.base + '/analytics/wecom')
     await drawn(page, 'chart-rates')
     await page.locator('[data-testid="below-baseline"]').first().waitFor()
+    const staff = (await api('GET', '/api/v1/analytics/wecom')).json.staff
+    assert.ok(
+      staff.filter((s) => s.customers > 0 && s.chats > 0 && s.replyRate !== null).length >= 10,
+      `the demo's staff have customers and WeCom's chat figures: ${JSON.stringify(staff)}`,
+    )
     const below = (await api('GET', '/api/v1/analytics/wecom')).json.rates.filter((r) => r.below)
     assert.ok(below.length > 0, 'a rate below 99 %')
     assert.equal(await page.locator('[data-testid="below-baseline"]').count(), below.length)
