@@ -876,8 +876,8 @@ export function trialProductsOption(
       { ...valueAxis, minInterval: 1 },
       {
         ...valueAxis,
+        // scaled to the rates shown: conversion rates are small, a 0–100 % axis flattens them
         min: 0,
-        max: 1,
         splitLine: { show: false },
         axisLabel: { color: PALETTE.axis, formatter: names.percent },
       },
