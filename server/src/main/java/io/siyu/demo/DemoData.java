@@ -78,8 +78,14 @@ class DemoData implements ApplicationRunner {
                     var owners = createStaff(staff);
                     loader.load(tenant, data, owners);
                     commerce.load(tenant, data);
+                    long started = System.nanoTime();
                     var wecom = relations.load(tenant, data, owners, staff);
-                    sends.load(wecom.app(), wecom.relations(), data, DemoRelations.STAFF);
+                    long receipts = sends.load(wecom.app(), wecom.relations(), data, DemoRelations.STAFF);
+                    log.info(
+                            "loaded {} WeCom relations and {} message receipts in {} ms",
+                            wecom.relations().size(),
+                            receipts,
+                            (System.nanoTime() - started) / 1_000_000);
                     loyalty.load();
                     growth.load(data.customers(), data.seed(), data.end());
                     installation.markDemoDataLoaded();
