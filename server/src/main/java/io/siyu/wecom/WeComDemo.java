@@ -96,7 +96,7 @@ public class WeComDemo {
         var users = new String[n];
         var codes = new Long[n];
         var added = new String[n];
-        var lost = new String[n];
+        var lost = new @Nullable String[n];
         for (int i = 0; i < n; i++) {
             var r = relations.get(i);
             customers[i] = r.customerId();
@@ -144,7 +144,7 @@ public class WeComDemo {
         int rows = userIds.length * DAYS;
         var users = new String[rows];
         var days = new String[rows];
-        var figures = new Integer[7][rows];
+        var figures = new @Nullable Integer[7][rows];
         for (int s = 0, i = 0; s < userIds.length; s++) {
             int live = 0;
             int replyRate = 55 + random.nextInt(40);
