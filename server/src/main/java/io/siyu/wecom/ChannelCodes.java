@@ -56,7 +56,8 @@ public class ChannelCodes {
     @Transactional(readOnly = true)
     public List<ChannelCode> all(@Nullable Long parentId) {
         return jdbc.sql("select " + COLUMNS + " from wecom_channel_code where "
-                        + (parentId == null ? "parent_id is null" : "parent_id = ?") + " order by id desc")
+                        + (parentId == null ? "parent_id is null" : "parent_id = ?")
+                        + " and app_id in (select id from wecom_app where not demo) order by id desc")
                 .params(parentId == null ? List.of() : List.of(parentId))
                 .query(this::code)
                 .list();

@@ -43,13 +43,13 @@ class SyncSchedule extends BackgroundWork {
     @Override
     protected void round() {
         PerTenant.round(tenants, worker(), log, "reconciling WeCom", () -> {
-            transactions.executeWithoutResult(status -> jdbc.sql("select id from wecom_app")
+            transactions.executeWithoutResult(status -> jdbc.sql("select id from wecom_app where not demo")
                     .query(Long.class)
                     .list()
                     .forEach(sync::abandonInterrupted));
             var due = transactions.execute(status -> jdbc.sql("""
                             select a.id from wecom_app a
-                            where not exists (select 1 from wecom_sync_run r where r.app_id = a.id
+                            where not a.demo and not exists (select 1 from wecom_sync_run r where r.app_id = a.id
                                               and (r.status = 'running' or r.started_at > now() - ?::interval))""")
                     .param(every.toSeconds() + " seconds")
                     .query(Long.class)

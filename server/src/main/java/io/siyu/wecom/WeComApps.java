@@ -21,8 +21,9 @@ class WeComApps {
         this.jdbc = jdbc;
     }
 
+    /** The connected apps; not the demo's (see {@link WeComDemo}). */
     List<WeComApp> all() {
-        return jdbc.sql("select " + COLUMNS + " from wecom_app order by id")
+        return jdbc.sql("select " + COLUMNS + " from wecom_app where not demo order by id")
                 .query(WeComApps::app)
                 .list();
     }

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (and per store for the store poster), the relations the demo's add and delete events tell of, and WeCom's daily
  * 联系客户统计 for the last 90 days. Written set-wise in the demo's transaction.
  *
- * <p>The app has no WeCom behind it: its API address is the loopback discard port, so its scheduled reconcile
- * fails at once and changes nothing, and the relations stay as the demo wrote them.
+ * <p>The app has no WeCom behind it: it is marked {@code demo}, so it is listed nowhere (apps, live codes), never
+ * reconciled and never asked for 联系客户统计, and the relations stay as the demo wrote them; its API address is the
+ * loopback discard port all the same.
  */
 @Service
 public class WeComDemo {
@@ -37,11 +38,9 @@ public class WeComDemo {
             Instant addedAt,
             @Nullable Instant lostAt) {}
 
-    private final WeComApps apps;
     private final JdbcClient jdbc;
 
-    WeComDemo(WeComApps apps, JdbcClient jdbc) {
-        this.apps = apps;
+    WeComDemo(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,15 +51,20 @@ public class WeComDemo {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long load(List<String[]> staff, List<Code> codes, List<Relation> relations, Instant end) {
-        long app = apps.insert(
-                "演示企业（历史数据，未连接）",
-                CORP_ID,
-                "1000001",
-                WeComAppManagement.random(32),
-                WeComAppManagement.random(32),
-                WeComAppManagement.random(43),
-                WeComAppManagement.random(24),
-                "http://127.0.0.1:9");
+        long app = jdbc.sql("""
+                        insert into wecom_app (tenant_id, name, corp_id, agent_id, secret, token, encoding_aes_key,
+                                               callback_key, api_base_url, demo)
+                        values (siyu_current_tenant(), '演示企业（历史数据）', ?, '1000001', ?, ?, ?, ?,
+                                'http://127.0.0.1:9', true)
+                        returning id""")
+                .params(
+                        CORP_ID,
+                        WeComAppManagement.random(32),
+                        WeComAppManagement.random(32),
+                        WeComAppManagement.random(43),
+                        WeComAppManagement.random(24))
+                .query(Long.class)
+                .single();
         var userIds = staff.stream().map(s -> s[0]).toArray(String[]::new);
         jdbc.sql("""
                         insert into wecom_staff (app_id, user_id, name, contact_enabled)

@@ -98,6 +98,13 @@ class DemoWeComIntegrationTests extends IntegrationTest {
                 .isZero();
 
         var admin = ApiClient.loggedIn(port, fixture.admin());
+        var apps = admin.get("/api/v1/wecom/apps");
+        assertThat(apps.json().size())
+                .as("the demo's app is no connected app: %s", apps.body())
+                .isZero();
+        var codes = admin.get("/api/v1/wecom/channel-codes");
+        assertThat(codes.status()).as(codes.body()).isEqualTo(200);
+        assertThat(codes.body()).as("nor are its live codes listed").doesNotContain(StandardDataSet.SOURCE_CHANNELS[1]);
         var to = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         var range = "from=" + to.minusDays(89) + "&to=" + to;
         var gmv = admin.get("/api/v1/analytics/gmv?by=staff&" + range);
