@@ -124,7 +124,10 @@ public class BulkCopy {
         }
 
         public Rows value(String value) {
-            var escaped = new StringBuilder(value.length());
+            if (plain(value)) {
+                return raw(value);
+            }
+            var escaped = new StringBuilder(value.length() + 8);
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
@@ -136,6 +139,17 @@ public class BulkCopy {
                 }
             }
             return raw(escaped.toString());
+        }
+
+        /** Most values need no escaping: write them as they are, without a copy. */
+        private static boolean plain(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public Rows nullValue() {
