@@ -3,6 +3,7 @@ package io.siyu.demo;
 import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
+import io.siyu.growth.GroupBuyDemo;
 import io.siyu.growth.GrowthDemo;
 import io.siyu.loyalty.LoyaltyDemo;
 import io.siyu.shared.Tenancy;
@@ -35,6 +36,7 @@ class DemoData implements ApplicationRunner {
     private final DemoCommerce commerce;
     private final LoyaltyDemo loyalty;
     private final GrowthDemo growth;
+    private final GroupBuyDemo groupBuys;
     private final DemoRelations relations;
     private final DemoSends sends;
     private final TransactionTemplate transactions;
@@ -47,6 +49,7 @@ class DemoData implements ApplicationRunner {
             DemoCommerce commerce,
             LoyaltyDemo loyalty,
             GrowthDemo growth,
+            GroupBuyDemo groupBuys,
             DemoRelations relations,
             DemoSends sends,
             TransactionTemplate transactions) {
@@ -57,6 +60,7 @@ class DemoData implements ApplicationRunner {
         this.commerce = commerce;
         this.loyalty = loyalty;
         this.growth = growth;
+        this.groupBuys = groupBuys;
         this.relations = relations;
         this.sends = sends;
         this.transactions = transactions;
@@ -88,6 +92,7 @@ class DemoData implements ApplicationRunner {
                             (System.nanoTime() - started) / 1_000_000);
                     loyalty.load();
                     growth.load(data.customers(), data.seed(), data.end());
+                    groupBuys.load();
                     installation.markDemoDataLoaded();
                 }));
     }
