@@ -8,6 +8,7 @@ import * as commerce from '@/modules/commerce/i18n'
 import * as content from '@/modules/content/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
+import * as groupBuys from '@/modules/group-buys/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
 import * as growth from '@/modules/growth/i18n'
 import * as handover from '@/modules/handover/i18n'
@@ -53,6 +54,7 @@ export const zhCN = {
   moments: moments.zhCN,
   journeys: journeys.zhCN,
   growth: growth.zhCN,
+  groupBuys: groupBuys.zhCN,
   loyalty: loyalty.zhCN,
   analytics: analytics.zhCN,
 }
@@ -85,6 +87,7 @@ export const en: MessageSchema = {
   moments: moments.en,
   journeys: journeys.en,
   growth: growth.en,
+  groupBuys: groupBuys.en,
   loyalty: loyalty.en,
   analytics: analytics.en,
 }

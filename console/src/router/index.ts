@@ -184,6 +184,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'growth:read', title: 'common.nav.campaignDetail' },
       },
       {
+        path: 'growth/group-buys',
+        name: 'group-buys',
+        component: () => import('@/modules/group-buys/GroupBuysView.vue'),
+        meta: { permission: 'growth:read', title: 'groupBuys.nav.list' },
+      },
+      {
+        path: 'growth/group-buys/:id(\\d+)',
+        name: 'group-buy',
+        component: () => import('@/modules/group-buys/GroupBuyDetailView.vue'),
+        meta: { permission: 'growth:read', title: 'groupBuys.nav.detail' },
+      },
+      {
         path: 'content/materials',
         name: 'materials',
         component: () => import('@/modules/content/MaterialsView.vue'),
