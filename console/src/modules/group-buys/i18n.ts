@@ -106,9 +106,9 @@ export const zhCN = {
       teams: '团数',
       teamsHint: '拼团中 {open} · 成团 {succeeded} · 失败 {failed}',
       successRate: '成团率',
-      successRateHint: '已结束的团中成团的比例',
+      successRateHint: '已结束的团中成团占比',
       refunded: '已退款',
-      refundedHint: '未成团全额退款，高档成团退差价',
+      refundedHint: '失败全退，高档退差价',
     },
     charts: {
       status: '团状态分布',
@@ -252,9 +252,9 @@ export const en: typeof zhCN = {
       teams: 'Teams',
       teamsHint: 'Open {open} · succeeded {succeeded} · failed {failed}',
       successRate: 'Success rate',
-      successRateHint: 'Share of closed teams that succeeded',
+      successRateHint: 'Of the teams closed',
       refunded: 'Refunded',
-      refundedHint: 'Failed teams in full, higher tiers the difference',
+      refundedHint: 'Failed teams and tier savings',
     },
     charts: {
       status: 'Teams by status',
