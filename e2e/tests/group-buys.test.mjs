@@ -158,6 +158,9 @@ describe('拼团', () => {
     const members = page.locator('[data-testid="members"]')
     await members.waitFor()
     assert.equal(await members.locator('[data-testid="customer-link"]').count(), 2)
+    for (const link of await members.locator('[data-testid="customer-link"]').all()) {
+      assert.doesNotMatch(await link.innerText(), /^#/, 'members are shown by name')
+    }
     assert.match(await members.innerText(), /E2E-PAY-2/)
     await page.waitForTimeout(300)
     await screenshot(page, 'zh-group-buy-detail')

@@ -71,6 +71,8 @@ export interface Member {
   /** What is owed back; absent when nothing is. */
   refund?: number | null
   refundStatus?: RefundStatus | null
+  /** The customer's name as the profile shows it now. */
+  customerName?: string | null
 }
 
 export interface Team {

@@ -74,6 +74,7 @@ public record GroupBuy(
     /**
      * @param refund what is owed back (failed: everything; succeeded below the first price: the difference)
      * @param refundStatus due or done; null when nothing is owed
+     * @param customerName the customer's name as the profile shows it now
      */
     public record Member(
             long id,
@@ -83,5 +84,6 @@ public record GroupBuy(
             BigDecimal paid,
             Instant joinedAt,
             @Nullable BigDecimal refund,
-            @Nullable String refundStatus) {}
+            @Nullable String refundStatus,
+            @Nullable String customerName) {}
 }

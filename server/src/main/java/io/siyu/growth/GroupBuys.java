@@ -341,8 +341,9 @@ public class GroupBuys {
         var members = new HashMap<Long, List<GroupBuy.Member>>();
         jdbc.sql("""
                         select m.team_id, m.id, m.customer_id, m.join_key, m.payment_ref, m.paid, m.joined_at,
-                               r.amount, r.status
+                               r.amount, r.status, c.display_name
                         from group_buy_member m left join group_buy_refund r on r.member_id = m.id
+                        left join customer c on c.id = m.customer_id
                         where m.team_id = any(?::bigint[]) order by m.id""")
                 .param(teams.stream().map(t -> (Long) t[0]).toArray(Long[]::new))
                 .query(rs -> {
@@ -355,7 +356,8 @@ public class GroupBuys {
                                     rs.getBigDecimal(6),
                                     rs.getTimestamp(7).toInstant(),
                                     rs.getBigDecimal(8),
-                                    rs.getString(9)));
+                                    rs.getString(9),
+                                    rs.getString(10)));
                 });
         return teams.stream()
                 .map(t -> new GroupBuy.Team(

@@ -114,6 +114,8 @@ class GroupBuyIntegrationTests extends IntegrationTest {
                 .as("four reached the 3-person tier")
                 .isEqualByComparingTo("79");
         assertThat(closed.path("members").findValuesAsString("refundStatus")).containsOnly("done");
+        assertThat(closed.path("members").findValuesAsString("customerName"))
+                .containsExactly("团员1", "团员2", "团员3", "团员4");
         assertThat(providerRefunded()).as("4 × (89 − 79)").isEqualByComparingTo("40");
         var buy = admin.get("/api/v1/group-buys/" + offer).json();
         assertThat(buy.path("held").asInt()).isZero();
