@@ -27,6 +27,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final Care care;
     private final TierReview tierReview;
     private final TierDropWarnings tierDropWarnings;
+    private final TierCoupons tierCoupons;
     /** The day each tenant's tiers were last reviewed (the keys make a repeat harmless; this saves the query). */
     private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> reviewsDone =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -41,7 +42,8 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
             TransactionTemplate transactions,
             Care care,
             TierReview tierReview,
-            TierDropWarnings tierDropWarnings) {
+            TierDropWarnings tierDropWarnings,
+            TierCoupons tierCoupons) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
@@ -50,6 +52,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         this.care = care;
         this.tierReview = tierReview;
         this.tierDropWarnings = tierDropWarnings;
+        this.tierCoupons = tierCoupons;
     }
 
     @Override
@@ -95,14 +98,17 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         return 1;
     }
 
-    /** Once a day per tenant: the birthday points of members born today, and reminders of points expiring. */
+    /**
+     * Once a day per tenant: the birthday points of members born today, reminders of points expiring, and this
+     * month's monthly tier coupons (once per member and month whichever day gives them).
+     */
     int birthdays() {
         var tenant = io.siyu.shared.Tenancy.required();
         var today = care.today();
         if (today.equals(birthdaysDone.get(tenant))) {
             return 0;
         }
-        int granted = care.birthdays(today) + care.expiring();
+        int granted = care.birthdays(today) + care.expiring() + tierCoupons.monthly(today);
         birthdaysDone.put(tenant, today);
         return granted;
     }

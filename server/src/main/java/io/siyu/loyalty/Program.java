@@ -27,13 +27,25 @@ public record Program(
             BigDecimal discountPercent,
             boolean freeShipping,
             long birthdayPoints,
-            @Nullable Long keepGrowth) {
+            @Nullable Long keepGrowth,
+            @Nullable List<TierCoupon> coupons) {
+
+        /** The tier's exclusive coupons (none when not given). */
+        public List<TierCoupon> coupons() {
+            return coupons == null ? List.of() : coupons;
+        }
 
         /** The growth within the window a member needs to stay in this tier at the daily review. */
         long keep() {
             return keepGrowth == null ? minGrowth : keepGrowth;
         }
     }
+
+    /**
+     * An exclusive tier coupon: the template (by code) a member receives on reaching the tier, and, when
+     * {@code monthly}, again each month (the tenant's zone) while in it — once per member, tier and period.
+     */
+    public record TierCoupon(String templateCode, boolean monthly) {}
 
     /** Growth counts over a member's whole life. */
     static final String LIFETIME = "lifetime";

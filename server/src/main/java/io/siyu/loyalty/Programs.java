@@ -34,9 +34,9 @@ public class Programs {
     static final int MAX_WINDOW_MONTHS = 36;
 
     static final List<Program.Tier> DEFAULT_TIERS = List.of(
-            new Program.Tier(1, "普通会员", 0, BigDecimal.ONE, BigDecimal.ZERO, false, 0, null),
-            new Program.Tier(2, "银卡会员", 1_000, new BigDecimal("1.2"), new BigDecimal("5"), false, 200, null),
-            new Program.Tier(3, "金卡会员", 5_000, new BigDecimal("1.5"), new BigDecimal("10"), true, 500, null));
+            new Program.Tier(1, "普通会员", 0, BigDecimal.ONE, BigDecimal.ZERO, false, 0, null, null),
+            new Program.Tier(2, "银卡会员", 1_000, new BigDecimal("1.2"), new BigDecimal("5"), false, 200, null, null),
+            new Program.Tier(3, "金卡会员", 5_000, new BigDecimal("1.5"), new BigDecimal("10"), true, 500, null, null));
 
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
@@ -63,6 +63,7 @@ public class Programs {
     }
 
     private Program read() {
+        var coupons = TierCoupons.configured(jdbc);
         var tiers = jdbc.sql("""
                         select level, name, min_growth, multiplier, discount_percent, free_shipping, birthday_points,
                                keep_growth
@@ -75,7 +76,8 @@ public class Programs {
                         rs.getBigDecimal(5),
                         rs.getBoolean(6),
                         rs.getLong(7),
-                        (Long) rs.getObject(8)))
+                        (Long) rs.getObject(8),
+                        coupons.getOrDefault(rs.getInt(1), List.of())))
                 .list();
         return jdbc.sql("""
                         select name, join_rule, points_per_yuan, growth_per_yuan, points_expiry, points_expiry_days,
@@ -169,6 +171,7 @@ public class Programs {
                 problems.add(new FieldProblem(at + "keepGrowth", "loyalty.tier.keep", t.minGrowth()));
             }
         }
+        var couponIds = TierCoupons.check(jdbc, tiers, problems);
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
@@ -214,6 +217,7 @@ public class Programs {
                             t.keepGrowth())
                     .update();
         }
+        TierCoupons.store(jdbc, tiers, couponIds);
         return get();
     }
 
