@@ -219,4 +219,85 @@ describe('the membership program', { timeout: 20_000 }, () => {
     await save()
     expect(cellError(3, 'minGrowth')).toBe('Above the level before (1000)')
   })
+
+  it('shows each tier’s exclusive coupons and saves one added to a tier', async () => {
+    const base = program()
+    const { calls } = stubLoyaltyServer({
+      'GET /api/v1/loyalty/program': () =>
+        jsonResponse(
+          program({
+            tiers: base.tiers.map((tier) =>
+              tier.level === 3
+                ? { ...tier, coupons: [{ templateCode: 'VIP-15', monthly: true }] }
+                : tier,
+            ),
+          }),
+        ),
+      'PUT /api/v1/loyalty/program': async (request) =>
+        jsonResponse({ ...(await request.clone().json()), updatedAt: '2026-11-06T02:00:00Z' }),
+    })
+    await mountApp('/loyalty/program')
+    const tier = (level: number) =>
+      document.querySelector<HTMLElement>(`[data-tier-coupons="${level}"]`)!
+    expect(tier(1).textContent).toContain('未设置专属券')
+    expect(tier(3).querySelector<HTMLInputElement>('.el-checkbox input')!.checked).toBe(true)
+
+    tier(2).querySelector<HTMLElement>('[data-testid="add-tier-coupon"]')!.click()
+    await settle(0)
+    await save()
+    expect(puts(calls)).toHaveLength(0)
+    expect(tier(2).querySelector('[data-testid="tier-coupons-error"]')?.textContent?.trim()).toBe(
+      '请选择优惠券',
+    )
+
+    tier(2).querySelector<HTMLElement>('.el-select__wrapper')!.click()
+    await settle(0)
+    ;[...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+      .filter((item) => item.closest<HTMLElement>('.el-popper')?.style.display !== 'none')
+      .filter((option) => option.querySelector('[data-code="NEW-20"]'))
+      .at(-1)!
+      .click()
+    await settle(0)
+    await save()
+    const body = (await puts(calls)[0]!.json()) as Program
+    expect(body.tiers.map((t) => t.coupons)).toEqual([
+      [],
+      [{ templateCode: 'NEW-20', monthly: false }],
+      [{ templateCode: 'VIP-15', monthly: true }],
+    ])
+  })
+
+  it('shows the server’s problem on the tier coupon it is about, in English too', async () => {
+    setLocale('en')
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/program': () =>
+        jsonResponse(
+          program({
+            tiers: program().tiers.map((tier) => ({
+              ...tier,
+              coupons: tier.level === 2 ? [{ templateCode: 'GONE', monthly: false }] : [],
+            })),
+          }),
+        ),
+      'PUT /api/v1/loyalty/program': () =>
+        problemResponse(400, {
+          detail: 'Bad request',
+          errors: [
+            {
+              field: 'tiers[1].coupons[0].templateCode',
+              code: 'coupon',
+              message: 'There is no coupon template with the code GONE.',
+            },
+          ],
+        }),
+    })
+    await mountApp('/loyalty/program')
+    expect(document.querySelector('[data-testid="tier-coupons"]')!.textContent).toContain(
+      'Exclusive tier coupons',
+    )
+    await save()
+    expect(
+      document.querySelector('[data-tier-coupons="2"] .tier-coupons__select')?.textContent,
+    ).toContain('There is no coupon template with the code GONE.')
+  })
 })

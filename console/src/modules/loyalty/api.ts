@@ -82,6 +82,16 @@ export interface Tier {
    * review, at most `minGrowth`; null (or absent): `minGrowth`.
    */
   keepGrowth?: number | null
+  /**
+   * Exclusive coupons (0–5, each template once): issued on reaching the tier, and a `monthly` one
+   * again each month while in it; once per member, tier and period.
+   */
+  coupons?: TierCoupon[]
+}
+
+export interface TierCoupon {
+  templateCode: string
+  monthly: boolean
 }
 
 /** Growth counts over a member's whole life, or over the last some months (as text, "12"). */

@@ -534,6 +534,16 @@ export const zhCN = {
       add: '添加等级',
       remove: '删除',
     },
+    tierCoupons: {
+      title: '等级专属券',
+      help: '会员升到该等级时发放；勾选「每月发放」的券在会员保持该等级期间每月再发一次。每位会员每个等级、每个周期只发一次',
+      none: '未设置专属券',
+      monthly: '每月发放',
+      add: '添加专属券',
+      remove: '移除',
+      required: '请选择优惠券',
+      duplicate: '同一张券已添加',
+    },
     problems: {
       required: '请填写',
       nameRequired: '请填写名称',
@@ -1089,6 +1099,16 @@ export const en: typeof zhCN = {
       keepPlaceholder: 'Same',
       add: 'Add tier',
       remove: 'Remove',
+    },
+    tierCoupons: {
+      title: 'Exclusive tier coupons',
+      help: 'Issued when a member reaches the tier; those marked "Monthly" come again each month while the member stays in it. Each member gets each coupon once per tier and period',
+      none: 'No exclusive coupons',
+      monthly: 'Monthly',
+      add: 'Add a coupon',
+      remove: 'Remove',
+      required: 'Choose a coupon',
+      duplicate: 'This coupon is already added',
     },
     problems: {
       required: 'Required',

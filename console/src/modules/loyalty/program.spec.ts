@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { program } from '@/test/loyalty'
-import { nextTier, tierErrorFields, tierProblem, tierProblems } from './program'
+import { nextTier, tierCouponProblem, tierErrorFields, tierProblem, tierProblems } from './program'
 
 const tiers = () => program().tiers
 
@@ -60,6 +60,25 @@ describe('the program’s tiers', () => {
   it('name each tier field as the server does', () => {
     expect(tierErrorFields(2)).toContain('tiers[1].minGrowth')
     expect(tierErrorFields(2)).toContain('tiers[1].keepGrowth')
-    expect(tierErrorFields(2)).toHaveLength(14)
+    expect(tierErrorFields(2)).toContain('tiers[1].coupons[4].templateCode')
+    // seven fields, the coupons and five coupons' templates per tier
+    expect(tierErrorFields(2)).toHaveLength(26)
+  })
+
+  it('want each tier coupon chosen, and each template once per tier', () => {
+    const tiers = program().tiers.map((tier) => ({
+      ...tier,
+      coupons: [] as { templateCode: string; monthly: boolean }[],
+    }))
+    expect(tierCouponProblem(tiers, 0)).toBeNull()
+    tiers[0]!.coupons = [{ templateCode: ' ', monthly: false }]
+    expect(tierCouponProblem(tiers, 0)).toBe('required')
+    tiers[0]!.coupons = [
+      { templateCode: 'NEW-20', monthly: false },
+      { templateCode: 'NEW-20', monthly: true },
+    ]
+    expect(tierCouponProblem(tiers, 0)).toBe('duplicate')
+    tiers[0]!.coupons[1]!.templateCode = 'VIP-15'
+    expect(tierCouponProblem(tiers, 0)).toBeNull()
   })
 })

@@ -1,6 +1,8 @@
 import type { Tier } from './api'
 
 export const MAX_TIERS = 3
+/** Exclusive coupons a tier may name, as the server allows. */
+export const MAX_TIER_COUPONS = 5
 export const MAX_TIER_NAME = 20
 export const TIER_FIELDS = [
   'name',
@@ -89,11 +91,27 @@ export function nextTier(tiers: readonly Tier[]): Tier {
     freeShipping: last?.freeShipping ?? false,
     birthdayPoints: last?.birthdayPoints ?? 0,
     keepGrowth: null,
+    coupons: [],
   }
 }
 
 /** The server's field names for a tier's fields, for its messages (`tiers[1].minGrowth`). */
 export const tierErrorFields = (count: number) =>
-  Array.from({ length: count }, (_, index) =>
-    TIER_FIELDS.map((field) => `tiers[${index}].${field}`),
-  ).flat()
+  Array.from({ length: count }, (_, index) => [
+    ...TIER_FIELDS.map((field) => `tiers[${index}].${field}`),
+    `tiers[${index}].coupons`,
+    ...Array.from(
+      { length: MAX_TIER_COUPONS },
+      (_, at) => `tiers[${index}].coupons[${at}].templateCode`,
+    ),
+  ]).flat()
+
+/**
+ * What is wrong with tier `index`'s coupons, or null: a coupon not chosen yet, or one chosen
+ * twice (the server takes each template once per tier).
+ */
+export function tierCouponProblem(tiers: readonly Tier[], index: number): string | null {
+  const codes = (tiers[index]?.coupons ?? []).map((coupon) => coupon.templateCode.trim())
+  if (codes.some((code) => !code)) return 'required'
+  return new Set(codes).size < codes.length ? 'duplicate' : null
+}
