@@ -171,7 +171,7 @@ public class EarningRules {
                 clock.instant());
     }
 
-    private static EarningRule.@Nullable Filter filter(
+    static EarningRule.@Nullable Filter filter(
             EarningRule.@Nullable FilterInput in, @Nullable EventTypeDefinition type, List<FieldProblem> problems) {
         if (in == null || (isBlank(in.property()) && isBlank(in.op()) && isBlank(in.value()))) {
             return null;
