@@ -2,6 +2,7 @@
 import type {
   Adjustment,
   Coupon,
+  CouponRule,
   CouponTemplate,
   EarningRule,
   LedgerEntry,
@@ -382,6 +383,34 @@ export const RULE_EVENT_TYPES: EventTypeInfo[] = [
   },
 ]
 
+/** A coupon rule with a filter and no total, and one with a total. */
+export const COUPON_RULES: CouponRule[] = [
+  {
+    id: 1,
+    name: '五星好评送券',
+    templateCode: 'NEW-20',
+    eventType: 'review',
+    filter: { property: 'rating', op: 'gte', value: '5' },
+    perCustomer: 3,
+    totalLimit: null,
+    active: true,
+    issued: 42,
+    updatedAt: '2026-11-20T02:00:00Z',
+  },
+  {
+    id: 2,
+    name: '签到送券',
+    templateCode: 'VIP-15',
+    eventType: 'check_in',
+    filter: null,
+    perCustomer: 1,
+    totalLimit: 500,
+    active: false,
+    issued: 500,
+    updatedAt: '2026-11-21T02:00:00Z',
+  },
+]
+
 /** A signed-in admin and the whole program: members, 20001's details, coupons, the mall. */
 export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = me()) {
   return stubFetch({
@@ -397,6 +426,7 @@ export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = 
     'GET /api/v1/loyalty/members/20001/coupons': () => jsonResponse(COUPONS),
     'GET /api/v1/loyalty/adjustments': () => jsonResponse([adjustment()]),
     'GET /api/v1/loyalty/coupon-templates': () => jsonResponse(TEMPLATES),
+    'GET /api/v1/loyalty/coupon-rules': () => jsonResponse(COUPON_RULES),
     'GET /api/v1/loyalty/mall/items': () =>
       jsonResponse([mallItem(), mallItem({ id: 42, name: '定制帆布袋', points: 800, cash: 9.9 })]),
     'GET /api/v1/loyalty/mall/orders': () =>

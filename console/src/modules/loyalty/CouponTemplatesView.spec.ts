@@ -18,7 +18,7 @@ async function mountApp(path: string) {
 }
 
 const rows = () => [
-  ...document.querySelectorAll<HTMLElement>('.coupon-templates .el-table__body tr'),
+  ...document.querySelectorAll<HTMLElement>('.coupon-templates__card .el-table__body tr'),
 ]
 const inRow = (row: HTMLElement, testId: string) =>
   row.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim()

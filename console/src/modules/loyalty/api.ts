@@ -149,6 +149,27 @@ export interface EarningRule {
 
 export type EarningRuleInput = Omit<EarningRule, 'id' | 'updatedAt'>
 
+/**
+ * A coupon template (by code) issued to a member for each event of a type from the event catalog
+ * that passes the filter: once per event, at most `perCustomer` per member and `totalLimit` in all.
+ */
+export interface CouponRule {
+  id: number
+  name: string
+  templateCode: string
+  eventType: string
+  filter: { property: string; op: FilterOp; value: string } | null
+  perCustomer: number
+  /** null: no limit. */
+  totalLimit: number | null
+  active: boolean
+  /** Coupons the rule has issued. */
+  issued: number
+  updatedAt: string
+}
+
+export type CouponRuleInput = Omit<CouponRule, 'id' | 'issued' | 'updatedAt'>
+
 export interface MemberSummary {
   customerId: number
   name: string | null
@@ -330,6 +351,12 @@ export const loyaltyApi = {
   updateRule: (id: number, body: EarningRuleInput) =>
     http.put<EarningRule>(`${BASE}/rules/${id}`, body),
   deleteRule: (id: number) => http.delete<void>(`${BASE}/rules/${id}`),
+  couponRules: (signal?: AbortSignal) =>
+    http.get<CouponRule[]>(`${BASE}/coupon-rules`, undefined, signal),
+  createCouponRule: (body: CouponRuleInput) => http.post<CouponRule>(`${BASE}/coupon-rules`, body),
+  updateCouponRule: (id: number, body: CouponRuleInput) =>
+    http.put<CouponRule>(`${BASE}/coupon-rules/${id}`, body),
+  deleteCouponRule: (id: number) => http.delete<void>(`${BASE}/coupon-rules/${id}`),
 
   members: (filters: { q?: string; tier?: number | null }, cursor: string | null) =>
     http.get<CursorPage<MemberSummary>>(`${BASE}/members`, {
