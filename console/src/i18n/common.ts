@@ -41,6 +41,7 @@ export const zhCN = {
     check_in: '签到',
     review: '评价',
     tier_drop_warning: '会员即将降级',
+    member_anniversary: '入会周年',
   },
   roles: {
     admin: '管理员',
@@ -193,6 +194,7 @@ export const en: typeof zhCN = {
     check_in: 'Check-in',
     review: 'Review',
     tier_drop_warning: 'Tier drop ahead',
+    member_anniversary: 'Membership anniversary',
   },
   roles: {
     admin: 'Admin',

@@ -18,6 +18,7 @@ export const NOT_EARNING = [
   'points_expiring',
   'tier_change',
   'tier_drop_warning',
+  'member_anniversary',
 ]
 
 /** The rule form: the filter and the campaign switched on or off, the window in the tenant's zone. */

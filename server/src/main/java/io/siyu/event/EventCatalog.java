@@ -133,7 +133,16 @@ public class EventCatalog {
                             "keepGrowth", PropertySpec.of(INTEGER).mandatory(),
                             "windowGrowth", PropertySpec.of(INTEGER).mandatory(),
                             "growthNeeded", PropertySpec.of(INTEGER).mandatory(),
-                            "leavesAt", PropertySpec.of(DATETIME).mandatory())));
+                            "leavesAt", PropertySpec.of(DATETIME).mandatory())),
+            new EventTypeDefinition(
+                    EventType.MEMBER_ANNIVERSARY.code(),
+                    "member_anniversary",
+                    true,
+                    Map.of(
+                            "years", PropertySpec.of(INTEGER).mandatory(),
+                            "memberSince", PropertySpec.of(DATETIME).mandatory(),
+                            "points", PropertySpec.of(INTEGER),
+                            "couponCode", PropertySpec.string(32))));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The built-in event types: the standard data set's six, refunds from orders, a customer adding or losing a
- * staff member on WeCom, loyalty's expiring points, tier moves and tier-drop warnings, and check-ins and reviews (which earning rules reward); the code is what is stored, so new types
+ * staff member on WeCom, loyalty's expiring points, tier moves, tier-drop warnings and membership anniversaries, and check-ins and reviews (which earning rules reward); the code is what is stored, so new types
  * go at the end.
  */
 public enum EventType {
@@ -28,7 +28,9 @@ public enum EventType {
     /** A customer reviewed a product or an order; loyalty rules may reward it. */
     REVIEW,
     /** A member will drop a tier within 7 days unless they earn more growth (loyalty, a growth window). */
-    TIER_DROP_WARNING;
+    TIER_DROP_WARNING,
+    /** The anniversary of the day a customer became a member (loyalty; once per member and year). */
+    MEMBER_ANNIVERSARY;
 
     public int code() {
         return ordinal();

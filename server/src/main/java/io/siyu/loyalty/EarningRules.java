@@ -33,7 +33,7 @@ public class EarningRules {
      * own events would feed on themselves (growth moves a tier, which is an event).
      */
     static final Set<String> NOT_EARNING =
-            Set.of("purchase", "refund", "points_expiring", "tier_change", "tier_drop_warning");
+            Set.of("purchase", "refund", "points_expiring", "tier_change", "tier_drop_warning", "member_anniversary");
 
     private static final String SELECT = """
             select id, name, event_type, points, growth, filter_property, filter_op, filter_value, daily_cap, total_cap,

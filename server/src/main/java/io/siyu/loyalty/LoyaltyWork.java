@@ -28,6 +28,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final TierReview tierReview;
     private final TierDropWarnings tierDropWarnings;
     private final TierCoupons tierCoupons;
+    private final Anniversaries anniversaries;
     /** The day each tenant's tiers were last reviewed (the keys make a repeat harmless; this saves the query). */
     private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> reviewsDone =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -43,7 +44,8 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
             Care care,
             TierReview tierReview,
             TierDropWarnings tierDropWarnings,
-            TierCoupons tierCoupons) {
+            TierCoupons tierCoupons,
+            Anniversaries anniversaries) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
@@ -53,6 +55,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         this.tierReview = tierReview;
         this.tierDropWarnings = tierDropWarnings;
         this.tierCoupons = tierCoupons;
+        this.anniversaries = anniversaries;
     }
 
     @Override
@@ -99,8 +102,9 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     }
 
     /**
-     * Once a day per tenant: the birthday points of members born today, reminders of points expiring, and this
-     * month's monthly tier coupons (once per member and month whichever day gives them).
+     * Once a day per tenant: the birthday points of members born today, the anniversary gift of members who joined
+     * on this day, reminders of points expiring, and this month's monthly tier coupons (once per member and month
+     * whichever day gives them).
      */
     int birthdays() {
         var tenant = io.siyu.shared.Tenancy.required();
@@ -108,7 +112,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         if (today.equals(birthdaysDone.get(tenant))) {
             return 0;
         }
-        int granted = care.birthdays(today) + care.expiring() + tierCoupons.monthly(today);
+        int granted = care.birthdays(today) + anniversaries.care(today) + care.expiring() + tierCoupons.monthly(today);
         birthdaysDone.put(tenant, today);
         return granted;
     }

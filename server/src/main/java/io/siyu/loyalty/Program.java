@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A tenant's loyalty program: how members join, earn and keep points, and its tiers. */
+/**
+ * A tenant's loyalty program: how members join, earn and keep points, and its tiers.
+ *
+ * @param anniversaryPoints points a member receives on the anniversary of joining (0 or null: none)
+ * @param anniversaryCoupon the code of a coupon template a member receives then (null: none)
+ */
 public record Program(
         String name,
         String joinRule,
@@ -16,6 +21,8 @@ public record Program(
         @Nullable Long dailyCap,
         @Nullable Long referralPoints,
         @Nullable String growthWindow,
+        @Nullable Long anniversaryPoints,
+        @Nullable String anniversaryCoupon,
         List<Tier> tiers,
         @Nullable Instant updatedAt) {
 

@@ -81,7 +81,9 @@ public class Programs {
                 .list();
         return jdbc.sql("""
                         select name, join_rule, points_per_yuan, growth_per_yuan, points_expiry, points_expiry_days,
-                               daily_cap, updated_at, referral_points, growth_window_months from loyalty_program""")
+                               daily_cap, updated_at, referral_points, growth_window_months, anniversary_points,
+                               (select code from coupon_template t where t.id = anniversary_template_id)
+                        from loyalty_program""")
                 .query((rs, n) -> new Program(
                         rs.getString(1),
                         rs.getString(2),
@@ -92,6 +94,8 @@ public class Programs {
                         (Long) rs.getObject(7),
                         rs.getLong(9),
                         window((Integer) rs.getObject(10)),
+                        rs.getLong(11),
+                        rs.getString(12),
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         rs.getTimestamp(8).toInstant()))
                 .optional()
@@ -105,6 +109,8 @@ public class Programs {
                         null,
                         0L,
                         Program.LIFETIME,
+                        0L,
+                        null,
                         tiers.isEmpty() ? DEFAULT_TIERS : tiers,
                         null));
     }
@@ -172,6 +178,7 @@ public class Programs {
             }
         }
         var couponIds = TierCoupons.check(jdbc, tiers, problems);
+        var anniversaryTemplate = Anniversaries.check(jdbc, input, problems);
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
@@ -179,14 +186,17 @@ public class Programs {
         jdbc.sql("""
                         insert into loyalty_program (name, join_rule, points_per_yuan, growth_per_yuan, points_expiry,
                                                      points_expiry_days, daily_cap, updated_at, referral_points,
-                                                     growth_window_months)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                     growth_window_months, anniversary_points,
+                                                     anniversary_template_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set name = excluded.name, join_rule = excluded.join_rule,
                             points_per_yuan = excluded.points_per_yuan, growth_per_yuan = excluded.growth_per_yuan,
                             points_expiry = excluded.points_expiry, points_expiry_days = excluded.points_expiry_days,
                             daily_cap = excluded.daily_cap, updated_at = excluded.updated_at,
                             referral_points = excluded.referral_points,
-                            growth_window_months = excluded.growth_window_months""")
+                            growth_window_months = excluded.growth_window_months,
+                            anniversary_points = excluded.anniversary_points,
+                            anniversary_template_id = excluded.anniversary_template_id""")
                 .params(
                         name,
                         input.joinRule(),
@@ -197,7 +207,9 @@ public class Programs {
                         input.dailyCap(),
                         Timestamp.from(clock.instant()),
                         input.referralPoints() == null ? 0 : input.referralPoints(),
-                        months)
+                        months,
+                        input.anniversaryPoints() == null ? 0 : input.anniversaryPoints(),
+                        anniversaryTemplate)
                 .update();
         jdbc.sql("delete from loyalty_tier").update();
         for (int i = 0; i < tiers.size(); i++) {

@@ -270,7 +270,8 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                         "tier_change",
                         "check_in",
                         "review",
-                        "tier_drop_warning");
+                        "tier_drop_warning",
+                        "member_anniversary");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");
