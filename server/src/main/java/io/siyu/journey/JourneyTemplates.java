@@ -22,8 +22,15 @@ import tools.jackson.databind.node.StringNode;
 @Component
 class JourneyTemplates {
 
-    static final List<String> KEYS =
-            List.of("activation", "new-customer", "birthday", "reactivation", "community-daily", "points-expiring");
+    static final List<String> KEYS = List.of(
+            "activation",
+            "new-customer",
+            "birthday",
+            "reactivation",
+            "community-daily",
+            "points-expiring",
+            "tier-drop-winback",
+            "member-anniversary");
 
     record Template(String key, String name, String description, JsonNode definition) {}
 

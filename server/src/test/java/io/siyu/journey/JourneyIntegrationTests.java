@@ -519,7 +519,14 @@ class JourneyIntegrationTests extends IntegrationTest {
                 .json();
         assertThat(zh.findValuesAsString("key"))
                 .containsExactly(
-                        "activation", "new-customer", "birthday", "reactivation", "community-daily", "points-expiring");
+                        "activation",
+                        "new-customer",
+                        "birthday",
+                        "reactivation",
+                        "community-daily",
+                        "points-expiring",
+                        "tier-drop-winback",
+                        "member-anniversary");
         assertThat(zh.get(0).path("name").asString()).startsWith("促活 SOP");
         assertThat(en.get(0).path("name").asString()).startsWith("Activation SOP");
         assertThat(zh.get(0)
