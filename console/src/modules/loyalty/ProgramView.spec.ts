@@ -5,7 +5,7 @@ import { setLocale } from '@/i18n'
 import { choose, mountApp as mountConsole, pickRadio, type } from '@/test/app'
 import { jsonResponse, problemResponse } from '@/test/http'
 import type { Program } from './api'
-import { program, stubLoyaltyServer } from '@/test/loyalty'
+import { pickCoupon, program, stubLoyaltyServer } from '@/test/loyalty'
 import { ALL_PERMISSIONS, me } from '@/test/session'
 import { settle } from '@/test/settle'
 
@@ -299,5 +299,25 @@ describe('the membership program', { timeout: 20_000 }, () => {
     expect(
       document.querySelector('[data-tier-coupons="2"] .tier-coupons__select')?.textContent,
     ).toContain('There is no coupon template with the code GONE.')
+  })
+
+  it('saves the anniversary gift: points and a coupon, or no coupon once cleared', async () => {
+    const { calls } = stubLoyaltyServer({
+      'GET /api/v1/loyalty/program': () =>
+        jsonResponse(program({ anniversaryPoints: 200, anniversaryCoupon: null })),
+      'PUT /api/v1/loyalty/program': async (request) =>
+        jsonResponse({ ...(await request.clone().json()), updatedAt: '2026-11-06T02:00:00Z' }),
+    })
+    await mountApp('/loyalty/program')
+    const anniversary = document.querySelector<HTMLElement>('[data-testid="anniversary"]')!
+    expect(field('anniversaryPoints')!.value).toBe('200')
+    await save()
+    expect(((await puts(calls)[0]!.json()) as Program).anniversaryCoupon).toBeNull()
+
+    await typeNumber('anniversaryPoints', '500')
+    await pickCoupon(anniversary.querySelector('[data-testid="coupon-select"]'), 'NEW-20')
+    await save()
+    const body = (await puts(calls)[1]!.json()) as Program
+    expect(body).toMatchObject({ anniversaryPoints: 500, anniversaryCoupon: 'NEW-20' })
   })
 })

@@ -116,6 +116,10 @@ export interface Program {
    * earned within them counts, tiers move up at once and down only at the daily review.
    */
   growthWindow?: string
+  /** Points a member receives on the anniversary of joining (0: none). */
+  anniversaryPoints?: number | null
+  /** The code of the coupon template a member receives then; null: none. */
+  anniversaryCoupon?: string | null
   tiers: Tier[]
   updatedAt?: string | null
 }

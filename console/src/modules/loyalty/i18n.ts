@@ -564,6 +564,12 @@ export const zhCN = {
       add: '添加等级',
       remove: '删除',
     },
+    anniversary: {
+      title: '入会周年礼',
+      help: '会员入会满一年、两年……的当天（按入会日期）送出积分和/或优惠券，每年只送一次；同时触发「入会周年」事件，可用于客户旅程',
+      points: '周年积分',
+      coupon: '周年优惠券（可不选）',
+    },
     tierCoupons: {
       title: '等级专属券',
       help: '会员升到该等级时发放；勾选「每月发放」的券在会员保持该等级期间每月再发一次。每位会员每个等级、每个周期只发一次',
@@ -1159,6 +1165,12 @@ export const en: typeof zhCN = {
       keepPlaceholder: 'Same',
       add: 'Add tier',
       remove: 'Remove',
+    },
+    anniversary: {
+      title: 'Membership anniversary gift',
+      help: 'On each anniversary of the day a member joined, points and/or a coupon, once a year; the “Membership anniversary” event it raises can start a journey',
+      points: 'Anniversary points',
+      coupon: 'Anniversary coupon (optional)',
     },
     tierCoupons: {
       title: 'Exclusive tier coupons',
