@@ -250,4 +250,55 @@ describe('会员', () => {
     assert.deepEqual(english.unexpectedProblems(), [])
     await english.page.context().close()
   })
+
+  test('tier coupons, the anniversary gift and coupon rules, in both languages', async () => {
+    const api = await session(siyu.base)
+    const templates = (await api('GET', '/api/v1/loyalty/coupon-templates')).json
+    const code = templates.find((t) => t.active).code
+    const program = (await api('GET', '/api/v1/loyalty/program')).json
+    program.tiers[2].coupons = [{ templateCode: code, monthly: true }]
+    program.tiers[1].coupons = [{ templateCode: code, monthly: false }]
+    program.anniversaryPoints = 300
+    program.anniversaryCoupon = code
+    const saved = await api('PUT', '/api/v1/loyalty/program', program)
+    assert.equal(saved.status, 200, JSON.stringify(saved.json))
+    const rule = await api('POST', '/api/v1/loyalty/coupon-rules', {
+      name: '五星好评送券',
+      templateCode: code,
+      eventType: 'review',
+      filter: { property: 'rating', op: 'gte', value: '5' },
+      perCustomer: 2,
+      totalLimit: 1000,
+    })
+    assert.equal(rule.status, 201, JSON.stringify(rule.json))
+    for (const locale of ['zh', 'en']) {
+      const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
+      await page.setViewportSize({ width: 1440, height: 1000 })
+      await page.goto(siyu.base + '/loyalty/program')
+      const tierCoupons = page.locator('[data-testid="tier-coupons"]')
+      await tierCoupons.locator('[data-tier-coupons="3"] .el-select').waitFor()
+      await page.locator('[data-testid="anniversary"]').scrollIntoViewIfNeeded()
+      await settle(page)
+      const text = await tierCoupons.innerText()
+      if (locale === 'zh') assert.match(text, /等级专属券/)
+      else assert.match(text, /Exclusive tier coupons[\s\S]*Monthly/)
+      await screenshot(page, `${locale}-loyalty-tier-coupons`)
+
+      await page.goto(siyu.base + '/loyalty/coupons')
+      const rules = page.locator('[data-testid="coupon-rules"]')
+      await rules.locator('tbody tr').first().waitFor()
+      assert.match(await rules.innerText(), /rating ≥ 5/)
+      await rules.scrollIntoViewIfNeeded()
+      await settle(page)
+      await screenshot(page, `${locale}-loyalty-coupon-rules`)
+      await rules.locator('[data-testid="edit-coupon-rule"]').first().click()
+      const dialog = page.locator('.el-dialog')
+      await dialog.locator('[name="filterValue"]').waitFor()
+      assert.equal(await dialog.locator('[name="filterValue"]').inputValue(), '5')
+      await page.waitForTimeout(400) // the dialog fades in
+      await screenshot(page, `${locale}-loyalty-coupon-rule-dialog`)
+      assert.deepEqual(unexpectedProblems(), [])
+      await page.context().close()
+    }
+  })
 })
