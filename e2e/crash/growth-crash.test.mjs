@@ -7,29 +7,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { eventually, session } from '../support/api.mjs'
+import { all, eventually, session } from '../support/api.mjs'
 
 const PARTICIPANTS = Number(process.env.SIYU_CRASH_PARTICIPANTS ?? 120)
 const STOCK = 40
 const DEMO = 2000
-
-async function all(tasks, width) {
-  const results = []
-  let next = 0
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < tasks.length) {
-        const i = next++
-        try {
-          results[i] = await tasks[i]()
-        } catch (e) {
-          results[i] = { status: 0, error: e.message } // the server died under it
-        }
-      }
-    }),
-  )
-  return results
-}
 
 async function everything(api, path) {
   const items = []

@@ -6,28 +6,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { session } from '../support/api.mjs'
+import { all, session } from '../support/api.mjs'
 
 const MEMBERS = 300
 const STOCK = 60
-
-async function all(tasks, width) {
-  const results = []
-  let next = 0
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < tasks.length) {
-        const i = next++
-        try {
-          results[i] = await tasks[i]()
-        } catch (e) {
-          results[i] = { status: 0, error: e.message } // the server died under it
-        }
-      }
-    }),
-  )
-  return results
-}
 
 test(
   'no spend, redemption or mall order is lost or applied twice when Siyu is killed mid-batch',

@@ -25,7 +25,10 @@ export async function session(base) {
     return { status: response.status, json: text ? JSON.parse(text) : null }
   }
   await call('GET', '/api/v1/auth/session')
-  const login = await call('POST', '/api/v1/auth/login', { username: ADMIN.username, password: ADMIN.password })
+  const login = await call('POST', '/api/v1/auth/login', {
+    username: ADMIN.username,
+    password: ADMIN.password,
+  })
   assert.ok(login.status < 300, `login: ${login.status}`)
   return call
 }
@@ -41,4 +44,26 @@ export async function eventually(check, timeoutMs = 60_000) {
       await new Promise((r) => setTimeout(r, 500))
     }
   }
+}
+
+/**
+ * Runs the calls `width` at a time; a call the server died under answers `status: 0` instead of
+ * failing the rest (crash tests kill the server mid-round).
+ */
+export async function all(tasks, width) {
+  const results = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) {
+        const i = next++
+        try {
+          results[i] = await tasks[i]()
+        } catch (e) {
+          results[i] = { status: 0, error: e.message } // the server died under it
+        }
+      }
+    }),
+  )
+  return results
 }
