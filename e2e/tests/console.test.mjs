@@ -377,6 +377,7 @@ describe('the console', () => {
         'check_in',
         'review',
         'tier_drop_warning',
+        'member_anniversary',
       ],
     )
     const rows = page.locator('.event-types .el-table__body tr')
