@@ -3,10 +3,12 @@ package io.siyu.loyalty;
 import io.siyu.event.EventCatalog;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.TenantCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,8 @@ public class CouponRules {
                    (select count(*) from coupon_rule_grant g where g.rule_id = r.id and g.issued)
             from coupon_rule r join coupon_template t on t.id = r.template_id""";
 
+    // ingestion reads the active rules for every batch
+    private final TenantCache<List<CouponRule>> active = new TenantCache<>(Duration.ofSeconds(10));
     private final JdbcClient jdbc;
     private final EventCatalog catalog;
     private final Clock clock;
@@ -58,13 +62,14 @@ public class CouponRules {
 
     /** The active rules, for the events being stored. */
     List<CouponRule> active() {
-        return jdbc.sql(SELECT + " where r.active order by r.id")
+        return active.get(() -> jdbc.sql(SELECT + " where r.active order by r.id")
                 .query(CouponRules::rule)
-                .list();
+                .list());
     }
 
     @Transactional
     public CouponRule create(CouponRule.Input input) {
+        active.changed();
         var columns = check(input);
         long id = jdbc.sql("""
                         insert into coupon_rule (name, template_id, event_type, filter_property, filter_op,
@@ -75,6 +80,7 @@ public class CouponRules {
 
     @Transactional
     public CouponRule update(long id, CouponRule.Input input) {
+        active.changed();
         get(id);
         var values = new ArrayList<@Nullable Object>(Arrays.asList(check(input)));
         values.add(id);
@@ -88,6 +94,7 @@ public class CouponRules {
     /** Removes a rule; the coupons it issued stay with their members. */
     @Transactional
     public void delete(long id) {
+        active.changed();
         jdbc.sql("delete from coupon_rule_grant where rule_id = ?").param(id).update();
         if (jdbc.sql("delete from coupon_rule where id = ?").param(id).update() == 0) {
             throw DomainException.notFound("coupon-rule", id);

@@ -5,11 +5,13 @@ import io.siyu.event.EventTypeDefinition;
 import io.siyu.event.PropertySpec;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.shared.TenantCache;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +41,8 @@ public class EarningRules {
             select id, name, event_type, points, growth, filter_property, filter_op, filter_value, daily_cap, total_cap,
                    active, campaign_from, campaign_to, campaign_multiplier, updated_at from earning_rule""";
 
+    // ingestion reads the active rules for every batch
+    private final TenantCache<List<EarningRule>> active = new TenantCache<>(Duration.ofSeconds(10));
     private final JdbcClient jdbc;
     private final EventCatalog catalog;
     private final Clock clock;
@@ -65,13 +69,14 @@ public class EarningRules {
 
     /** The active rules, for the events being stored. */
     List<EarningRule> active() {
-        return jdbc.sql(SELECT + " where active order by id")
+        return active.get(() -> jdbc.sql(SELECT + " where active order by id")
                 .query(EarningRules::rule)
-                .list();
+                .list());
     }
 
     @Transactional
     public EarningRule create(EarningRule.Input input) {
+        active.changed();
         var rule = check(input);
         long id = jdbc.sql("""
                         insert into earning_rule (name, event_type, points, growth, filter_property, filter_op,
@@ -83,6 +88,7 @@ public class EarningRules {
 
     @Transactional
     public EarningRule update(long id, EarningRule.Input input) {
+        active.changed();
         get(id);
         var rule = check(input);
         var values = new ArrayList<@Nullable Object>(java.util.Arrays.asList(columns(rule)));
@@ -97,6 +103,7 @@ public class EarningRules {
     /** Removes a rule; what it granted stays in the ledger. */
     @Transactional
     public void delete(long id) {
+        active.changed();
         if (jdbc.sql("delete from earning_rule where id = ?").param(id).update() == 0) {
             throw DomainException.notFound("earning-rule", id);
         }

@@ -1,13 +1,9 @@
 package io.siyu.loyalty;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.siyu.access.TenantManagement;
-import io.siyu.shared.AfterCommit;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
-import io.siyu.shared.Tenancy;
-import io.siyu.shared.TenantId;
+import io.siyu.shared.TenantCache;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The loyalty program's settings; a tenant that never saved any has seed 003's three tiers. */
 @Service
@@ -41,11 +36,8 @@ public class Programs {
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
     private final Clock clock;
-    // Ingestion reads the program for every batch with a purchase. A save elsewhere reaches this instance's
-    // copy within the expiry; on this instance at once.
-    private final Cache<TenantId, Program> current =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).build();
-    private final Object saving = new Object();
+    // ingestion reads the program for every batch with a purchase
+    private final TenantCache<Program> current = new TenantCache<>(Duration.ofSeconds(10));
 
     Programs(JdbcClient jdbc, TenantManagement tenants, Clock clock) {
         this.jdbc = jdbc;
@@ -55,11 +47,7 @@ public class Programs {
 
     @Transactional(readOnly = true)
     public Program get() {
-        // a transaction that saved reads its own, uncommitted, program, which others must not get
-        if (TransactionSynchronizationManager.hasResource(saving)) {
-            return read();
-        }
-        return current.get(Tenancy.required(), tenant -> read());
+        return current.get(this::read);
     }
 
     private Program read() {
@@ -182,7 +170,7 @@ public class Programs {
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
-        AfterCommit.collect(saving, Tenancy::required, tenant -> {}, current::invalidate);
+        current.changed();
         jdbc.sql("""
                         insert into loyalty_program (name, join_rule, points_per_yuan, growth_per_yuan, points_expiry,
                                                      points_expiry_days, daily_cap, updated_at, referral_points,
