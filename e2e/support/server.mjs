@@ -8,6 +8,12 @@ import { join } from 'node:path'
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password-2026' }
 export const OUT = process.env.SIYU_E2E_OUT ?? join(process.cwd(), 'target', 'e2e')
 
+// The tests' JVMs live minutes: C2 compilation would spend about half of a start's CPU on code that never gets
+// hot, and on a two-core machine the other test file's server and browser wait for it.
+const JVM_OPTS = (process.env.SIYU_E2E_JVM_OPTS ?? '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC')
+  .split(/\s+/)
+  .filter(Boolean)
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer()
@@ -22,7 +28,8 @@ function freePort() {
 async function waitUntilReady(base, server, deadlineMs) {
   const deadline = Date.now() + deadlineMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Siyu exited with code ${server.exitCode}; see ${OUT}/server.log`)
+    if (server.exitCode !== null)
+      throw new Error(`Siyu exited with code ${server.exitCode}; see ${OUT}/server.log`)
     try {
       const response = await fetch(`${base}/actuator/health/readiness`)
       if (response.ok) return
@@ -40,15 +47,20 @@ async function startSimulator() {
   if (!jar) return null
   const port = await freePort()
   const log = createWriteStream(join(OUT, 'simulator.log'))
-  const simulator = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx256m', '-jar', jar, `--server.port=${port}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const simulator = spawn(
+    process.env.JAVA_BIN ?? 'java',
+    ['-Xmx256m', ...JVM_OPTS, '-jar', jar, `--server.port=${port}`],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   simulator.stdout.pipe(log)
   simulator.stderr.pipe(log)
   const url = `http://localhost:${port}`
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (simulator.exitCode !== null) throw new Error(`the WeCom simulator exited; see ${OUT}/simulator.log`)
+    if (simulator.exitCode !== null)
+      throw new Error(`the WeCom simulator exited; see ${OUT}/simulator.log`)
     try {
       await fetch(`${url}/sim/corps/none`)
       return { url, process: simulator }
@@ -77,7 +89,7 @@ export async function startSiyu(options = {}) {
   const port = await freePort()
   const base = `http://localhost:${port}`
   const log = createWriteStream(join(OUT, 'server.log'), { flags: 'a' })
-  const server = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx1g', '-jar', jar], {
+  const server = spawn(process.env.JAVA_BIN ?? 'java', ['-Xmx1g', ...JVM_OPTS, '-jar', jar], {
     env: {
       ...process.env,
       SERVER_PORT: String(port),
