@@ -3,6 +3,7 @@ package io.siyu.growth;
 import io.siyu.customer.CustomerDirectory;
 import io.siyu.customer.CustomerSummary;
 import io.siyu.shared.DomainException;
+import io.siyu.shared.QrImages;
 import io.siyu.wecom.ChannelCodeImages;
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -80,7 +81,7 @@ public class CampaignPosters {
         var qr = read(images.qr(row[0], QR));
         var font = images.fontFamily();
         var avatar = PosterAvatars.generated(participantId, name, AVATAR, font);
-        return ChannelCodeImages.png(new Canvas(font).draw(campaign, name.strip(), avatar, qr));
+        return QrImages.png(new Canvas(font).draw(campaign, name.strip(), avatar, qr));
     }
 
     /** One poster being drawn: the layout, top to bottom. */

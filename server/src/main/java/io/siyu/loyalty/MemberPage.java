@@ -3,6 +3,7 @@ package io.siyu.loyalty;
 import io.siyu.access.CustomerLinks;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
+import io.siyu.shared.QrImages;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -118,7 +119,7 @@ public class MemberPage {
         members.get(customerId);
         var link = links.issue(customerId, PURPOSE, LINK_VALIDITY);
         var url = publicUrl.toString().replaceAll("/+$", "") + "/h5/" + PURPOSE + "#" + link.token();
-        return new Link(url, link.expiresAt(), QrCodes.dataUrl(url));
+        return new Link(url, link.expiresAt(), QrImages.dataUrl(url));
     }
 
     @Transactional(readOnly = true)

@@ -1,19 +1,15 @@
 package io.siyu.wecom;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.siyu.shared.DomainException;
+import io.siyu.shared.QrImages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
@@ -22,7 +18,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,7 +66,7 @@ public class ChannelCodeImages {
 
     /** The code's QR as a PNG, {@code size} pixels square. */
     public byte[] qr(long codeId, int size) {
-        return png(matrixImage(content(codeId), clamp(size)));
+        return QrImages.png(matrixImage(content(codeId), clamp(size)));
     }
 
     /** A poster (750 × 1200 PNG): the title, a line of text and the QR on a card. */
@@ -103,7 +98,7 @@ public class ChannelCodeImages {
         } finally {
             g.dispose();
         }
-        return png(image);
+        return QrImages.png(image);
     }
 
     private void centered(java.awt.Graphics2D g, String text, int size, int style, Color color, int baseline) {
@@ -187,29 +182,7 @@ public class ChannelCodeImages {
     }
 
     static BufferedImage matrixImage(String content, int size) {
-        try {
-            var matrix = new QRCodeWriter()
-                    .encode(
-                            content,
-                            BarcodeFormat.QR_CODE,
-                            size,
-                            size,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-            return MatrixToImageWriter.toBufferedImage(matrix);
-        } catch (com.google.zxing.WriterException e) {
-            throw new IllegalStateException("a live code link does not fit a QR code", e);
-        }
-    }
-
-    /** The image as PNG bytes (posters of other modules too). */
-    public static byte[] png(BufferedImage image) {
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "PNG", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return QrImages.image(content, size, 4);
     }
 
     private static int clamp(int size) {
