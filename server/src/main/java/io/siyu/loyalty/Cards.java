@@ -227,7 +227,7 @@ public class Cards {
     static Member.@Nullable Card holding(JdbcClient jdbc, long customerId, Instant now) {
         var at = Timestamp.from(now);
         return jdbc.sql("""
-                        select p.id, p.name, c.valid_from <= ? and c.status = 'active',
+                        select p.id, p.name, c.status = 'active' and c.valid_from <= ? and c.valid_until > ?,
                                case when c.status = 'active'
                                     then (select max(valid_until) from member_card a
                                           where a.customer_id = c.customer_id and a.status = 'active')
@@ -235,10 +235,11 @@ public class Cards {
                                p.floor_tier, p.benefits
                         from member_card c join card_plan p on p.id = c.plan_id
                         where c.customer_id = ?
-                        order by (c.status = 'active' and c.valid_from <= ?) desc, (c.status = 'active') desc,
+                        order by (c.status = 'active' and c.valid_from <= ? and c.valid_until > ?) desc,
+                                 (c.status = 'active') desc,
                                  coalesce(c.ended_at, c.valid_until) desc, c.id desc
                         limit 1""")
-                .params(at, customerId, at)
+                .params(at, at, customerId, at, at)
                 .query((rs, n) -> new Member.Card(
                         rs.getLong(1),
                         rs.getString(2),

@@ -213,6 +213,9 @@ class PaidCardIntegrationTests extends IntegrationTest {
                 fixture.tenant(),
                 "update member_card set valid_from = now() - interval '31 days', valid_until = now() - interval"
                         + " '1 minute' where id = " + id);
+        assertThat(member(eve).path("card").path("valid").asBoolean())
+                .as("ended when its time is up, before the work marks it")
+                .isFalse();
         Tenancy.callAs(fixture.tenant(), expiry::end);
         assertThat(count("select count(*) from member_card where status = 'expired' and id = " + id))
                 .isEqualTo(1);
