@@ -378,6 +378,7 @@ describe('the console', () => {
         'review',
         'tier_drop_warning',
         'member_anniversary',
+        'card_expiring',
       ],
     )
     const rows = page.locator('.event-types .el-table__body tr')

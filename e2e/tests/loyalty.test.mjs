@@ -1,6 +1,7 @@
 // 会员 as an operator uses it on the demo program: the dashboard's figures and charts, a member's card and
 // ledger, a points adjustment that waits for a second person (approving one's own is refused in place), the
-// coupon templates, the points mall with an order placed through the API, the program settings; in Chinese
+// coupon templates, the points mall with an order placed through the API, the program settings, paid membership
+// cards (plans, a purchase a shop reports, the member’s card, the card figures); in Chinese
 // and English.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -297,6 +298,97 @@ describe('会员', () => {
       assert.equal(await dialog.locator('[name="filterValue"]').inputValue(), '5')
       await page.waitForTimeout(400) // the dialog fades in
       await screenshot(page, `${locale}-loyalty-coupon-rule-dialog`)
+      assert.deepEqual(unexpectedProblems(), [])
+      await page.context().close()
+    }
+  })
+
+  test('paid membership cards: the plans, a purchase a shop reports once, the member’s card and the card figures, in both languages', async () => {
+    const api = await session(siyu.base)
+    const plans = (await api('GET', '/api/v1/loyalty/cards/plans')).json
+    const annual = plans.find((p) => p.name === '黑金年卡')
+    assert.ok(annual && annual.sold > 0, `the demo sold annual cards: ${JSON.stringify(plans)}`)
+    const bad = await api('POST', '/api/v1/loyalty/cards/plans', {
+      name: '',
+      price: -1,
+      validity: 0,
+      validityUnit: 'days',
+      floorTier: 9,
+    })
+    assert.equal(bad.status, 400)
+    assert.deepEqual(
+      bad.json.errors.map((e) => e.field),
+      ['name', 'price', 'validity', 'floorTier'],
+    )
+    const customer = await api('POST', '/api/v1/customers', {
+      name: '周思琪',
+      identities: [{ type: 'mobile', value: '13900077001' }],
+    })
+    assert.equal(customer.status, 201, JSON.stringify(customer.json))
+    const purchase = {
+      customerId: customer.json.id,
+      planId: annual.id,
+      purchaseKey: 'E2E-CARD-0001',
+      amount: 199,
+    }
+    const bought = await api('POST', '/api/v1/loyalty/cards/purchases', purchase)
+    assert.equal(bought.status, 201, JSON.stringify(bought.json))
+    const again = await api('POST', '/api/v1/loyalty/cards/purchases', purchase)
+    assert.equal(again.status, 200, 'the same key again is the same purchase')
+    assert.equal(again.json.id, bought.json.id)
+    const renewal = await api('POST', '/api/v1/loyalty/cards/purchases', {
+      ...purchase,
+      purchaseKey: 'E2E-CARD-0002',
+      amount: 179,
+    })
+    assert.equal(renewal.json.validFrom, bought.json.validUntil, 'a renewal starts at the end')
+    const member = (await api('GET', `/api/v1/loyalty/members/${customer.json.id}`)).json
+    assert.equal(member.card.validUntil, renewal.json.validUntil)
+    assert.ok(member.tier >= 2, 'the annual card holds its tier')
+
+    for (const locale of ['zh', 'en']) {
+      const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
+      await page.setViewportSize({ width: 1440, height: 1000 })
+      await page.goto(siyu.base + '/loyalty/program')
+      const section = page.locator('[data-testid="card-plans"]')
+      await section.locator('tbody tr').first().waitFor()
+      await page.locator('[data-testid="card-plans-section"]').scrollIntoViewIfNeeded()
+      await settle(page)
+      const head = await page.locator('[data-testid="card-plans-section"]').innerText()
+      const table = await section.innerText()
+      if (locale === 'zh') assert.match(table, /黑金年卡[\s\S]*12 个月/)
+      else {
+        assert.match(table, /12 months/)
+        assert.doesNotMatch(head, /\p{Script=Han}/u, 'English help')
+      }
+      await screenshot(page, `${locale}-loyalty-card-plans`)
+      await section.locator('[data-testid="edit-card-plan"]').first().click()
+      const dialog = page.locator('.el-dialog')
+      await dialog.locator('[name="benefits"]').waitFor()
+      await page.waitForTimeout(400) // the dialog fades in
+      await screenshot(page, `${locale}-loyalty-card-plan-dialog`)
+      await page.keyboard.press('Escape')
+
+      await page.goto(siyu.base + `/loyalty/members/${customer.json.id}`)
+      const card = page.locator('[data-testid="paid-card"]')
+      await card.locator('[data-testid="paid-card-history"] tbody tr').nth(1).waitFor()
+      const words = await card.innerText()
+      assert.match(words, locale === 'zh' ? /生效中[\s\S]*有效期至/ : /Valid[\s\S]*Valid until/)
+      assert.match(words, locale === 'zh' ? /续费/ : /Renewal/)
+      await card.scrollIntoViewIfNeeded()
+      await settle(page)
+      await screenshot(page, `${locale}-loyalty-member-card`)
+
+      await page.goto(siyu.base + '/loyalty/dashboard')
+      const figures = page.locator('[data-testid="card-figures"]')
+      await figures.locator('[data-card-kpi="active"]').waitFor()
+      assert.equal(await figures.locator('canvas').count(), 1, 'the card chart is drawn')
+      await figures.scrollIntoViewIfNeeded()
+      await settle(page)
+      const shown = await figures.innerText()
+      if (locale === 'zh') assert.match(shown, /持卡会员/)
+      else assert.doesNotMatch(shown, /\p{Script=Han}/u, 'English throughout')
+      await screenshot(page, `${locale}-loyalty-card-figures`)
       assert.deepEqual(unexpectedProblems(), [])
       await page.context().close()
     }

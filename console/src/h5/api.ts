@@ -13,6 +13,13 @@ export interface MemberCard {
   nextTier: { level: number; name: string; minGrowth: number; growthNeeded: number } | null
   benefits: { discountPercent: number; freeShipping: boolean; birthdayPoints: number }
   joinedAt: string
+  /** The paid membership card: in force (valid) or the last that ended; null: never held one. */
+  paidCard?: {
+    planName: string
+    valid: boolean
+    validUntil: string
+    benefits: string | null
+  } | null
 }
 
 export interface PointsEntry {

@@ -14,6 +14,8 @@ export const zhCN = {
     discount: '{fold} 折专享',
     freeShipping: '包邮',
     birthday: '生日赠 {points} 积分',
+    paidValid: '{plan} · 有效期至 {date}',
+    paidEnded: '{plan}已于 {date} 到期，续费可恢复卡权益',
   },
   tabs: { points: '积分', coupons: '优惠券', mall: '积分商城' },
   points: {
@@ -79,6 +81,8 @@ export const en: H5Messages = {
     discount: '{percent}% member discount',
     freeShipping: 'Free shipping',
     birthday: '{points} birthday points',
+    paidValid: '{plan} · valid until {date}',
+    paidEnded: '{plan} ended on {date}; renew to get its benefits back',
   },
   tabs: { points: 'Points', coupons: 'Coupons', mall: 'Rewards' },
   points: {

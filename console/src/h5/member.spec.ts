@@ -129,6 +129,48 @@ describe('the member page', () => {
     expect(text('[data-testid="failure"] button')).toBe('重试')
   })
 
+  it('shows the paid card’s validity and benefits while it is valid, and that it ended after', () => {
+    render(MemberCardView, {
+      card: {
+        ...card,
+        paidCard: {
+          planName: '黑金年卡',
+          valid: true,
+          validUntil: '2027-03-01T04:00:00Z',
+          benefits: '全场 95 折',
+        },
+      },
+    })
+    expect(text('[data-testid="paid-card-validity"]')).toBe('黑金年卡 · 有效期至 2027-03-01')
+    expect(text('[data-testid="paid-card"]')).toContain('全场 95 折')
+    mounted.splice(0).forEach((w) => w.unmount())
+
+    render(
+      MemberCardView,
+      {
+        card: {
+          ...card,
+          paidCard: {
+            planName: '黑金年卡',
+            valid: false,
+            validUntil: '2026-11-20T04:00:00Z',
+            benefits: '全场 95 折',
+          },
+        },
+      },
+      'en',
+    )
+    expect(text('[data-testid="paid-card-validity"]')).toBe(
+      '黑金年卡 ended on 2026-11-20; renew to get its benefits back',
+    )
+    expect(text('[data-testid="paid-card"]')).not.toContain('95')
+  })
+
+  it('shows no paid card to a member who never held one', () => {
+    render(MemberCardView, { card })
+    expect(document.querySelector('[data-testid="paid-card"]')).toBeNull()
+  })
+
   it('says so at the top tier, in English when asked', () => {
     render(MemberCardView, { card: { ...card, tier: 3, nextTier: null } }, 'en')
     expect(text('[data-testid="next-tier"]')).toBe('Top tier reached')

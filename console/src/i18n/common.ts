@@ -42,6 +42,7 @@ export const zhCN = {
     review: '评价',
     tier_drop_warning: '会员即将降级',
     member_anniversary: '入会周年',
+    card_expiring: '付费会员卡即将到期',
   },
   roles: {
     admin: '管理员',
@@ -195,6 +196,7 @@ export const en: typeof zhCN = {
     review: 'Review',
     tier_drop_warning: 'Tier drop ahead',
     member_anniversary: 'Membership anniversary',
+    card_expiring: 'Paid card ending soon',
   },
   roles: {
     admin: 'Admin',

@@ -1,6 +1,9 @@
 // Test data shaped like the server's answers about membership and loyalty (used by the specs only).
 import type {
   Adjustment,
+  CardPlan,
+  CardStats,
+  MemberCardPurchase,
   Coupon,
   CouponRule,
   CouponTemplate,
@@ -435,6 +438,9 @@ export function stubLoyaltyServer(routes: Record<string, Route> = {}, account = 
         nextCursor: null,
       }),
     'GET /api/v1/segments': () => jsonResponse([{ id: 5, name: '近 30 天活跃老会员', size: 320 }]),
+    'GET /api/v1/loyalty/cards/plans': () => jsonResponse([cardPlan()]),
+    'GET /api/v1/loyalty/cards/stats': () => jsonResponse(cardStats()),
+    'GET /api/v1/loyalty/members/20001/cards': () => jsonResponse(CARD_PURCHASES),
     ...routes,
   })
 }
@@ -457,4 +463,63 @@ export async function pickCoupon(select: Element | null, code: string): Promise<
   if (!option) throw new Error(`no coupon ${code}`)
   option.click()
   await settle()
+}
+
+/** 黑金年卡: 199 yuan for 12 months, holders at least 金卡 (level 2). */
+export function cardPlan(overrides: Partial<CardPlan> = {}): CardPlan {
+  return {
+    id: 7,
+    name: '黑金年卡',
+    price: 199,
+    validity: 12,
+    validityUnit: 'months',
+    floorTier: 2,
+    benefits: '全场 95 折，每月一张免邮券',
+    active: true,
+    sold: 128,
+    updatedAt: '2026-11-20T02:00:00Z',
+    ...overrides,
+  }
+}
+
+/** A first year, then a renewal bought before it ended. */
+export const CARD_PURCHASES: MemberCardPurchase[] = [
+  {
+    id: 302,
+    customerId: 20001,
+    planId: 7,
+    planName: '黑金年卡',
+    purchaseKey: 'SHOP-CARD-302',
+    amount: 179,
+    renewal: true,
+    validFrom: '2026-12-15T04:00:00Z',
+    validUntil: '2027-12-15T04:00:00Z',
+    status: 'active',
+    boughtAt: '2026-11-28T06:30:00Z',
+    endedAt: null,
+  },
+  {
+    id: 301,
+    customerId: 20001,
+    planId: 7,
+    planName: '黑金年卡',
+    purchaseKey: 'SHOP-CARD-301',
+    amount: 199,
+    renewal: false,
+    validFrom: '2025-12-15T04:00:00Z',
+    validUntil: '2026-12-15T04:00:00Z',
+    status: 'active',
+    boughtAt: '2025-12-15T04:00:00Z',
+    endedAt: null,
+  },
+]
+
+/** Twelve months up to 2026-12: sales from September. */
+export function cardStats(overrides: Partial<CardStats> = {}): CardStats {
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = i < 1 ? '2025-12' : `2026-${String(i).padStart(2, '0')}`
+    const sold = i >= 9 ? (i - 8) * 10 : 0
+    return { month, sold, renewals: i === 11 ? 4 : 0, revenue: sold * 199, refunded: 0 }
+  })
+  return { active: 58, endingSoon: 6, revenue: 11940, months, ...overrides }
 }

@@ -13,6 +13,10 @@ const kpi = (key: string) =>
   [...document.querySelectorAll(`[data-kpi="${key}"] .kpi__body > div`)]
     .map((line) => line.textContent?.trim())
     .join(' | ')
+const cardKpi = (key: string) =>
+  [...document.querySelectorAll(`[data-card-kpi="${key}"] .kpi__body > div`)]
+    .map((line) => line.textContent?.trim())
+    .join(' | ')
 const activeNav = () => {
   const item = document.querySelector<HTMLElement>('nav .el-menu-item.is-active')
   const section = item?.closest('.el-sub-menu')?.querySelector('.el-sub-menu__title')
@@ -55,6 +59,7 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
       '各等级会员数（近 30 天）',
       '会员等级分布',
       '每日积分发放、消耗与过期',
+      '付费会员卡：每月收入与售卡数',
     ])
     const series = (i: number) => charts[i]!.props('option')!.series as Series[]
     expect(series(0).map((s) => [s.name, s.type, s.stack])).toEqual([
@@ -74,7 +79,42 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
       ['过期', 'bar'],
       ['净增', 'line'],
     ])
-    expect(wrapper.findAll('echarts-stub')).toHaveLength(3)
+    expect(wrapper.findAll('echarts-stub')).toHaveLength(4)
+    wrapper.unmount()
+  })
+
+  it('counts card holders and card revenue, and charts the cards’ revenue and sales by month', async () => {
+    stubLoyaltyServer()
+    const { wrapper } = await mountApp('/loyalty/dashboard')
+    expect(cardKpi('active')).toBe('持卡会员 | 58 | 30 天内到期 6')
+    expect(cardKpi('revenue')).toBe('会员卡收入（近 12 个月） | ¥11,940.00 | 售出 60 张')
+    const chart = wrapper.findAllComponents(ChartCard)[3]!
+    expect(chart.props('empty')).toBe(false)
+    const series = chart.props('option')!.series as Series[]
+    expect(series.map((s) => [s.name, s.type])).toEqual([
+      ['收入（元）', 'bar'],
+      ['售卡数', 'line'],
+      ['其中续费', 'line'],
+    ])
+    expect(series[0]!.data).toHaveLength(12)
+    expect(series[0]!.data.slice(-3)).toEqual([1990, 3980, 5970])
+    expect(series[2]!.data.at(-1)).toBe(4)
+    wrapper.unmount()
+  })
+
+  it('shows an empty card chart while no card was ever sold', async () => {
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/cards/stats': () =>
+        jsonResponse({
+          active: 0,
+          endingSoon: 0,
+          revenue: 0,
+          months: [{ month: '2026-12', sold: 0, renewals: 0, revenue: 0, refunded: 0 }],
+        }),
+    })
+    const { wrapper } = await mountApp('/loyalty/dashboard')
+    expect(wrapper.findAllComponents(ChartCard)[3]!.props('empty')).toBe(true)
+    expect(cardKpi('active')).toBe('持卡会员 | 0 | 30 天内到期 0')
     wrapper.unmount()
   })
 
@@ -119,6 +159,7 @@ describe('the membership dashboard', { timeout: 20_000 }, () => {
     expect(document.title).toBe('Member dashboard · 私域 Siyu')
     expect(activeNav()).toEqual(['Membership', 'Member dashboard'])
     expect(kpi('couponRate')).toBe('Coupon redemption | 25% | 400 issued · 100 used')
+    expect(cardKpi('active')).toBe('Card holders | 58 | 6 end within 30 days')
     const words = [...document.querySelectorAll('.page-header, .kpi, .chart-card__title')]
     expect(words.map((w) => w.textContent).join(' ')).not.toMatch(/\p{Script=Han}/u)
     wrapper.unmount()

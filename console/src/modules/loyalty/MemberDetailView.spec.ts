@@ -29,6 +29,7 @@ const rowsOf = (section: string) => [
   ...document.querySelectorAll<HTMLElement>(`[data-testid="${section}"] .el-table__body tr`),
 ]
 const inRow = (row: HTMLElement, testId: string) => text(`[data-testid="${testId}"]`, row)
+const unmountAll = () => mounted.splice(0).forEach((wrapper) => wrapper.unmount())
 
 describe('a member’s page', { timeout: 20_000 }, () => {
   afterEach(() => {
@@ -53,6 +54,62 @@ describe('a member’s page', { timeout: 20_000 }, () => {
     expect(text('[data-testid="benefits"]')).toBe('会员权益 会员价优惠 5% 包邮 生日送 300 积分')
     expect(text('[data-testid="referral"]')).toBe('推荐码 K7Q2ZP4M 已邀请 3 位会员')
     expect(text('[data-testid="member-card"]')).toContain('下单入会')
+  })
+
+  it('shows the paid card: plan, valid until the renewal’s end, the floor tier, benefits and purchases', async () => {
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/members/20001': () =>
+        jsonResponse(
+          member({
+            card: {
+              planId: 7,
+              planName: '黑金年卡',
+              valid: true,
+              validUntil: '2027-12-15T04:00:00Z',
+              floorTier: 2,
+              benefits: '全场 95 折，每月一张免邮券',
+            },
+          }),
+        ),
+    })
+    await mountApp('/loyalty/members/20001')
+    expect(text('[data-testid="paid-card-summary"]')).toBe(
+      '生效中 黑金年卡 有效期至 2027-12-15 持卡保底「金卡」 全场 95 折，每月一张免邮券',
+    )
+    const rows = rowsOf('paid-card-history')
+    expect(rows.map((row) => text('td', row))).toEqual(['黑金年卡 续费', '黑金年卡'])
+    expect(inRow(rows[1]!, 'paid-card-period')).toBe('2025-12-15 – 2026-12-15')
+    expect(rows[0]!.textContent).toContain('¥179.00')
+  })
+
+  it('says when the paid card ended, and that a member never held one', async () => {
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/members/20001': () =>
+        jsonResponse(
+          member({
+            card: {
+              planId: 7,
+              planName: '黑金年卡',
+              valid: false,
+              validUntil: '2026-11-20T04:00:00Z',
+              floorTier: 2,
+              benefits: '全场 95 折',
+            },
+          }),
+        ),
+      'GET /api/v1/loyalty/members/20001/cards': () => jsonResponse([]),
+    })
+    await mountApp('/loyalty/members/20001')
+    expect(text('[data-testid="paid-card-summary"]')).toBe('已失效 黑金年卡 已于 2026-11-20 结束')
+    unmountAll()
+
+    setLocale('en')
+    stubLoyaltyServer({
+      'GET /api/v1/loyalty/members/20001': () => jsonResponse(member({ card: null })),
+      'GET /api/v1/loyalty/members/20001/cards': () => jsonResponse([]),
+    })
+    await mountApp('/loyalty/members/20001')
+    expect(text('[data-testid="paid-card"]')).toBe('Paid membership card Holds no paid card')
   })
 
   it('warns of points about to expire, and says so at the highest tier', async () => {

@@ -3,8 +3,11 @@ import { http, type CursorPage } from '@/api/http'
 // Membership and loyalty (会员): the program, members, their points and coupons, the mall.
 // Money is yuan with two decimals; points and growth are whole numbers.
 
-/** free: anyone may join; purchase: a customer joins on their first paid order. */
-export const JOIN_RULES = ['free', 'purchase'] as const
+/**
+ * free: anyone may join; purchase: a customer joins on their first paid order; paid_card: a customer
+ * joins by buying a paid membership card (付费会员卡), and only card holders earn.
+ */
+export const JOIN_RULES = ['free', 'purchase', 'paid_card'] as const
 export type JoinRule = (typeof JOIN_RULES)[number]
 
 /** When earned points lapse: at the end of the year after, some days after earning, or never. */
@@ -12,7 +15,15 @@ export const EXPIRY_RULES = ['end_of_next_year', 'days', 'never'] as const
 export type ExpiryRule = (typeof EXPIRY_RULES)[number]
 
 /** How a customer became a member. */
-export const MEMBER_SOURCES = ['free', 'purchase', 'api', 'journey', 'campaign', 'import'] as const
+export const MEMBER_SOURCES = [
+  'free',
+  'purchase',
+  'card',
+  'api',
+  'journey',
+  'campaign',
+  'import',
+] as const
 export type MemberSource = (typeof MEMBER_SOURCES)[number]
 
 /** downgrade: a refund took growth back; downgrade-review: the daily review of a growth window. */
@@ -205,6 +216,80 @@ export interface Member extends MemberSummary {
   referredBy?: number | null
   /** Members who joined with their code. */
   referrals?: number
+  /** The paid membership card: in force (valid) or the last one that ended; null: never held one. */
+  card?: MemberPaidCard | null
+}
+
+/** A card in force: its plan and when the card ends (renewals counted); ended: when it ended. */
+export interface MemberPaidCard {
+  planId: number
+  planName: string
+  valid: boolean
+  validUntil: string
+  floorTier: number | null
+  benefits: string | null
+}
+
+export const VALIDITY_UNITS = ['days', 'months'] as const
+export type ValidityUnit = (typeof VALIDITY_UNITS)[number]
+
+/** A paid membership card plan (付费会员卡). */
+export interface CardPlan {
+  id: number
+  name: string
+  /** Yuan. */
+  price: number
+  validity: number
+  validityUnit: ValidityUnit
+  /** The tier a holder is at least in while the card is valid; null: none. */
+  floorTier: number | null
+  benefits: string | null
+  active: boolean
+  /** Cards sold and not refunded. */
+  sold: number
+  updatedAt: string
+}
+
+export type CardPlanInput = Omit<CardPlan, 'id' | 'sold' | 'updatedAt'>
+
+export const CARD_STATUSES = ['active', 'expired', 'refunded'] as const
+export type CardStatus = (typeof CARD_STATUSES)[number]
+
+/** One purchase: the period it added to the member's card. */
+export interface MemberCardPurchase {
+  id: number
+  customerId: number
+  planId: number
+  planName: string
+  purchaseKey: string
+  amount: number
+  renewal: boolean
+  validFrom: string
+  validUntil: string
+  status: CardStatus
+  boughtAt: string
+  endedAt: string | null
+}
+
+export interface CardMonth {
+  /** 2026-12 */
+  month: string
+  sold: number
+  renewals: number
+  /** Yuan, refunded cards left out. */
+  revenue: number
+  refunded: number
+}
+
+export interface CardStats {
+  /** Members whose card is valid now. */
+  active: number
+  /** Of them, those whose card ends within 30 days. */
+  endingSoon: number
+  /** Yuan over the 12 months. */
+  revenue: number
+  /** The last 12 months, oldest first. */
+  months: CardMonth[]
 }
 
 export interface LedgerEntry {
@@ -379,6 +464,16 @@ export const loyaltyApi = {
       limit: PAGE,
     }),
   coupons: (customerId: number) => http.get<Coupon[]>(`${BASE}/members/${customerId}/coupons`),
+  memberCards: (customerId: number) =>
+    http.get<MemberCardPurchase[]>(`${BASE}/members/${customerId}/cards`),
+  cardPlans: (signal?: AbortSignal) =>
+    http.get<CardPlan[]>(`${BASE}/cards/plans`, undefined, signal),
+  createCardPlan: (body: CardPlanInput) => http.post<CardPlan>(`${BASE}/cards/plans`, body),
+  updateCardPlan: (id: number, body: CardPlanInput) =>
+    http.put<CardPlan>(`${BASE}/cards/plans/${id}`, body),
+  deleteCardPlan: (id: number) => http.delete<void>(`${BASE}/cards/plans/${id}`),
+  cardStats: (signal?: AbortSignal) =>
+    http.get<CardStats>(`${BASE}/cards/stats`, undefined, signal),
   pageLink: (customerId: number) =>
     http.post<MemberPageLink>(`${BASE}/members/${customerId}/page-link`, {}),
 

@@ -1,7 +1,7 @@
 import type { ChartOption } from '@/modules/home/echarts'
 import { LEVEL_COLORS, PALETTE, type Slice } from '@/modules/home/charts'
 import { addDays } from '@/utils/time'
-import type { DailyLoyalty, LoyaltyStats } from './api'
+import type { CardMonth, DailyLoyalty, LoyaltyStats } from './api'
 
 // Pure option builders: the view translates the names, these only shape data and style.
 
@@ -142,4 +142,63 @@ export function tierSlices(byTier: LoyaltyStats['byTier']): Slice[] {
   return [...byTier]
     .sort((a, b) => a.level - b.level)
     .map((tier) => ({ name: tier.name, value: tier.members, color: tierColor(tier.level) }))
+}
+
+export const CARD_COLORS = {
+  revenue: '#d4a017',
+  sold: PALETTE.primary,
+  renewals: '#17c3a2',
+}
+
+/**
+ * Paid card sales by month: revenue in yuan as bars on the left axis, cards sold and the renewals
+ * among them as lines on the right axis.
+ */
+export function cardRevenueOption(
+  months: readonly CardMonth[],
+  names: { revenue: string; sold: string; renewals: string },
+): ChartOption {
+  const countAxis = { ...valueAxis, splitLine: { show: false } }
+  const line = (name: string, data: number[], color: string) => ({
+    type: 'line' as const,
+    name,
+    data,
+    yAxisIndex: 1,
+    smooth: true,
+    symbolSize: 6,
+    lineStyle: { width: 2 },
+    itemStyle: { color },
+  })
+  return {
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend,
+    xAxis: {
+      type: 'category' as const,
+      data: months.map((m) => m.month),
+      axisLine: { lineStyle: { color: PALETTE.grid } },
+      axisTick: { show: false },
+      axisLabel: { color: PALETTE.axis, hideOverlap: true },
+    },
+    yAxis: [{ ...valueAxis, minInterval: undefined }, countAxis],
+    series: [
+      {
+        type: 'bar' as const,
+        name: names.revenue,
+        data: months.map((m) => m.revenue),
+        barMaxWidth: 22,
+        itemStyle: { color: CARD_COLORS.revenue, borderRadius: [3, 3, 0, 0] },
+      },
+      line(
+        names.sold,
+        months.map((m) => m.sold),
+        CARD_COLORS.sold,
+      ),
+      line(
+        names.renewals,
+        months.map((m) => m.renewals),
+        CARD_COLORS.renewals,
+      ),
+    ],
+  }
 }

@@ -19,6 +19,7 @@ export const NOT_EARNING = [
   'tier_change',
   'tier_drop_warning',
   'member_anniversary',
+  'card_expiring',
 ]
 
 /** The rule form: the filter and the campaign switched on or off, the window in the tenant's zone. */

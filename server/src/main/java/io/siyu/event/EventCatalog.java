@@ -142,7 +142,16 @@ public class EventCatalog {
                             "years", PropertySpec.of(INTEGER).mandatory(),
                             "memberSince", PropertySpec.of(DATETIME).mandatory(),
                             "points", PropertySpec.of(INTEGER),
-                            "couponCode", PropertySpec.string(32))));
+                            "couponCode", PropertySpec.string(32))),
+            new EventTypeDefinition(
+                    EventType.CARD_EXPIRING.code(),
+                    "card_expiring",
+                    true,
+                    Map.of(
+                            "planId", PropertySpec.of(INTEGER).mandatory(),
+                            "planName", PropertySpec.string(30),
+                            "validUntil", PropertySpec.of(DATETIME).mandatory(),
+                            "daysLeft", PropertySpec.of(INTEGER).mandatory())));
 
     @Transactional(readOnly = true)
     public List<EventTypeDefinition> all() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The built-in event types: the standard data set's six, refunds from orders, a customer adding or losing a
- * staff member on WeCom, loyalty's expiring points, tier moves, tier-drop warnings and membership anniversaries, and check-ins and reviews (which earning rules reward); the code is what is stored, so new types
+ * staff member on WeCom, loyalty's expiring points, tier moves, tier-drop warnings, membership anniversaries and paid cards ending, and check-ins and reviews (which earning rules reward); the code is what is stored, so new types
  * go at the end.
  */
 public enum EventType {
@@ -30,7 +30,9 @@ public enum EventType {
     /** A member will drop a tier within 7 days unless they earn more growth (loyalty, a growth window). */
     TIER_DROP_WARNING,
     /** The anniversary of the day a customer became a member (loyalty; once per member and year). */
-    MEMBER_ANNIVERSARY;
+    MEMBER_ANNIVERSARY,
+    /** A member's paid membership card ends within 7 days with no renewal after it (loyalty; once per card end). */
+    CARD_EXPIRING;
 
     public int code() {
         return ordinal();

@@ -34,8 +34,14 @@ public class EarningRules {
      * Types a rule may not earn on: purchases earn by the program's rate (and refunds take it back), and loyalty's
      * own events would feed on themselves (growth moves a tier, which is an event).
      */
-    static final Set<String> NOT_EARNING =
-            Set.of("purchase", "refund", "points_expiring", "tier_change", "tier_drop_warning", "member_anniversary");
+    static final Set<String> NOT_EARNING = Set.of(
+            "purchase",
+            "refund",
+            "points_expiring",
+            "tier_change",
+            "tier_drop_warning",
+            "member_anniversary",
+            "card_expiring");
 
     private static final String SELECT = """
             select id, name, event_type, points, growth, filter_property, filter_op, filter_value, daily_cap, total_cap,

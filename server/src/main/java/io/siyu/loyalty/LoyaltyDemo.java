@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo data for the loyalty program, written set-wise in the demo's transaction: the profiles' member levels
  * become members with growth to match, a month of points earned and spent (ledger, lots and balances agreeing),
- * tier moves, three coupon templates with coupons issued and redeemed, and a few mall items.
+ * tier moves, three coupon templates with coupons issued and redeemed, a few mall items, and paid card plans with
+ * their holders.
  */
 @Service
 public class LoyaltyDemo {
@@ -119,6 +120,49 @@ public class LoyaltyDemo {
                                ('修护面膜 5 片装', '会员专享', 800, 0, 500, 2),
                                ('帆布托特包', null, 300, 0, 1000, 1),
                                ('精华液小样', '10ml', 100, 9.9, 2000, 5)""").update();
+        cards(now);
         return members;
+    }
+
+    /**
+     * Two paid card plans and their holders: about a quarter of the upper tiers bought the annual card over the
+     * last 13 months (some ended, a few end within days, some renewed), a few first-tier members a month card.
+     */
+    private void cards(Timestamp now) {
+        jdbc.sql("""
+                        insert into card_plan (name, price, validity, validity_unit, floor_tier, benefits, active, updated_at)
+                        values ('黑金年卡', 199, 12, 'months', 2, '全场 95 折 · 每月一张免邮券 · 新品优先购', true, ?),
+                               ('体验月卡', 29.9, 30, 'days', null, '会员日双倍积分 · 专属客服', true, ?),
+                               ('季卡', 79, 3, 'months', null, '季度礼盒一份', false, ?)""").params(now, now, now).update();
+        jdbc.sql("""
+                        insert into member_card (customer_id, plan_id, purchase_key, amount, renewal, valid_from, valid_until,
+                                                 status, bought_at, ended_at)
+                        select customer_id, plan, 'demo-card:' || customer_id, price, false, at, until,
+                               case when until <= ? then 'expired' else 'active' end, at,
+                               case when until <= ? then until end
+                        from (select m.customer_id, p.id plan, p.price, b.at,
+                                     case p.validity_unit when 'months' then b.at + make_interval(months => p.validity)
+                                                          else b.at + make_interval(days => p.validity) end until
+                              from member m
+                              join card_plan p on p.name = case when m.tier >= 2 then '黑金年卡' else '体验月卡' end
+                              cross join lateral (
+                                  select case when abs(hashint8(m.customer_id * 11)) % 100 < 4
+                                              -- these end within a week
+                                              then ?::timestamptz - interval '12 months'
+                                                   + (1 + abs(hashint8(m.customer_id)) % 6) * interval '1 day'
+                                              when m.tier >= 2 then ?::timestamptz - random() * interval '400 days'
+                                              else ?::timestamptz - random() * interval '40 days' end at) b
+                              where abs(hashint8(m.customer_id * 11)) % 100 < case when m.tier >= 2 then 25 else 5 end) c""").params(now, now, now, now, now).update();
+        // renewals bought in the last weeks of an annual card that is still valid
+        jdbc.sql("""
+                        insert into member_card (customer_id, plan_id, purchase_key, amount, renewal, valid_from, valid_until,
+                                                 bought_at)
+                        select customer_id, plan_id, purchase_key || ':renewal', 179, true, valid_until,
+                               valid_until + interval '12 months',
+                               least(?::timestamptz, valid_until - random() * interval '20 days')
+                        from member_card
+                        where status = 'active' and valid_until < ?::timestamptz + interval '60 days'
+                          and valid_until > ?::timestamptz + interval '7 days'
+                          and abs(hashint8(customer_id * 13)) % 100 < 60""").params(now, now, now).update();
     }
 }

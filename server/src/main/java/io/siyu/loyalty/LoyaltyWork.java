@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every minute, for every tenant: expire points lots and coupons whose time has come, a member at a time (each
+ * Every minute, for every tenant: expire points lots, coupons and paid card periods whose time has come, a member at a time (each
  * in its own transaction under the member's lock, so a crash leaves each member either expired or not); once a
  * day, reconcile the ledger and keep the report, grant members born today their tier's birthday points, and
  * (after 03:00 in the tenant's zone) review tiers kept over a growth window.
@@ -29,6 +29,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
     private final TierDropWarnings tierDropWarnings;
     private final TierCoupons tierCoupons;
     private final Anniversaries anniversaries;
+    private final CardExpiry cards;
     /** The day each tenant's tiers were last reviewed (the keys make a repeat harmless; this saves the query). */
     private final java.util.Map<io.siyu.shared.TenantId, java.time.LocalDate> reviewsDone =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -45,7 +46,8 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
             TierReview tierReview,
             TierDropWarnings tierDropWarnings,
             TierCoupons tierCoupons,
-            Anniversaries anniversaries) {
+            Anniversaries anniversaries,
+            CardExpiry cards) {
         super("loyalty", Duration.ofMinutes(1));
         this.tenants = tenants;
         this.points = points;
@@ -56,6 +58,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         this.tierDropWarnings = tierDropWarnings;
         this.tierCoupons = tierCoupons;
         this.anniversaries = anniversaries;
+        this.cards = cards;
     }
 
     @Override
@@ -103,7 +106,7 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
 
     /**
      * Once a day per tenant: the birthday points of members born today, the anniversary gift of members who joined
-     * on this day, reminders of points expiring, and this month's monthly tier coupons (once per member and month
+     * on this day, reminders of points expiring and of paid cards ending, and this month's monthly tier coupons (once per member and month
      * whichever day gives them).
      */
     int birthdays() {
@@ -112,14 +115,18 @@ class LoyaltyWork extends io.siyu.shared.BackgroundWork {
         if (today.equals(birthdaysDone.get(tenant))) {
             return 0;
         }
-        int granted = care.birthdays(today) + anniversaries.care(today) + care.expiring() + tierCoupons.monthly(today);
+        int granted = care.birthdays(today)
+                + anniversaries.care(today)
+                + care.expiring()
+                + tierCoupons.monthly(today)
+                + cards.remind();
         birthdaysDone.put(tenant, today);
         return granted;
     }
 
-    /** Expires what is due for the bound tenant; answers how many lots and coupons. */
+    /** Expires what is due for the bound tenant; answers how many lots, coupons and card periods. */
     int expire() {
-        int done = coupons.expire();
+        int done = coupons.expire() + cards.end();
         var due = transactions.execute(s -> points.withDueLots(BATCH));
         for (var customer : due) {
             Integer n = transactions.execute(s -> points.expireDue(customer));

@@ -21,7 +21,8 @@ public record Member(
         Benefits benefits,
         String referralCode,
         @Nullable Long referredBy,
-        long referrals) {
+        long referrals,
+        @Nullable Card card) {
 
     /** One line of the member list. */
     public record Line(
@@ -40,6 +41,18 @@ public record Member(
     public record NextTier(int level, String name, long minGrowth, long growthNeeded) {}
 
     public record TierChange(Instant at, @Nullable Integer from, int to, String reason) {}
+
+    /**
+     * The member's paid membership card (付费会员卡): while {@code valid}, the plan in force and when the card ends
+     * (renewals counted); once ended (expired or refunded), the last plan and when it ended.
+     */
+    public record Card(
+            long planId,
+            String planName,
+            boolean valid,
+            Instant validUntil,
+            @Nullable Integer floorTier,
+            @Nullable String benefits) {}
 
     public record Benefits(java.math.BigDecimal discountPercent, boolean freeShipping, long birthdayPoints) {}
 }

@@ -43,7 +43,8 @@ public class MemberPage {
             Member.@Nullable Expiring expiring,
             Member.@Nullable NextTier nextTier,
             Member.Benefits benefits,
-            Instant joinedAt) {}
+            Instant joinedAt,
+            Member.@Nullable Card paidCard) {}
 
     public record Entry(
             long id,
@@ -137,7 +138,8 @@ public class MemberPage {
                 m.expiring(),
                 m.nextTier(),
                 m.benefits(),
-                m.joinedAt());
+                m.joinedAt(),
+                m.card());
     }
 
     /** The member's 30 latest points entries, newest first. */

@@ -181,34 +181,107 @@ public class Members {
                 : Math.max(
                         (int) row[1],
                         program.tierFor(windowGrowth(customerId, since)).level());
+        // a valid paid card holds its tier as a floor
+        tier = Math.max(tier, cardFloor(customerId));
         if (tier != row[1]) {
-            jdbc.sql("update member set tier = ? where customer_id = ?")
-                    .params(tier, customerId)
-                    .update();
+            move(customerId, (int) row[1], tier, null, "tier:" + customerId + ":" + key);
+        }
+        return true;
+    }
+
+    /**
+     * Moves a member to another tier: the history line (once per {@code key} when given), the member level on the
+     * profile, and a {@code tier_change} event journeys hear (a congratulation up, a warning or win-back down).
+     */
+    void move(long customerId, int from, int to, @Nullable String key, String eventId) {
+        var now = clock.instant();
+        if (key != null
+                && jdbc.sql("""
+                                        insert into member_tier_change (customer_id, from_tier, to_tier, reason, at, key)
+                                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                                .params(
+                                        customerId,
+                                        from,
+                                        to,
+                                        to > from ? "upgrade" : "downgrade",
+                                        Timestamp.from(now),
+                                        key)
+                                .update()
+                        == 0) {
+            return;
+        }
+        if (key == null) {
             jdbc.sql("""
                             insert into member_tier_change (customer_id, from_tier, to_tier, reason, at)
                             values (?, ?, ?, ?, ?)""")
-                    .params(
-                            customerId,
-                            row[1],
-                            tier,
-                            tier > row[1] ? "upgrade" : "downgrade",
-                            Timestamp.from(clock.instant()))
+                    .params(customerId, from, to, to > from ? "upgrade" : "downgrade", Timestamp.from(now))
                     .update();
-            profiles.setMemberLevels(Map.of(customerId, tier), today());
-            // journeys hear it: a congratulation on the way up, a warning or a win-back on the way down
-            events.record(
-                    customerId,
-                    EventType.TIER_CHANGE,
-                    clock.instant(),
-                    "tier:" + customerId + ":" + key,
-                    json.createObjectNode()
-                            .put("from", row[1])
-                            .put("to", tier)
-                            .put("direction", tier > row[1] ? "up" : "down")
-                            .toString());
         }
-        return true;
+        jdbc.sql("update member set tier = ? where customer_id = ?")
+                .params(to, customerId)
+                .update();
+        profiles.setMemberLevels(Map.of(customerId, to), today());
+        events.record(
+                customerId,
+                EventType.TIER_CHANGE,
+                now,
+                eventId,
+                json.createObjectNode()
+                        .put("from", from)
+                        .put("to", to)
+                        .put("direction", to > from ? "up" : "down")
+                        .toString());
+    }
+
+    /**
+     * Puts a member in the tier their growth and their valid paid card give them now (after a card began or
+     * ended): the card's tier as a floor, otherwise the tier of their growth — over a growth window, the tier
+     * the daily review would keep them in.
+     */
+    void settleTier(long customerId, String key) {
+        var current = jdbc.sql("select tier, growth from member where customer_id = ? for update")
+                .param(customerId)
+                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)})
+                .optional();
+        if (current.isEmpty()) {
+            return;
+        }
+        int from = (int) current.get()[0];
+        var program = programs.get();
+        var since = programs.windowStart(program, clock.instant());
+        int earned = since == null
+                ? program.tierFor(current.get()[1]).level()
+                : program.reviewedTier(from, windowGrowth(customerId, since));
+        int to = Math.max(earned, cardFloor(customerId));
+        if (to != from) {
+            move(customerId, from, to, key, "tier:" + customerId + ":" + key);
+        }
+    }
+
+    /** The highest tier a valid paid card of the member holds them in; 0: none. */
+    int cardFloor(long customerId) {
+        return cardFloors(List.of(customerId)).getOrDefault(customerId, 0);
+    }
+
+    /** Per member holding a valid paid card with a tier, the highest such tier. */
+    Map<Long, Integer> cardFloors(Collection<Long> customerIds) {
+        var floors = new HashMap<Long, Integer>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("""
+                            select c.customer_id, max(p.floor_tier) from member_card c
+                            join card_plan p on p.id = c.plan_id
+                            where c.customer_id = any(?::bigint[]) and c.status = 'active' and p.floor_tier is not null
+                              and c.valid_from <= ? and c.valid_until > ?
+                            group by 1""")
+                    .params(
+                            customerIds.stream().distinct().toArray(Long[]::new),
+                            Timestamp.from(clock.instant()),
+                            Timestamp.from(clock.instant()))
+                    .query(rs -> {
+                        floors.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        return floors;
     }
 
     /** The member's growth earned since {@code since} (refunds since then count against it). */
@@ -273,7 +346,8 @@ public class Members {
                 new Member.Benefits(tier.discountPercent(), tier.freeShipping(), tier.birthdayPoints()),
                 (String) extra[1],
                 (Long) extra[2],
-                (Long) extra[3]);
+                (Long) extra[3],
+                Cards.holding(jdbc, customerId, clock.instant()));
     }
 
     /** Members newest first; {@code q} finds a member number or a customer id. */

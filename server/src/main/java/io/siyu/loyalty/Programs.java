@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Programs {
 
-    static final Set<String> JOIN_RULES = Set.of("free", "purchase");
+    static final Set<String> JOIN_RULES = Set.of("free", "purchase", "paid_card");
     static final Set<String> EXPIRIES = Set.of("end_of_next_year", "days", "never");
     static final int MAX_WINDOW_MONTHS = 36;
 

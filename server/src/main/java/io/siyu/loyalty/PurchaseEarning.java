@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Hears paid orders and refunds in the transaction that records them, and moves the member's points and growth
  * with them: a purchase earns {@code floor(paid × points per yuan × tier multiplier)} (within the daily cap) and
  * growth, once per order; a refund takes back the order's share of both, once per refund. With the "purchase"
- * join rule, a customer's first paid order makes them a member.
+ * join rule, a customer's first paid order makes them a member; under the "paid_card" rule only members whose paid
+ * card is valid earn.
  */
 @Component
 class PurchaseEarning implements EventObserver {
@@ -28,14 +29,16 @@ class PurchaseEarning implements EventObserver {
     private final Programs programs;
     private final Members members;
     private final Points points;
+    private final Cards cards;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PurchaseEarning(JdbcClient jdbc, Programs programs, Members members, Points points, Clock clock) {
+    PurchaseEarning(JdbcClient jdbc, Programs programs, Members members, Points points, Cards cards, Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.members = members;
         this.points = points;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -54,12 +57,16 @@ class PurchaseEarning implements EventObserver {
         }
         var program = programs.get();
         // one question for the whole batch, not one per purchase
-        var members = program.joinRule().equals("purchase")
-                ? null
-                : this.members.membersAmong(earning.stream()
-                        .filter(e -> e.type() == purchase)
-                        .map(StoredEvent::customerId)
-                        .toList());
+        var buyers = earning.stream()
+                .filter(e -> e.type() == purchase)
+                .map(StoredEvent::customerId)
+                .toList();
+        // under the paid_card rule only those whose card is valid earn
+        var members = switch (program.joinRule()) {
+            case "purchase" -> null;
+            case "paid_card" -> cards.holdersAmong(buyers);
+            default -> this.members.membersAmong(buyers);
+        };
         for (var event : earning) {
             var properties = json.readTree(event.properties());
             var orderId = properties.path("orderId").asString("");

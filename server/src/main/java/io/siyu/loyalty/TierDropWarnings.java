@@ -26,6 +26,7 @@ class TierDropWarnings {
 
     private final JdbcClient jdbc;
     private final Programs programs;
+    private final Members members;
     private final EventRecorder events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -33,9 +34,15 @@ class TierDropWarnings {
             tools.jackson.databind.json.JsonMapper.builder().build();
 
     TierDropWarnings(
-            JdbcClient jdbc, Programs programs, EventRecorder events, TransactionTemplate transactions, Clock clock) {
+            JdbcClient jdbc,
+            Programs programs,
+            Members members,
+            EventRecorder events,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
+        this.members = members;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -79,9 +86,11 @@ class TierDropWarnings {
         }
         // those who keep their tier today (the others drop at the review)
         var keeping = new ArrayList<long[]>();
+        // nor does a valid paid card that holds the tier let anyone drop
+        var floors = this.members.cardFloors(members.stream().map(m -> m[0]).toList());
         for (var m : members) {
             long keep = program.tier((int) m[1]).keep();
-            if (m[2] >= keep) {
+            if (m[2] >= keep && floors.getOrDefault(m[0], 0) < m[1]) {
                 keeping.add(new long[] {m[0], m[1], m[2], keep});
             }
         }

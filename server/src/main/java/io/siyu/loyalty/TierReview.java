@@ -33,6 +33,7 @@ class TierReview {
 
     private final JdbcClient jdbc;
     private final Programs programs;
+    private final Members members;
     private final CustomerProfiles profiles;
     private final EventRecorder events;
     private final TransactionTemplate transactions;
@@ -43,12 +44,14 @@ class TierReview {
     TierReview(
             JdbcClient jdbc,
             Programs programs,
+            Members members,
             CustomerProfiles profiles,
             EventRecorder events,
             TransactionTemplate transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
+        this.members = members;
         this.profiles = profiles;
         this.events = events;
         this.transactions = transactions;
@@ -108,8 +111,10 @@ class TierReview {
         var ids = new ArrayList<Long>();
         var froms = new ArrayList<Integer>();
         var tos = new ArrayList<Integer>();
+        // a valid paid card holds its tier
+        var floors = members.cardFloors(below.stream().map(m -> m[0]).toList());
         for (var m : below) {
-            int to = program.reviewedTier((int) m[1], m[2]);
+            int to = Math.max(program.reviewedTier((int) m[1], m[2]), floors.getOrDefault(m[0], 0));
             if (to < m[1]) {
                 ids.add(m[0]);
                 froms.add((int) m[1]);

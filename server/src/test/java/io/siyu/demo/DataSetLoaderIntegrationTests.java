@@ -76,6 +76,30 @@ class DataSetLoaderIntegrationTests extends IntegrationTest {
                 .as("about half the members hold the welcome coupon, drawn member by member")
                 .isBetween(members * 3L / 10, members * 7L / 10);
         assertThat(Tenancy.callAs(tenant, points::reconcile)).isEmpty();
+        assertThat(sql.count(
+                        tenant,
+                        "select count(distinct customer_id) from member_card where status = 'active'"
+                                + " and valid_from <= now() and valid_until > now() + interval '7 days'"))
+                .as("members holding a paid card")
+                .isPositive();
+        assertThat(sql.count(
+                        tenant,
+                        "select count(*) from member_card c where status = 'active' and valid_until <= now() +"
+                                + " interval '7 days' and not exists (select 1 from member_card r where"
+                                + " r.customer_id = c.customer_id and r.valid_from >= c.valid_until)"))
+                .as("cards ending within a week")
+                .isPositive();
+        assertThat(sql.count(tenant, "select count(*) from member_card where status = 'expired'"))
+                .isPositive();
+        assertThat(sql.count(tenant, "select count(*) from member_card where renewal"))
+                .isPositive();
+        assertThat(sql.count(
+                        tenant,
+                        "select count(*) from member_card c join card_plan p on p.id = c.plan_id join member m"
+                                + " using (customer_id) where c.status = 'active' and c.valid_from <= now()"
+                                + " and m.tier < coalesce(p.floor_tier, 1)"))
+                .as("every holder at least in the card's tier")
+                .isZero();
     }
 
     @Test

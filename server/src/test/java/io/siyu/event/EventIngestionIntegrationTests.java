@@ -271,7 +271,8 @@ class EventIngestionIntegrationTests extends IntegrationTest {
                         "check_in",
                         "review",
                         "tier_drop_warning",
-                        "member_anniversary");
+                        "member_anniversary",
+                        "card_expiring");
         var purchase = catalog.get(3);
         assertThat(purchase.path("displayName").asString()).isEqualTo("购买");
         assertThat(english.get(3).path("displayName").asString()).isEqualTo("Purchase");

@@ -147,6 +147,10 @@ class LoyaltyController {
             throw DomainException.invalid("customerId", "problem.field.required");
         }
         boolean was = members.isMember(body.customerId());
+        if (!was && programs.get().joinRule().equals("paid_card")) {
+            // under the paid_card rule a card purchase is the way in
+            throw new DomainException(HttpStatus.CONFLICT, "loyalty.card.join-by-card");
+        }
         var member = members.join(body.customerId(), "api", body.referralCode());
         return ResponseEntity.status(was ? HttpStatus.OK : HttpStatus.CREATED).body(member);
     }
