@@ -144,7 +144,7 @@ describe('裂变关系', { timeout: 20_000 }, () => {
     await settle()
     expect(document.title).toBe('Referrals · 私域 Siyu')
     expect(kpi('cycle')).toBe(
-      'Viral cycle time (median) 31.4 h From joining to an invited friend joining',
+      'Viral cycle time (median) 31.4 h Joining to an invited friend joining',
     )
     expect(text('[data-testid="koc-tag"]')).toBe('KOC candidate')
     expect(i18n.global.te('referrals.legend.member', 'en')).toBe(true)

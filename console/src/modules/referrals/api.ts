@@ -92,7 +92,7 @@ const BASE = '/api/v1/growth/referrals'
 
 export const referralApi = {
   view: (from: string, to: string, signal?: AbortSignal) =>
-    http.get<ReferralView>(BASE, { from, to, top: 20, graph: 8 }, signal),
+    http.get<ReferralView>(BASE, { from, to, top: 20, graph: 6 }, signal),
   koc: () => http.get<KocSettings>(`${BASE}/koc`),
   setThreshold: (threshold: number) => http.put<KocSettings>(`${BASE}/koc`, { threshold }),
 }

@@ -57,11 +57,13 @@ export function graphOption(
       {
         type: 'graph',
         layout: 'force',
-        top: 36,
+        top: 40,
+        bottom: 12,
         roam: true,
         draggable: true,
         categories,
-        force: { repulsion: 90, edgeLength: [18, 60], gravity: 0.08, friction: 0.2 },
+        // strong gravity keeps a few hundred people inside the card
+        force: { repulsion: 36, edgeLength: [6, 26], gravity: 0.32, friction: 0.2 },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 5,
         label: { position: 'right', color: PALETTE.text, fontSize: 11 },

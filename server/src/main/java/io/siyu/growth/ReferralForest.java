@@ -46,10 +46,10 @@ final class ReferralForest {
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(child));
         var order = new ArrayList<Long>();
         nodes.stream().filter(n -> !parent.containsKey(n)).forEach(root -> walk(root, children, order));
-        // what is left hangs off a circle: cut it at its lowest id
+        // what is left is a circle or hangs off one: cut each circle at its lowest id
         for (long node : nodes) {
             if (!generation.containsKey(node)) {
-                walk(node, children, order);
+                walk(lowestOnCircle(node, parent), children, order);
             }
         }
         for (int i = order.size() - 1; i >= 0; i--) {
@@ -62,6 +62,20 @@ final class ReferralForest {
             }
             chain.put(node, below);
         }
+    }
+
+    /** Going up from {@code node} (every step has a parent: no root was reached), the circle's lowest id. */
+    private static long lowestOnCircle(long node, Map<Long, Long> parent) {
+        var path = new LinkedHashSet<Long>();
+        long at = node;
+        while (path.add(at)) {
+            at = parent.get(at);
+        }
+        long lowest = at;
+        for (long on = parent.get(at); on != at; on = parent.get(on)) {
+            lowest = Math.min(lowest, on);
+        }
+        return lowest;
     }
 
     private void walk(long root, Map<Long, List<Long>> children, List<Long> order) {
