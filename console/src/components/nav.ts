@@ -203,6 +203,12 @@ export const navGroups: readonly NavGroup[] = [
         icon: markRaw(ShoppingCartFull),
         permission: 'growth:read',
       },
+      {
+        path: '/growth/referrals',
+        label: 'referrals.nav.title',
+        icon: markRaw(Connection),
+        permission: 'growth:read',
+      },
     ],
   },
   {

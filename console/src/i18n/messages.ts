@@ -20,6 +20,7 @@ import * as loyalty from '@/modules/loyalty/i18n'
 import * as losses from '@/modules/losses/i18n'
 import * as massSends from '@/modules/mass-sends/i18n'
 import * as moments from '@/modules/moments/i18n'
+import * as referrals from '@/modules/referrals/i18n'
 import * as segments from '@/modules/segments/i18n'
 import * as tags from '@/modules/tags/i18n'
 import * as tenant from '@/modules/tenant/i18n'
@@ -55,6 +56,7 @@ export const zhCN = {
   journeys: journeys.zhCN,
   growth: growth.zhCN,
   groupBuys: groupBuys.zhCN,
+  referrals: referrals.zhCN,
   loyalty: loyalty.zhCN,
   analytics: analytics.zhCN,
 }
@@ -88,6 +90,7 @@ export const en: MessageSchema = {
   journeys: journeys.en,
   growth: growth.en,
   groupBuys: groupBuys.en,
+  referrals: referrals.en,
   loyalty: loyalty.en,
   analytics: analytics.en,
 }

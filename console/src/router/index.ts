@@ -196,6 +196,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'growth:read', title: 'groupBuys.nav.detail' },
       },
       {
+        path: 'growth/referrals',
+        name: 'referrals',
+        component: () => import('@/modules/referrals/ReferralsView.vue'),
+        meta: { permission: 'growth:read', title: 'referrals.nav.title' },
+      },
+      {
         path: 'content/materials',
         name: 'materials',
         component: () => import('@/modules/content/MaterialsView.vue'),

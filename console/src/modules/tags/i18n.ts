@@ -28,6 +28,7 @@ export const zhCN = {
     import: '导入',
     api: '接口',
     wecom: '企业微信',
+    growth: '增长裂变',
   },
   intro: {
     title: '标签组的六种类型',
@@ -210,6 +211,7 @@ export const en: typeof zhCN = {
     import: 'Import',
     api: 'API',
     wecom: 'WeCom',
+    growth: 'Growth',
   },
   intro: {
     title: 'The six kinds of tag group',

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * shared theirs — so the dashboard has KPIs, a funnel, a trend, rejections with reasons and top inviters. Written
  * in the demo's transaction, a pure function of the demo's seed and end. The demo has no WeCom app: the campaign
  * and its participants name live codes that do not exist (app 0, code 0, negative codes), so nobody can join it.
+ * A smaller campaign ran before it ({@link ReferralDemo}), so referral chains cross campaigns; the KOC candidates
+ * among the inviters are marked at the end.
  */
 @Service
 public class GrowthDemo {
@@ -54,9 +56,11 @@ public class GrowthDemo {
             Instant settles) {}
 
     private final JdbcClient jdbc;
+    private final KocCandidates koc;
 
-    GrowthDemo(JdbcClient jdbc) {
+    GrowthDemo(JdbcClient jdbc, KocCandidates koc) {
         this.jdbc = jdbc;
+        this.koc = koc;
     }
 
     /**
@@ -69,6 +73,8 @@ public class GrowthDemo {
         var random = new SplittableRandom(seed * 7_121L + 13);
         var endsAt = end.minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.HOURS);
         var startsAt = endsAt.minus(Duration.ofDays(24));
+        var referrals = new ReferralDemo(jdbc);
+        long earlier = referrals.campaign(startsAt);
         long campaign = campaign(startsAt, endsAt, end);
         var pool = new CustomerPool(customers, random.split());
         var joins = new PriorityQueue<Join>(Comparator.comparing(Join::at));
@@ -104,6 +110,8 @@ public class GrowthDemo {
         write(campaign, invites);
         rewards(campaign, participants);
         new GiftDemo(jdbc).ship(campaign, end);
+        referrals.fill(earlier, campaign, customers, random.split());
+        koc.mark();
         return participants.size();
     }
 

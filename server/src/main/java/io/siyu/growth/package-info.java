@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Growth",
-        allowedDependencies = {"shared", "access", "customer", "event", "wecom", "loyalty"})
+        allowedDependencies = {"shared", "access", "customer", "event", "wecom", "loyalty", "tagging"})
 @NullMarked
 package io.siyu.growth;
 

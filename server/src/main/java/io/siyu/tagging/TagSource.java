@@ -15,7 +15,9 @@ public enum TagSource {
     /** WeCom's corporate tags. */
     WECOM,
     /** A journey's tag step. */
-    JOURNEY;
+    JOURNEY,
+    /** Growth's own marks, such as KOC candidates from referrals. */
+    GROWTH;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
