@@ -3,6 +3,7 @@ package io.siyu.loyalty;
 import io.siyu.access.CustomerLinks;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
+import io.siyu.shared.QrCodes;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;

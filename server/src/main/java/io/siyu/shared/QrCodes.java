@@ -1,4 +1,4 @@
-package io.siyu.loyalty;
+package io.siyu.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -11,14 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
 
-/** A link as a QR code for staff to show or print (ZXing), as a PNG data URL. */
-final class QrCodes {
+/** A link as a QR code for staff to show or print (ZXing), as a PNG data URL: customer links, member pages. */
+public final class QrCodes {
 
     private static final int SIZE = 320;
 
     private QrCodes() {}
 
-    static String dataUrl(String text) {
+    public static String dataUrl(String text) {
         try {
             var matrix = new QRCodeWriter()
                     .encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, Map.of(EncodeHintType.MARGIN, 2));
