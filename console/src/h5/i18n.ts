@@ -202,12 +202,13 @@ export const en: H5Messages = {
     poster: 'My poster',
     posterHint: 'Press and hold the picture to save it, then share it with friends',
     posterFailed: 'The poster did not load; tap to retry',
-    progress: '{counted} friends invited',
+    progress: '{counted} friend invited | {counted} friends invited',
     pending: '{pending} more waiting to be confirmed',
-    toNext: 'Invite {needed} more to earn stage {stage}',
+    toNext:
+      'Invite {needed} more friend to earn stage {stage} | Invite {needed} more friends to earn stage {stage}',
     allReached: 'Every reward reached. Thank you!',
     stages: 'Rewards',
-    stageInvites: 'Invite {invites}',
+    stageInvites: 'Invite {invites} friend | Invite {invites} friends',
     reward: { points: '{amount} points', coupon: 'Coupon', gift: '{gift}' },
     stageStatus: {
       locked: 'Not yet',
