@@ -11,6 +11,13 @@ export const zhCN = {
     refresh: '刷新',
     backHome: '返回首页',
   },
+  pageLink: {
+    expires: '有效期至 {date}',
+    copy: '复制链接',
+    copied: '链接已复制',
+    copyFailed: '复制失败，请手动选中链接复制',
+    open: '打开',
+  },
   chart: {
     export: '导出',
     exportCsv: '导出数据（CSV）',
@@ -164,6 +171,13 @@ export const en: typeof zhCN = {
     close: 'Close',
     refresh: 'Refresh',
     backHome: 'Back to home',
+  },
+  pageLink: {
+    expires: 'Valid until {date}',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy; select the link and copy it by hand',
+    open: 'Open',
   },
   chart: {
     export: 'Export',

@@ -277,6 +277,10 @@ export function stubGrowthServer(routes: Record<string, Route> = {}, account = m
     'GET /api/v1/campaigns/9/participants/501/invites': () => jsonResponse(INVITES),
     'GET /api/v1/campaigns/10': () => jsonResponse(draftCampaign()),
     'GET /api/v1/campaigns/9/rewards': () => jsonResponse({ items: GIFTS, nextCursor: null }),
+    'GET /api/v1/campaigns/9/repeats': () =>
+      jsonResponse({ maxParticipantsPerDevice: 0, maxParticipantsPerIp: 0 }),
+    'GET /api/v1/campaigns/10/repeats': () =>
+      jsonResponse({ maxParticipantsPerDevice: 0, maxParticipantsPerIp: 0 }),
     ...routes,
   })
 }

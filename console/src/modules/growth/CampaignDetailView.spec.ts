@@ -322,6 +322,61 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(text('[data-testid="review"] .el-table__empty-text')).toBe('没有待审核的邀请')
   })
 
+  it('says why an invite waits for review when participants share a device or an IP address', async () => {
+    stubGrowthServer({
+      'GET /api/v1/campaigns/9/review': () =>
+        jsonResponse([
+          { ...REVIEW[0]!, reason: 'device' },
+          { ...REVIEW[1]!, reason: 'ip' },
+        ]),
+    })
+    await mountApp('/growth/campaigns/9')
+    expect(rowsOf('review').map((row) => text('[data-testid="review-reason"]', row))).toEqual([
+      '设备重复',
+      'IP 重复',
+    ])
+  })
+
+  it('saves the device and IP limits and hands out a participant’s progress page link', async () => {
+    const sent: unknown[] = []
+    const { calls } = stubGrowthServer({
+      'PUT /api/v1/campaigns/9/repeats': async (request) => {
+        const body = await request.json()
+        sent.push(body)
+        return jsonResponse(body)
+      },
+      'POST /api/v1/campaigns/9/participants/501/page-link': () =>
+        jsonResponse({
+          url: 'http://localhost:8080/h5/campaign?c=9#abc.def',
+          expiresAt: '2026-12-31T00:00:00Z',
+          qr: 'data:image/png;base64,iVBORw0KGgo=',
+        }),
+    })
+    await mountApp('/growth/campaigns/9')
+    const repeats = document.querySelector<HTMLElement>('[data-testid="repeats"]')!
+    expect(text('.repeats__title', repeats)).toBe('设备 / IP 防刷')
+    const device = repeats.querySelector<HTMLInputElement>('[data-testid="repeats-device"] input')!
+    await type(device, '2')
+    device.dispatchEvent(new Event('change'))
+    await settle()
+    button('保存', repeats).click()
+    await settle()
+    expect(sent).toEqual([{ maxParticipantsPerDevice: 2, maxParticipantsPerIp: 0 }])
+    expect(text('.el-message--success')).toContain('防刷设置已保存')
+
+    const row = rowsOf('participants').find((r) =>
+      r.querySelector('[data-testid="progress-link"]'),
+    )!
+    button('进度页链接', row).click()
+    await settle()
+    const dialog = openDialog()
+    expect(text('.el-dialog__title', dialog)).toBe('进度页链接')
+    expect(
+      dialog.querySelector<HTMLInputElement>('input[data-testid="page-link-url"]')!.value,
+    ).toBe('http://localhost:8080/h5/campaign?c=9#abc.def')
+    expect(posts(calls, '/api/v1/campaigns/9/participants/501/page-link')).toHaveLength(1)
+  })
+
   it('offers no review verdicts, start, end or new participants to accounts that may only read', async () => {
     const readOnly = ALL_PERMISSIONS.filter((p) => p !== 'growth:write')
     stubGrowthServer({}, me({ role: 'operator', permissions: readOnly }))

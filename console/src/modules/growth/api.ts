@@ -1,3 +1,4 @@
+import type { PageLink } from '@/components/page-link'
 import { http, type CursorPage } from '@/api/http'
 
 /** draft: being prepared, takes nobody yet; active: takes participants and counts invites; ended. */
@@ -243,6 +244,15 @@ const BASE = '/api/v1/campaigns'
 export const giftExportUrl = (campaignId: number, status: GiftStatus = 'to_ship') =>
   `${BASE}/${campaignId}/rewards/export?status=${status}`
 
+/**
+ * Participants one device (the progress page's own id plus the browser) or one client address may open their
+ * progress page for; those beyond have their invites reviewed (reason `device` or `ip`). 0: no limit.
+ */
+export interface RepeatRule {
+  maxParticipantsPerDevice: number
+  maxParticipantsPerIp: number
+}
+
 /** The participant's personalised poster (PNG) with their own code on it. */
 export const posterUrl = (campaignId: number, participantId: number) =>
   `${BASE}/${campaignId}/participants/${participantId}/poster`
@@ -281,4 +291,11 @@ export const growthApi = {
   /** Cancels a gift that has not shipped; its stage gets the stock back. */
   cancelGift: (id: number, rewardId: number) =>
     http.post<GiftReward>(`${BASE}/${id}/rewards/${rewardId}/cancel`),
+  /** A fresh link (and QR) to the participant's own progress page (H5). */
+  pageLink: (id: number, participantId: number) =>
+    http.post<PageLink>(`${BASE}/${id}/participants/${participantId}/page-link`, {}),
+  repeats: (id: number, signal?: AbortSignal) =>
+    http.get<RepeatRule>(`${BASE}/${id}/repeats`, undefined, signal),
+  changeRepeats: (id: number, rule: RepeatRule) =>
+    http.put<RepeatRule>(`${BASE}/${id}/repeats`, rule),
 }

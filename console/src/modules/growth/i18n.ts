@@ -47,6 +47,8 @@ export const zhCN = {
     inactive: '活动未进行',
     reviewed: '审核拒绝',
     burst: '短时间内邀请过多',
+    device: '设备重复',
+    ip: 'IP 重复',
   },
   rewardStatus: {
     granted: '已发放',
@@ -225,6 +227,7 @@ export const zhCN = {
     noRewards: '还未达标',
     showInvites: '邀请记录',
     poster: '海报',
+    pageLink: '进度页链接',
     noParticipants: '还没有参与者',
   },
   invites: {
@@ -238,9 +241,20 @@ export const zhCN = {
     settlesAt: '预计 {time} 结算',
     empty: '还没有邀请到好友',
   },
+  pageLink: {
+    title: '进度页链接',
+    hint: '把链接或二维码发给这位参与者：在手机上打开即可查看活动进度、专属海报、邀请的好友，并为实物礼品填写收货地址。请只发给本人。',
+  },
+  repeats: {
+    title: '设备 / IP 防刷',
+    help: '参与者打开进度页时记录设备和 IP。同一设备或同一 IP 上超过这么多参与者时，后来者的邀请转人工审核；填 0 表示不限。多人共用一个出口 IP（如同一公司或运营商网络）很常见，IP 限制请放宽。',
+    perDevice: '每台设备最多参与者',
+    perIp: '每个 IP 最多参与者',
+    saved: '防刷设置已保存',
+  },
   review: {
     title: '待审核邀请',
-    help: '同一人短时间内邀请过多时转到这里，请确认是不是真实的好友',
+    help: '同一人短时间内邀请过多，或多位参与者共用同一设备 / IP 时转到这里，请确认是不是真实的好友',
     friend: '好友',
     inviter: '邀请人',
     participant: '参与者 #{id}',
@@ -396,6 +410,8 @@ export const en: typeof zhCN = {
     inactive: 'Campaign not running',
     reviewed: 'Rejected in review',
     burst: 'Too many at once',
+    device: 'Shared device',
+    ip: 'Shared IP address',
   },
   rewardStatus: {
     granted: 'Granted',
@@ -576,6 +592,7 @@ export const en: typeof zhCN = {
     noRewards: 'No stage yet',
     showInvites: 'Invites',
     poster: 'Poster',
+    pageLink: 'Progress page link',
     noParticipants: 'No participants yet',
   },
   invites: {
@@ -589,9 +606,20 @@ export const en: typeof zhCN = {
     settlesAt: 'Settles {time}',
     empty: 'No friends invited yet',
   },
+  pageLink: {
+    title: 'Progress page link',
+    hint: 'Send this link or QR code to the participant: on their phone they see their progress, their poster and the friends they invited, and enter the delivery address of a gift. Send it to them only.',
+  },
+  repeats: {
+    title: 'Device / IP repeats',
+    help: 'The progress page notes the device and IP address it is opened from. Participants beyond this many on one device or address have their invites reviewed; 0 for no limit. Many people share one address (an office, a mobile carrier): keep the IP limit generous.',
+    perDevice: 'Participants per device',
+    perIp: 'Participants per IP address',
+    saved: 'Repeat limits saved',
+  },
   review: {
     title: 'Invites in review',
-    help: 'One person invited many friends within a minute: check that these are real friends',
+    help: 'One person invited many friends within a minute, or several participants share one device or IP address: check that these are real friends',
     friend: 'Friend',
     inviter: 'Invited by',
     participant: 'Participant #{id}',

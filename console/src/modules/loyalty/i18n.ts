@@ -219,11 +219,6 @@ export const zhCN = {
     pageLink: {
       title: '会员页链接',
       hint: '把链接或二维码发给这位会员：在手机上打开即可查看会员卡、积分、优惠券并兑换积分商城商品。持有链接的人都能以这位会员的身份使用积分，请只发给本人。',
-      expires: '有效期至 {date}',
-      copy: '复制链接',
-      copied: '链接已复制',
-      copyFailed: '复制失败，请手动选中链接复制',
-      open: '打开',
     },
     adjust: {
       title: '申请调整积分',
@@ -905,11 +900,6 @@ export const en: typeof zhCN = {
     pageLink: {
       title: 'Member page link',
       hint: 'Send this link or QR code to the member: on their phone they see their card, points and coupons and can redeem mall items. Whoever holds the link can spend this member’s points, so send it to them only.',
-      expires: 'Valid until {date}',
-      copy: 'Copy link',
-      copied: 'Link copied',
-      copyFailed: 'Could not copy; select the link and copy it by hand',
-      open: 'Open',
     },
     adjust: {
       title: 'Ask for a points adjustment',

@@ -34,6 +34,7 @@ public final class ApiClient {
     private String language = "zh-CN";
     private @Nullable String apiKey;
     private boolean echoCsrf = true;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(int port) {
         this.base = "http://localhost:" + port;
@@ -58,6 +59,12 @@ public final class ApiClient {
     /** Behaves like a cross-site page: sends the cookies but cannot read the CSRF cookie to echo it. */
     public ApiClient withoutCsrfEcho() {
         this.echoCsrf = false;
+        return this;
+    }
+
+    /** Sends {@code name: value} with every request from now on (a phone's User-Agent, a page's device id). */
+    public ApiClient header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -122,6 +129,7 @@ public final class ApiClient {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
+        headers.forEach(request::header);
         var csrf = csrfToken();
         if (csrf != null && echoCsrf) {
             request.header("X-XSRF-TOKEN", csrf);
@@ -146,6 +154,7 @@ public final class ApiClient {
     /** The raw body of a GET, for downloads such as XLSX files. */
     public byte[] getBytes(String path) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept-Language", language);
+        headers.forEach(request::header);
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

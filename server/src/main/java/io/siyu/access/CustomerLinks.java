@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Links customers open without a login (their member page; later a campaign's progress page). A link carries a
+ * Links customers open without a login (their member page, a 任务宝 participant's progress page). A link carries a
  * token: tenant, customer (profile) id, purpose and expiry, signed with HMAC-SHA256 under the installation's link
  * secret. Whoever holds the token acts as that customer for that purpose until it expires, nothing more.
  *

@@ -8,6 +8,7 @@ import io.siyu.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Hears a friend adding a staff member through a participant's own live code, in the transaction that records
  * the add, and writes the invite with it: rejected at once when it cannot count (the campaign is not running,
  * the participant invited themselves, the friend is one of those who brought the participant in, the friend
- * was a customer before), sent to review when one participant gets too many within a minute, else held for the
+ * was a customer before), sent to review when one participant gets too many within a minute or shares a device or
+ * address with more participants than the campaign allows ({@link CampaignRepeats}), else held for the
  * campaign's window. A friend counts once per campaign, however often they add.
  */
 @Component
@@ -43,7 +45,8 @@ class Invites implements EventObserver {
             Timestamp endsAt,
             int holdHours,
             boolean newOnly,
-            int burst) {}
+            int burst,
+            @Nullable String flagged) {}
 
     @Override
     public void eventsStoring(TenantId tenant, List<StoredEvent> events) {
@@ -62,7 +65,7 @@ class Invites implements EventObserver {
     private void invite(long codeId, StoredEvent event) {
         var sharer = jdbc.sql("""
                         select p.id, p.campaign_id, p.customer_id, c.status, c.starts_at, c.ends_at, c.hold_hours,
-                               c.new_only, c.burst_per_minute
+                               c.new_only, c.burst_per_minute, p.flagged
                         from campaign_participant p join campaign c on c.id = p.campaign_id where p.code_id = ?""")
                 .param(codeId)
                 .query((rs, n) -> new Sharer(
@@ -74,7 +77,8 @@ class Invites implements EventObserver {
                         rs.getTimestamp(6),
                         rs.getInt(7),
                         rs.getBoolean(8),
-                        rs.getInt(9)))
+                        rs.getInt(9),
+                        rs.getString(10)))
                 .optional();
         if (sharer.isEmpty()) {
             return;
@@ -98,6 +102,9 @@ class Invites implements EventObserver {
         } else if (s.newOnly() && knownBefore(friend, at)) {
             status = "rejected";
             reason = "existing";
+        } else if (s.flagged() != null) {
+            status = "review";
+            reason = s.flagged();
         } else if (s.burst() > 0 && recent(s.participant(), at) >= s.burst()) {
             status = "review";
             reason = "burst";
