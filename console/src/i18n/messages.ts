@@ -9,6 +9,7 @@ import * as content from '@/modules/content/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as groupBuys from '@/modules/group-buys/i18n'
+import * as distribution from '@/modules/distribution/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
 import * as growth from '@/modules/growth/i18n'
 import * as handover from '@/modules/handover/i18n'
@@ -55,6 +56,7 @@ export const zhCN = {
   journeys: journeys.zhCN,
   growth: growth.zhCN,
   groupBuys: groupBuys.zhCN,
+  distribution: distribution.zhCN,
   loyalty: loyalty.zhCN,
   analytics: analytics.zhCN,
 }
@@ -88,6 +90,7 @@ export const en: MessageSchema = {
   journeys: journeys.en,
   growth: growth.en,
   groupBuys: groupBuys.en,
+  distribution: distribution.en,
   loyalty: loyalty.en,
   analytics: analytics.en,
 }
