@@ -147,6 +147,9 @@ public class DistributionDemo {
                         + " where decided_by is not null")
                 .param(OPERATOR)
                 .update();
+        jdbc.sql("update distribution_settings set updated_by = ?")
+                .param(OPERATOR)
+                .update();
         jdbc.sql("update distributor set decided_by = ? where decided_by is not null")
                 .param(OPERATOR)
                 .update();
