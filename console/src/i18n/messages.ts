@@ -9,6 +9,7 @@ import * as content from '@/modules/content/i18n'
 import * as customers from '@/modules/customers/i18n'
 import * as events from '@/modules/events/i18n'
 import * as groupBuys from '@/modules/group-buys/i18n'
+import * as distribution from '@/modules/distribution/i18n'
 import * as groupCodes from '@/modules/groupcodes/i18n'
 import * as growth from '@/modules/growth/i18n'
 import * as handover from '@/modules/handover/i18n'
@@ -57,6 +58,7 @@ export const zhCN = {
   growth: growth.zhCN,
   groupBuys: groupBuys.zhCN,
   referrals: referrals.zhCN,
+  distribution: distribution.zhCN,
   loyalty: loyalty.zhCN,
   analytics: analytics.zhCN,
 }
@@ -91,6 +93,7 @@ export const en: MessageSchema = {
   growth: growth.en,
   groupBuys: groupBuys.en,
   referrals: referrals.en,
+  distribution: distribution.en,
   loyalty: loyalty.en,
   analytics: analytics.en,
 }

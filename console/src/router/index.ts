@@ -202,6 +202,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'growth:read', title: 'referrals.nav.title' },
       },
       {
+        path: 'growth/distribution',
+        name: 'distribution',
+        component: () => import('@/modules/distribution/DistributionView.vue'),
+        meta: { permission: 'growth:read', title: 'distribution.nav.title' },
+      },
+      {
         path: 'content/materials',
         name: 'materials',
         component: () => import('@/modules/content/MaterialsView.vue'),

@@ -3,6 +3,7 @@ package io.siyu.demo;
 import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
+import io.siyu.growth.DistributionDemo;
 import io.siyu.growth.GroupBuyDemo;
 import io.siyu.growth.GrowthDemo;
 import io.siyu.loyalty.LoyaltyDemo;
@@ -37,6 +38,7 @@ class DemoData implements ApplicationRunner {
     private final LoyaltyDemo loyalty;
     private final GrowthDemo growth;
     private final GroupBuyDemo groupBuys;
+    private final DistributionDemo distribution;
     private final DemoRelations relations;
     private final DemoSends sends;
     private final TransactionTemplate transactions;
@@ -50,6 +52,7 @@ class DemoData implements ApplicationRunner {
             LoyaltyDemo loyalty,
             GrowthDemo growth,
             GroupBuyDemo groupBuys,
+            DistributionDemo distribution,
             DemoRelations relations,
             DemoSends sends,
             TransactionTemplate transactions) {
@@ -61,6 +64,7 @@ class DemoData implements ApplicationRunner {
         this.loyalty = loyalty;
         this.growth = growth;
         this.groupBuys = groupBuys;
+        this.distribution = distribution;
         this.relations = relations;
         this.sends = sends;
         this.transactions = transactions;
@@ -93,6 +97,7 @@ class DemoData implements ApplicationRunner {
                     loyalty.load();
                     growth.load(data.customers(), data.seed(), data.end());
                     groupBuys.load();
+                    distribution.load();
                     installation.markDemoDataLoaded();
                 }));
     }
