@@ -52,8 +52,11 @@ public record RedPacket(
             @Nullable String createdBy,
             Instant at) {}
 
-    /** A campaign's budget and its latest ledger entries, newest first. */
-    public record Ledger(Campaign.Budget budget, List<Entry> entries) {}
+    /**
+     * A campaign's budget, its latest ledger entries (newest first), and how many red packets the budget could not
+     * cover.
+     */
+    public record Ledger(Campaign.Budget budget, List<Entry> entries, long outOfBudget) {}
 
     /** An operator's top-up of the budget, in fen. */
     public record TopUp(@Nullable Long amount, @Nullable String note) {}

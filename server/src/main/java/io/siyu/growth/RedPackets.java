@@ -136,7 +136,7 @@ public class RedPackets {
         return found;
     }
 
-    /** The budget and its latest 200 ledger entries. */
+    /** The budget, its latest 200 ledger entries, and the red packets it could not cover. */
     @Transactional(readOnly = true)
     public RedPacket.Ledger ledger(long campaignId) {
         var budget = budgets(List.of(campaignId)).get(campaignId);
@@ -157,7 +157,12 @@ public class RedPackets {
                         rs.getString(7),
                         rs.getTimestamp(8).toInstant()))
                 .list();
-        return new RedPacket.Ledger(budget, entries);
+        long outOfBudget = jdbc.sql(
+                        "select count(*) from campaign_reward where campaign_id = ? and status = 'out_of_budget'")
+                .param(campaignId)
+                .query(Long.class)
+                .single();
+        return new RedPacket.Ledger(budget, entries, outOfBudget);
     }
 
     /** A campaign's red packets, newest first. */

@@ -123,6 +123,7 @@ class FissionIntegrationTests extends ConnectedCorpTest {
                 .as("remaining is the sum of the ledger")
                 .isEqualTo(100);
         assertThat(budget.path("entries")).hasSize(4);
+        assertThat(budget.path("outOfBudget").asLong()).isEqualTo(37);
         assertThat(admin.get("/api/v1/campaigns/" + campaign)
                         .json()
                         .path("stages")
