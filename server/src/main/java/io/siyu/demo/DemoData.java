@@ -3,6 +3,7 @@ package io.siyu.demo;
 import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
+import io.siyu.growth.FissionDemo;
 import io.siyu.growth.GroupBuyDemo;
 import io.siyu.growth.GrowthDemo;
 import io.siyu.loyalty.LoyaltyDemo;
@@ -36,6 +37,7 @@ class DemoData implements ApplicationRunner {
     private final DemoCommerce commerce;
     private final LoyaltyDemo loyalty;
     private final GrowthDemo growth;
+    private final FissionDemo fission;
     private final GroupBuyDemo groupBuys;
     private final DemoRelations relations;
     private final DemoSends sends;
@@ -49,6 +51,7 @@ class DemoData implements ApplicationRunner {
             DemoCommerce commerce,
             LoyaltyDemo loyalty,
             GrowthDemo growth,
+            FissionDemo fission,
             GroupBuyDemo groupBuys,
             DemoRelations relations,
             DemoSends sends,
@@ -60,6 +63,7 @@ class DemoData implements ApplicationRunner {
         this.commerce = commerce;
         this.loyalty = loyalty;
         this.growth = growth;
+        this.fission = fission;
         this.groupBuys = groupBuys;
         this.relations = relations;
         this.sends = sends;
@@ -91,6 +95,8 @@ class DemoData implements ApplicationRunner {
                             receipts,
                             (System.nanoTime() - started) / 1_000_000);
                     loyalty.load();
+                    // before 任务宝's campaign, which stays first in the list
+                    fission.load(data.customers(), data.seed(), data.end());
                     growth.load(data.customers(), data.seed(), data.end());
                     groupBuys.load();
                     installation.markDemoDataLoaded();

@@ -223,6 +223,44 @@ class FissionIntegrationTests extends ConnectedCorpTest {
                 .isEqualTo(100);
     }
 
+    @Autowired
+    FissionDemo demo;
+
+    @Test
+    void theDemoHasAGroupCampaignAndARedPacketCampaignWhoseLedgersAddUp() {
+        var end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        int granted = Tenancy.callAs(fixture.tenant(), () -> transactions.execute(s -> demo.load(5_000, 2026, end)));
+        assertThat(granted).isPositive();
+        var campaigns = admin.get("/api/v1/campaigns").json().path("items");
+        assertThat(campaigns.findValuesAsString("kind")).containsExactlyInAnyOrder("group", "task");
+        for (var campaign : campaigns) {
+            long id = campaign.path("id").asLong();
+            var ledger = admin.get("/api/v1/campaigns/" + id + "/budget").json();
+            long sum = 0;
+            for (var entry : ledger.path("entries")) {
+                sum += entry.path("amount").asLong();
+            }
+            assertThat(sum)
+                    .as("remaining is the sum of the ledger")
+                    .isEqualTo(campaign.path("budget").path("remaining").asLong());
+            assertThat(admin.get("/api/v1/campaigns/" + id + "/red-packets")
+                            .json()
+                            .path("items"))
+                    .isNotEmpty();
+        }
+        assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_reward where status = 'out_of_budget'"))
+                .as("the red-packet campaign's budget ran out")
+                .isPositive();
+        assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_invite where reason = 'left'"))
+                .isPositive();
+        assertThat(sql.count(
+                        fixture.tenant(),
+                        "select count(*) from campaign_red_packet p where status = 'paid' and not exists (select 1"
+                                + " from simulated_payout s where s.customer_id = p.customer_id)"))
+                .as("the provider holds every packet paid")
+                .isZero();
+    }
+
     private record Joiner(String external, long customer) {}
 
     /** A new WeChat user scans a 加入群聊 code; answers them once Siyu has the join. */
