@@ -511,9 +511,9 @@ export const en: typeof zhCN = {
     descriptionPlaceholder: 'For your colleagues: the rules, how rewards are handed out',
     kind: 'Fission by',
     kindHelp: {
-      task: 'Friends scan the participant’s own live code and add a staff member; one who stays through the hold period is a counted invite',
+      task: "Friends scan the participant's own live code and add a staff member; one who stays through the hold period is a counted invite",
       group:
-        'Friends scan the participant’s own group code and join a customer group; one who stays in the group through the hold period is a counted invite, one who leaves earlier is not',
+        "Friends scan the participant's own group code and join a customer group; one who stays in the group through the hold period is a counted invite, one who leaves earlier is not",
     },
     groupCode: 'Group live code',
     groupCodePlaceholder: 'Choose a group live code',
@@ -585,7 +585,7 @@ export const en: typeof zhCN = {
       giftRequired: 'Name the gift',
       giftTooLong: 'At most {max} characters',
       giftImageInvalid: 'A picture link starts with http:// or https://',
-      packetRequired: 'Enter the red packet’s amount',
+      packetRequired: "Enter the red packet's amount",
       packetRange: 'A red packet is 0.30 to 200.00 yuan',
       packetMax: 'At least the amount, and at most 200.00 yuan',
     },
