@@ -1,16 +1,19 @@
 // Test data shaped like the server's answers about 任务宝 campaigns (used by the specs only).
 import type {
+  BudgetLedger,
   Campaign,
   CampaignStats,
   GiftReward,
   Invite,
   Participant,
+  RedPacket,
   ReviewItem,
 } from '@/modules/growth/api'
 import { jsonResponse, stubFetch, type Route } from './http'
 import { channelCode, withTotals } from './live-codes'
 import { template, TEMPLATES } from './loyalty'
 import { me } from './session'
+import { codeView } from './wecomops'
 
 /**
  * Campaign 9, running through 门店海报 (code 7): 3 friends for 100 points (unlimited), 6 for coupon
@@ -82,6 +85,106 @@ export function draftCampaign(overrides: Partial<Campaign> = {}): Campaign {
   })
 }
 
+/**
+ * Campaign 11, 社群裂变 through group code 7 (双十一福利群): 2 friends in the group for a ¥3.00 red
+ * packet, 5 for one of ¥5.00–¥8.88; a ¥1,000.00 budget of which ¥36.00 paid and ¥6.00 reserved.
+ */
+export function fissionCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return campaign({
+    id: 11,
+    kind: 'group',
+    name: '拉好友进群抢红包',
+    description: null,
+    channelCodeId: null,
+    groupCodeId: 7,
+    stages: [
+      {
+        stage: 1,
+        invites: 2,
+        rewardKind: 'red_packet',
+        amount: 300,
+        amountMax: null,
+        couponId: null,
+        gift: null,
+        stock: null,
+        granted: 14,
+      },
+      {
+        stage: 2,
+        invites: 5,
+        rewardKind: 'red_packet',
+        amount: 500,
+        amountMax: 888,
+        couponId: null,
+        gift: null,
+        stock: 50,
+        granted: 1,
+      },
+    ],
+    budget: { toppedUp: 100_000, reserved: 600, paid: 3_600, remaining: 95_800 },
+    ...overrides,
+  })
+}
+
+/** Campaign 11's red packets: one to be paid (its last try failed), one paid. */
+export const RED_PACKETS: RedPacket[] = [
+  {
+    id: 82,
+    campaignId: 11,
+    participantId: 502,
+    stage: 2,
+    customerId: 20002,
+    customerName: '陈晨',
+    amount: 600,
+    status: 'reserved',
+    attempts: 1,
+    grantedAt: '2026-11-10T01:00:00Z',
+    paidAt: null,
+    lastError: 'SYSTEM_ERROR',
+  },
+  {
+    id: 81,
+    campaignId: 11,
+    participantId: 501,
+    stage: 1,
+    customerId: 20001,
+    customerName: '林小雨',
+    amount: 300,
+    status: 'paid',
+    attempts: 1,
+    grantedAt: '2026-11-09T01:00:00Z',
+    paidAt: '2026-11-09T01:00:05Z',
+    lastError: null,
+  },
+]
+
+export const LEDGER: BudgetLedger = {
+  budget: fissionCampaign().budget!,
+  entries: [
+    {
+      id: 2,
+      kind: 'reserve',
+      amount: -600,
+      participantId: 502,
+      stage: 2,
+      note: null,
+      createdBy: null,
+      at: '2026-11-10T01:00:00Z',
+    },
+    {
+      id: 1,
+      kind: 'top_up',
+      amount: 100_000,
+      participantId: null,
+      stage: null,
+      note: null,
+      createdBy: '王经理',
+      at: '2026-10-28T08:00:00Z',
+    },
+  ],
+  outOfBudget: 3,
+}
+
 export function stats(overrides: Partial<CampaignStats> = {}): CampaignStats {
   return {
     participants: 128,
@@ -93,7 +196,7 @@ export function stats(overrides: Partial<CampaignStats> = {}): CampaignStats {
     outOfStock: 5,
     newCustomers: 240,
     kFactor: 2,
-    rejected: { self: 3, loop: 2, existing: 25, deleted: 8, inactive: 1, reviewed: 2 },
+    rejected: { self: 3, loop: 2, existing: 25, deleted: 8, left: 0, inactive: 1, reviewed: 2 },
     daily: [
       { day: '2026-11-01', joined: 20, invited: 45, counted: 30 },
       { day: '2026-11-02', joined: 35, invited: 90, counted: 70 },
@@ -281,6 +384,15 @@ export function stubGrowthServer(routes: Record<string, Route> = {}, account = m
       jsonResponse({ maxParticipantsPerDevice: 0, maxParticipantsPerIp: 0 }),
     'GET /api/v1/campaigns/10/repeats': () =>
       jsonResponse({ maxParticipantsPerDevice: 0, maxParticipantsPerIp: 0 }),
+    'GET /api/v1/wecom/group-codes': () => jsonResponse([codeView()]),
+    'GET /api/v1/campaigns/11': () => jsonResponse(fissionCampaign()),
+    'GET /api/v1/campaigns/11/stats': () => jsonResponse(stats()),
+    'GET /api/v1/campaigns/11/review': () => jsonResponse([]),
+    'GET /api/v1/campaigns/11/participants': () =>
+      jsonResponse({ items: PARTICIPANTS, nextCursor: null }),
+    'GET /api/v1/campaigns/11/budget': () => jsonResponse(LEDGER),
+    'GET /api/v1/campaigns/11/red-packets': () =>
+      jsonResponse({ items: RED_PACKETS, nextCursor: null }),
     ...routes,
   })
 }

@@ -152,7 +152,15 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
   })
 
   it('leaves out reasons nobody was rejected for, and says so when none was', async () => {
-    const rejected = { self: 0, loop: 0, existing: 4, deleted: 0, inactive: 0, reviewed: 0 }
+    const rejected = {
+      self: 0,
+      loop: 0,
+      existing: 4,
+      deleted: 0,
+      left: 0,
+      inactive: 0,
+      reviewed: 0,
+    }
     stubGrowthServer({
       'GET /api/v1/campaigns/9/stats': () => jsonResponse(stats({ rejected })),
     })

@@ -151,6 +151,7 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
 
     expect(creates(calls)).toHaveLength(1)
     expect(await creates(calls)[0]!.clone().json()).toEqual({
+      kind: 'task',
       name: '老带新 · 邀请好友领好礼',
       description: '双十一期间拉新',
       channelCodeId: 7,

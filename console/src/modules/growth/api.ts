@@ -5,9 +5,17 @@ import { http, type CursorPage } from '@/api/http'
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'ended'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 
-/** points: `amount` points; coupon: the coupon `couponId`; gift: a physical item named `gift`. */
-export const REWARD_KINDS = ['points', 'coupon', 'gift'] as const
+/**
+ * points: `amount` points; coupon: the coupon `couponId`; gift: a physical item named `gift`;
+ * red_packet: `amount` fen (or a random amount up to `amountMax` fen) to the WeChat balance, from
+ * the campaign's budget.
+ */
+export const REWARD_KINDS = ['points', 'coupon', 'gift', 'red_packet'] as const
 export type RewardKind = (typeof REWARD_KINDS)[number]
+
+/** task (任务宝): friends add a staff member; group (社群裂变): friends join a customer group. */
+export const CAMPAIGN_KINDS = ['task', 'group'] as const
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number]
 
 /**
  * held: added, waiting out the hold period; review: too many at once, an operator decides;
@@ -22,6 +30,7 @@ export const REJECT_REASONS = [
   'loop',
   'existing',
   'deleted',
+  'left',
   'inactive',
   'reviewed',
 ] as const
@@ -33,8 +42,10 @@ export interface Stage {
   stage: number
   invites: number
   rewardKind: RewardKind
-  /** Points, for a points reward (0 otherwise). */
+  /** Points for a points reward, fen for a red packet (0 otherwise). */
   amount: number
+  /** A random red packet's largest amount in fen; null: a fixed amount. */
+  amountMax?: number | null
   couponId: string | null
   gift: string | null
   /** A picture of the gift (http(s) link), if any. */
@@ -53,15 +64,31 @@ export interface CampaignCounts {
   rejected: number
 }
 
-/** A 任务宝 campaign: customers share their own code and earn stage rewards for friends who add. */
+/** A red-packet budget in fen: remaining = toppedUp − reserved − paid, never below zero. */
+export interface Budget {
+  toppedUp: number
+  /** Granted red packets not yet paid. */
+  reserved: number
+  paid: number
+  remaining: number
+}
+
+/**
+ * A 任务宝 campaign: customers share their own code and earn stage rewards for friends who add a
+ * staff member (task) or join a customer group (group, 社群裂变).
+ */
 export interface Campaign {
   id: number
-  kind: 'task'
+  kind: CampaignKind
   name: string
   description: string | null
   appId: number
-  /** The channel live code each participant's own code is made from; its staff take the friends. */
-  channelCodeId: number
+  /** task: the channel live code each participant's own code is made from. */
+  channelCodeId: number | null
+  /** group: the group live code each participant's own group code is copied from. */
+  groupCodeId?: number | null
+  /** The red-packet budget, when the campaign has one. */
+  budget?: Budget | null
   status: CampaignStatus
   startsAt: string
   endsAt: string
@@ -81,6 +108,7 @@ export interface StageInput {
   invites: number
   rewardKind: RewardKind
   amount?: number
+  amountMax?: number
   couponId?: string
   gift?: string
   giftImage?: string
@@ -89,9 +117,13 @@ export interface StageInput {
 }
 
 export interface CampaignInput {
+  kind: CampaignKind
   name: string
   description?: string
-  channelCodeId: number
+  channelCodeId?: number
+  groupCodeId?: number
+  /** The red-packet budget in fen. */
+  budget?: number
   /** Left out: now. */
   startsAt?: string
   endsAt: string
@@ -107,7 +139,7 @@ export interface CampaignInput {
  */
 export interface ParticipantReward {
   stage: number
-  status: 'granted' | 'out_of_stock' | 'cancelled'
+  status: 'granted' | 'out_of_stock' | 'cancelled' | 'out_of_budget'
   at: string
 }
 
@@ -238,6 +270,44 @@ export interface GiftReward {
   cancelledAt: string | null
 }
 
+/** A red packet a stage granted: reserved from the budget, then paid to the WeChat balance. */
+export interface RedPacket {
+  id: number
+  campaignId: number
+  participantId: number
+  stage: number
+  customerId: number
+  customerName: string | null
+  /** Fen. */
+  amount: number
+  status: 'reserved' | 'paid'
+  attempts: number
+  grantedAt: string
+  paidAt: string | null
+  /** Why the last payment failed, while it is tried again. */
+  lastError: string | null
+}
+
+/** A budget ledger entry in fen: a top-up (positive) or a red packet's reservation (negative). */
+export interface BudgetEntry {
+  id: number
+  kind: 'top_up' | 'reserve'
+  amount: number
+  participantId: number | null
+  stage: number | null
+  note: string | null
+  createdBy: string | null
+  at: string
+}
+
+export interface BudgetLedger {
+  budget: Budget
+  /** The latest 200, newest first. */
+  entries: BudgetEntry[]
+  /** Red packets the budget could not cover (not granted). */
+  outOfBudget: number
+}
+
 const BASE = '/api/v1/campaigns'
 
 /** The warehouse's list of a campaign's gifts in `status` (CSV, UTF-8 with BOM). */
@@ -298,4 +368,11 @@ export const growthApi = {
     http.get<RepeatRule>(`${BASE}/${id}/repeats`, undefined, signal),
   changeRepeats: (id: number, rule: RepeatRule) =>
     http.put<RepeatRule>(`${BASE}/${id}/repeats`, rule),
+  budget: (id: number, signal?: AbortSignal) =>
+    http.get<BudgetLedger>(`${BASE}/${id}/budget`, undefined, signal),
+  /** Adds `amount` fen to the budget; answers the budget after it. */
+  topUp: (id: number, amount: number, note?: string) =>
+    http.post<Budget>(`${BASE}/${id}/budget/top-ups`, { amount, ...(note ? { note } : {}) }),
+  redPackets: (id: number, cursor: string | null) =>
+    http.get<CursorPage<RedPacket>>(`${BASE}/${id}/red-packets`, { limit: 20, cursor }),
 }

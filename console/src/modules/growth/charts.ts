@@ -1,7 +1,13 @@
 import type { ChartOption } from '@/modules/home/echarts'
 import { PALETTE } from '@/modules/home/charts'
 import { addDays } from '@/utils/time'
-import { REJECT_REASONS, type CampaignStats, type DailyGrowth, type RejectReason } from './api'
+import {
+  REJECT_REASONS,
+  type Budget,
+  type CampaignStats,
+  type DailyGrowth,
+  type RejectReason,
+} from './api'
 import { REASON_COLORS } from './status'
 
 // Pure option builders: the view translates the names, these only shape data and style.
@@ -169,6 +175,48 @@ export function rejectedOption(
         barMaxWidth: 18,
         itemStyle: { borderRadius: [0, 3, 3, 0] },
         label: { show: true, position: 'right', color: PALETTE.text },
+      },
+    ],
+  }
+}
+
+/** The budget's parts in a fixed order: paid, reserved (to be paid), remaining. */
+export const BUDGET_PARTS = ['paid', 'reserved', 'remaining'] as const
+export type BudgetPart = (typeof BUDGET_PARTS)[number]
+export const BUDGET_COLORS: Record<BudgetPart, string> = {
+  paid: '#f0627f',
+  reserved: '#f5a524',
+  remaining: '#17c3a2',
+}
+
+/** The budget as a ring of paid, reserved and remaining (fen), each labelled with `money`. */
+export function budgetOption(
+  budget: Budget,
+  name: (part: BudgetPart) => string,
+  money: (fen: number) => string,
+): ChartOption {
+  return {
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const item = p as { name: string; value: number; percent: number }
+        return `${item.name}: ${money(item.value)} (${item.percent}%)`
+      },
+    },
+    legend: { bottom: 0, textStyle: { color: PALETTE.text } },
+    series: [
+      {
+        type: 'pie',
+        radius: ['48%', '72%'],
+        center: ['50%', '44%'],
+        avoidLabelOverlap: true,
+        label: { show: false },
+        data: BUDGET_PARTS.map((part) => ({
+          name: name(part),
+          value: budget[part],
+          itemStyle: { color: BUDGET_COLORS[part] },
+        })),
       },
     ],
   }

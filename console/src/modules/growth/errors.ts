@@ -3,9 +3,12 @@ import { STAGE_FIELDS, type StageField } from './stages'
 
 /** The fields of the new campaign form that can show a message of the server. */
 export const CAMPAIGN_FIELDS = [
+  'kind',
   'name',
   'description',
   'channelCodeId',
+  'groupCodeId',
+  'budget',
   'startsAt',
   'endsAt',
   'holdHours',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/i18n'
-import { CAMPAIGN_STATUSES, INVITE_STATUSES, REJECT_REASONS, REWARD_KINDS } from './api'
+import {
+  CAMPAIGN_KINDS,
+  CAMPAIGN_STATUSES,
+  INVITE_STATUSES,
+  REJECT_REASONS,
+  REWARD_KINDS,
+} from './api'
 
 /** Every key a list of the module's values needs, in both languages. */
 const KEYS = [
@@ -12,7 +18,8 @@ const KEYS = [
     `growth.ladder.${kind}`,
     `growth.reward.${kind}`,
   ]),
-  ...['granted', 'out_of_stock'].map((status) => `growth.rewardStatus.${status}`),
+  ...['granted', 'out_of_stock', 'out_of_budget'].map((status) => `growth.rewardStatus.${status}`),
+  ...CAMPAIGN_KINDS.map((kind) => `growth.kinds.${kind}`),
   ...['growth', 'campaigns', 'campaignNew', 'campaignDetail'].map((key) => `common.nav.${key}`),
 ]
 

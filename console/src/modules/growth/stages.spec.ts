@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { newStage, soldOut, stageInput, stageProblem, type StageDraft } from './stages'
+import {
+  newStage,
+  paysRedPackets,
+  soldOut,
+  stageInput,
+  stageProblem,
+  type StageDraft,
+} from './stages'
 
 const draft = (overrides: Partial<StageDraft> = {}): StageDraft => ({ ...newStage(), ...overrides })
 
@@ -80,5 +87,26 @@ describe('a campaign’s stages', () => {
       stock: 20,
     })
     expect(stageInput(gift(''))).not.toHaveProperty('giftImage')
+  })
+
+  it('take a red packet in fen, fixed or random up to a larger amount, within 0.30 to 200.00 yuan', () => {
+    const packet = (amount: number | null, amountMax: number | null) =>
+      draft({ rewardKind: 'red_packet', amount, amountMax })
+    expect(stageProblem([packet(null, null)], 0, 'amount')).toEqual({ key: 'packetRequired' })
+    expect(stageProblem([packet(29, null)], 0, 'amount')).toEqual({ key: 'packetRange' })
+    expect(stageProblem([packet(20_001, null)], 0, 'amount')).toEqual({ key: 'packetRange' })
+    expect(stageProblem([packet(30, null)], 0, 'amount')).toBeNull()
+    expect(stageProblem([packet(300, 200)], 0, 'amountMax')).toEqual({ key: 'packetMax' })
+    expect(stageProblem([packet(300, 20_001)], 0, 'amountMax')).toEqual({ key: 'packetMax' })
+    expect(stageProblem([packet(300, 300)], 0, 'amountMax')).toBeNull()
+    expect(stageInput(packet(300, null))).toEqual({
+      invites: 3,
+      rewardKind: 'red_packet',
+      amount: 300,
+    })
+    expect(stageInput(packet(100, 250))).toMatchObject({ amount: 100, amountMax: 250 })
+    expect(stageInput(packet(300, 300))).not.toHaveProperty('amountMax')
+    expect(paysRedPackets([draft({}), packet(300, null)])).toBe(true)
+    expect(paysRedPackets([draft({})])).toBe(false)
   })
 })

@@ -4,6 +4,9 @@ export const MAX_STAGES = 5
 export const MAX_INVITES = 1000
 export const MAX_POINTS = 1_000_000
 export const MAX_GIFT = 60
+/** A red packet is 0.30 to 200.00 yuan (in fen), as WeChat pays out to a balance. */
+export const MIN_PACKET_FEN = 30
+export const MAX_PACKET_FEN = 20_000
 
 /** A stage as the wizard edits it: numbers may be empty until the operator fills them in. */
 export interface StageDraft {
@@ -11,7 +14,10 @@ export interface StageDraft {
   key: number
   invites: number | null
   rewardKind: RewardKind
+  /** Points, or a red packet's (smallest) amount in fen. */
   amount: number | null
+  /** A random red packet's largest amount in fen; null: a fixed amount. */
+  amountMax: number | null
   couponId: string
   gift: string
   /** A picture of the gift: an http(s) link, or empty. */
@@ -25,6 +31,7 @@ export const STAGE_FIELDS = [
   'invites',
   'rewardKind',
   'amount',
+  'amountMax',
   'couponId',
   'gift',
   'giftImage',
@@ -48,7 +55,8 @@ export function newStage(after?: StageDraft): StageDraft {
     key: nextKey++,
     invites: after ? Math.min(MAX_INVITES, (after.invites ?? 0) + 3) : 3,
     rewardKind: after?.rewardKind ?? 'points',
-    amount: points,
+    amount: after?.rewardKind === 'red_packet' ? after.amount : points,
+    amountMax: after?.rewardKind === 'red_packet' ? after.amountMax : null,
     couponId: '',
     gift: '',
     giftImage: '',
@@ -84,6 +92,15 @@ export function stageProblem(
     if (stage.amount === null || stage.amount < 1) return { key: 'amountRequired' }
     if (stage.amount > MAX_POINTS) return { key: 'amountTooLarge', values: { max: MAX_POINTS } }
   }
+  if (field === 'amount' && stage.rewardKind === 'red_packet') {
+    if (stage.amount === null) return { key: 'packetRequired' }
+    if (stage.amount < MIN_PACKET_FEN || stage.amount > MAX_PACKET_FEN)
+      return { key: 'packetRange' }
+  }
+  if (field === 'amountMax' && stage.rewardKind === 'red_packet' && stage.amountMax !== null) {
+    if (stage.amountMax < (stage.amount ?? 0) || stage.amountMax > MAX_PACKET_FEN)
+      return { key: 'packetMax' }
+  }
   if (field === 'couponId' && stage.rewardKind === 'coupon' && !stage.couponId.trim()) {
     return { key: 'couponRequired' }
   }
@@ -103,6 +120,11 @@ export function stageProblem(
 export function stageInput(stage: StageDraft): StageInput {
   const input: StageInput = { invites: stage.invites ?? 0, rewardKind: stage.rewardKind }
   if (stage.rewardKind === 'points') input.amount = stage.amount ?? 0
+  if (stage.rewardKind === 'red_packet') {
+    input.amount = stage.amount ?? 0
+    if (stage.amountMax !== null && stage.amountMax !== stage.amount)
+      input.amountMax = stage.amountMax
+  }
   if (stage.rewardKind === 'coupon') input.couponId = stage.couponId.trim()
   if (stage.rewardKind === 'gift') input.gift = stage.gift.trim()
   if (stage.rewardKind === 'gift' && stage.giftImage.trim())
@@ -114,9 +136,14 @@ export function stageInput(stage: StageDraft): StageInput {
 /** The reward a stage gives, as much of it as is filled in (the preview shows a stage being written). */
 export type RewardOf = Pick<Stage, 'rewardKind'> & {
   amount: number | null
+  amountMax?: number | null
   couponId: string | null
   gift: string | null
 }
+
+/** Whether any stage pays a red packet (the campaign then needs a budget). */
+export const paysRedPackets = (stages: readonly Pick<StageDraft, 'rewardKind'>[]) =>
+  stages.some((stage) => stage.rewardKind === 'red_packet')
 
 /** Whether a stage's stock is all granted. */
 export const soldOut = (stage: Pick<Stage, 'stock' | 'granted'>) =>

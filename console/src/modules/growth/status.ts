@@ -20,6 +20,7 @@ export const REASON_COLORS: Record<RejectReason, string> = {
   loop: '#e07b39',
   existing: '#a3acb9',
   deleted: '#f0627f',
+  left: '#d9480f',
   inactive: '#c0c6d0',
   reviewed: '#9b7bf7',
 }

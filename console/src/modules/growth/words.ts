@@ -10,8 +10,18 @@ export function useGrowthWords() {
   const { t, te } = useI18n()
   const format = useFormat()
 
+  /** "¥3.00", or "¥1.00–¥2.00" for a random amount. */
+  const packet = (reward: RewardOf) =>
+    reward.amount
+      ? format.money(reward.amount / 100) +
+        (reward.amountMax && reward.amountMax > reward.amount
+          ? `–${format.money(reward.amountMax / 100)}`
+          : '')
+      : BLANK
+
   const values = (reward: RewardOf) => ({
     amount: reward.amount ? format.number(reward.amount) : BLANK,
+    packet: packet(reward),
     coupon: reward.couponId?.trim() || BLANK,
     gift: reward.gift?.trim() || BLANK,
   })

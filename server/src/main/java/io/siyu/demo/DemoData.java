@@ -4,6 +4,7 @@ import io.siyu.access.AccountManagement;
 import io.siyu.access.Installation;
 import io.siyu.access.Role;
 import io.siyu.growth.DistributionDemo;
+import io.siyu.growth.FissionDemo;
 import io.siyu.growth.GroupBuyDemo;
 import io.siyu.growth.GrowthDemo;
 import io.siyu.loyalty.LoyaltyDemo;
@@ -37,6 +38,7 @@ class DemoData implements ApplicationRunner {
     private final DemoCommerce commerce;
     private final LoyaltyDemo loyalty;
     private final GrowthDemo growth;
+    private final FissionDemo fission;
     private final GroupBuyDemo groupBuys;
     private final DistributionDemo distribution;
     private final DemoRelations relations;
@@ -51,6 +53,7 @@ class DemoData implements ApplicationRunner {
             DemoCommerce commerce,
             LoyaltyDemo loyalty,
             GrowthDemo growth,
+            FissionDemo fission,
             GroupBuyDemo groupBuys,
             DistributionDemo distribution,
             DemoRelations relations,
@@ -63,6 +66,7 @@ class DemoData implements ApplicationRunner {
         this.commerce = commerce;
         this.loyalty = loyalty;
         this.growth = growth;
+        this.fission = fission;
         this.groupBuys = groupBuys;
         this.distribution = distribution;
         this.relations = relations;
@@ -95,6 +99,8 @@ class DemoData implements ApplicationRunner {
                             receipts,
                             (System.nanoTime() - started) / 1_000_000);
                     loyalty.load();
+                    // before 任务宝's campaign, which stays first in the list
+                    fission.load(data.customers(), data.seed(), data.end());
                     growth.load(data.customers(), data.seed(), data.end());
                     groupBuys.load();
                     distribution.load();

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignStats {
 
-    static final List<String> REJECTIONS = List.of("self", "loop", "existing", "deleted", "inactive", "reviewed");
+    static final List<String> REJECTIONS =
+            List.of("self", "loop", "existing", "deleted", "left", "inactive", "reviewed");
     static final int DAYS = 30;
 
     /**

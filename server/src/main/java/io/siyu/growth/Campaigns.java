@@ -8,6 +8,7 @@ import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
 import io.siyu.shared.PageRequest;
 import io.siyu.wecom.ChannelCodes;
+import io.siyu.wecom.GroupCodes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,11 +34,13 @@ public class Campaigns {
 
     static final int MAX_NAME = 30;
     static final int MAX_STAGES = 5;
-    static final Set<String> REWARDS = Set.of("points", "coupon", "gift");
+    static final Set<String> REWARDS = Set.of("points", "coupon", "gift", "red_packet");
+    static final Set<String> KINDS = Set.of("task", "group");
     /** How far ahead a campaign may end. */
     static final Duration MAX_LENGTH = Duration.ofDays(366);
 
-    private static final String SELECT = "select id, kind, name, description, app_id, channel_code_id, status,"
+    private static final String SELECT = "select id, kind, name, description, app_id, channel_code_id, group_code_id,"
+            + " status,"
             + " starts_at, ends_at, hold_hours, new_only, burst_per_minute, created_by, created_at from campaign";
 
     private final JdbcClient jdbc;
@@ -45,9 +48,20 @@ public class Campaigns {
     private final CustomerDirectory customers;
     private final Clock clock;
     private final LoyaltyRewards rewards;
+    private final GroupCodes groupCodes;
+    private final RedPackets redPackets;
 
-    Campaigns(JdbcClient jdbc, ChannelCodes codes, CustomerDirectory customers, Clock clock, LoyaltyRewards rewards) {
+    Campaigns(
+            JdbcClient jdbc,
+            ChannelCodes codes,
+            CustomerDirectory customers,
+            Clock clock,
+            LoyaltyRewards rewards,
+            GroupCodes groupCodes,
+            RedPackets redPackets) {
         this.jdbc = jdbc;
+        this.groupCodes = groupCodes;
+        this.redPackets = redPackets;
         this.rewards = rewards;
         this.codes = codes;
         this.customers = customers;
@@ -61,8 +75,14 @@ public class Campaigns {
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
             problems.add(new FieldProblem("name", "growth.name", MAX_NAME));
         }
+        var kind = input.kind() == null || input.kind().isBlank() ? "task" : input.kind();
+        if (!KINDS.contains(kind)) {
+            problems.add(new FieldProblem("kind", "growth.kind", String.join(", ", KINDS)));
+        }
         Long appId = null;
-        if (input.channelCodeId() == null) {
+        if (kind.equals("group")) {
+            appId = groupCode(input, problems);
+        } else if (input.channelCodeId() == null) {
             problems.add(new FieldProblem("channelCodeId", "problem.field.required"));
         } else {
             try {
@@ -98,6 +118,7 @@ public class Campaigns {
             problems.add(new FieldProblem("burstPerMinute", "growth.burst", 1000));
         }
         var stages = stages(input.stages(), problems);
+        budget(input.budget(), stages, problems);
         for (var s : stages) {
             if (s.couponId() != null && !rewards.couponExists(s.couponId())) {
                 problems.add(new FieldProblem(
@@ -107,24 +128,28 @@ public class Campaigns {
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
-        if (jdbc.sql("select count(*) from campaign where channel_code_id = ?")
-                        .param(input.channelCodeId())
+        boolean group = kind.equals("group");
+        if (jdbc.sql("select count(*) from campaign where " + (group ? "group_code_id" : "channel_code_id") + " = ?")
+                        .param(group ? input.groupCodeId() : input.channelCodeId())
                         .query(Long.class)
                         .single()
                 > 0) {
-            throw DomainException.invalid("channelCodeId", "growth.code.taken");
+            throw DomainException.invalid(
+                    group ? "groupCodeId" : "channelCodeId", group ? "growth.group-code.taken" : "growth.code.taken");
         }
         long id = jdbc.sql("""
-                        insert into campaign (name, description, app_id, channel_code_id, starts_at, ends_at, hold_hours,
-                                              new_only, burst_per_minute, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        insert into campaign (kind, name, description, app_id, channel_code_id, group_code_id, starts_at,
+                                              ends_at, hold_hours, new_only, burst_per_minute, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(
+                        kind,
                         name,
                         input.description() == null || input.description().isBlank()
                                 ? null
                                 : input.description().strip(),
                         appId,
-                        input.channelCodeId(),
+                        group ? null : input.channelCodeId(),
+                        group ? input.groupCodeId() : null,
                         Timestamp.from(startsAt),
                         Timestamp.from(java.util.Objects.requireNonNull(input.endsAt())),
                         holdHours,
@@ -135,22 +160,56 @@ public class Campaigns {
                 .single();
         for (var s : stages) {
             jdbc.sql("""
-                            insert into campaign_stage (campaign_id, stage, invites, reward_kind, amount, coupon_id, gift,
-                                                        gift_image, stock)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            insert into campaign_stage (campaign_id, stage, invites, reward_kind, amount, amount_max,
+                                                        coupon_id, gift, gift_image, stock)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             id,
                             s.stage(),
                             s.invites(),
                             s.rewardKind(),
                             s.amount(),
+                            s.amountMax(),
                             s.couponId(),
                             s.gift(),
                             s.giftImage(),
                             s.stock())
                     .update();
         }
+        if (input.budget() != null) {
+            redPackets.open(id, input.budget());
+        }
         return get(id);
+    }
+
+    /** The group live code of a group campaign (one of the operator's, not a participant's); answers its app. */
+    private @Nullable Long groupCode(Campaign.Input input, List<FieldProblem> problems) {
+        if (input.groupCodeId() == null) {
+            problems.add(new FieldProblem("groupCodeId", "problem.field.required"));
+            return null;
+        }
+        var code = groupCodes.all().stream()
+                .filter(c -> c.id() == input.groupCodeId())
+                .findFirst();
+        if (code.isEmpty()) {
+            problems.add(
+                    new FieldProblem("groupCodeId", "growth.group-code.unknown", String.valueOf(input.groupCodeId())));
+            return null;
+        }
+        if (input.appId() != null && input.appId() != code.get().appId()) {
+            problems.add(new FieldProblem("appId", "growth.code.app"));
+        }
+        return code.get().appId();
+    }
+
+    /** A budget is never negative, and red packets need one. */
+    private static void budget(@Nullable Long budget, List<Campaign.Stage> stages, List<FieldProblem> problems) {
+        if (budget != null && (budget < 0 || budget > RedPackets.MAX_BUDGET)) {
+            problems.add(new FieldProblem("budget", "growth.budget", RedPackets.MAX_BUDGET / 100));
+        } else if ((budget == null || budget == 0)
+                && stages.stream().anyMatch(s -> s.rewardKind().equals("red_packet"))) {
+            problems.add(new FieldProblem("budget", "growth.budget.required"));
+        }
     }
 
     /** Stages in order, each needing more invites than the one before; problems named by index. */
@@ -181,6 +240,8 @@ public class Campaigns {
             } else if (kind.equals("gift")
                     && (s.gift() == null || s.gift().isBlank() || s.gift().length() > 60)) {
                 problems.add(new FieldProblem(at + "gift", "growth.stage.gift", 60));
+            } else if (kind.equals("red_packet")) {
+                redPacket(s, at, problems);
             }
             var image = kind.equals("gift")
                             && s.giftImage() != null
@@ -197,7 +258,8 @@ public class Campaigns {
                     i + 1,
                     invites,
                     kind,
-                    kind.equals("points") ? amount : 0,
+                    kind.equals("points") || kind.equals("red_packet") ? amount : 0,
+                    kind.equals("red_packet") ? s.amountMax() : null,
                     kind.equals("coupon") && s.couponId() != null ? s.couponId().strip() : null,
                     kind.equals("gift") && s.gift() != null ? s.gift().strip() : null,
                     image,
@@ -205,6 +267,16 @@ public class Campaigns {
                     0));
         }
         return stages;
+    }
+
+    /** A red packet of amount fen, or a random amount in amount..amountMax fen, within what WeChat pays out. */
+    private static void redPacket(Campaign.StageInput s, String at, List<FieldProblem> problems) {
+        long amount = s.amount() == null ? 0 : s.amount();
+        if (amount < RedPackets.MIN_FEN || amount > RedPackets.MAX_FEN) {
+            problems.add(new FieldProblem(at + "amount", "growth.stage.red-packet", "0.30", "200.00"));
+        } else if (s.amountMax() != null && (s.amountMax() < amount || s.amountMax() > RedPackets.MAX_FEN)) {
+            problems.add(new FieldProblem(at + "amountMax", "growth.stage.red-packet-max", "200.00"));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -253,7 +325,15 @@ public class Campaigns {
                 || !now.isBefore(campaign.endsAt())) {
             throw new DomainException(HttpStatus.CONFLICT, "growth.closed", campaign.status());
         }
-        var code = codes.personal(campaign.channelCodeId(), customerId);
+        boolean group = campaign.kind().equals("group");
+        long code = group
+                ? groupCodes
+                        .personal(
+                                java.util.Objects.requireNonNull(campaign.groupCodeId()),
+                                customers.get(customerId).id())
+                        .id()
+                : codes.personal(java.util.Objects.requireNonNull(campaign.channelCodeId()), customerId)
+                        .id();
         var invitedBy = jdbc.sql("""
                         select participant_id from campaign_invite
                         where campaign_id = ? and invitee_id = ? and status <> 'rejected'""")
@@ -262,8 +342,10 @@ public class Campaigns {
                 .optional()
                 .orElse(null);
         jdbc.sql("""
-                        insert into campaign_participant (campaign_id, customer_id, code_id, invited_by)
-                        values (?, ?, ?, ?) on conflict (tenant_id, campaign_id, customer_id) do nothing""").params(campaignId, customerId, code.id(), invitedBy).update();
+                        insert into campaign_participant (campaign_id, customer_id, code_id, code_kind, invited_by)
+                        values (?, ?, ?, ?, ?) on conflict (tenant_id, campaign_id, customer_id) do nothing""")
+                .params(campaignId, customerId, code, group ? "group" : "channel", invitedBy)
+                .update();
         return participant(campaignId, customerId);
     }
 
@@ -287,7 +369,7 @@ public class Campaigns {
 
     private List<Campaign.Participant> participants(long campaignId, long before, int limit) {
         var rows = jdbc.sql("""
-                        select id, campaign_id, customer_id, code_id, invited_by, counted, joined_at
+                        select id, campaign_id, customer_id, code_id, invited_by, counted, joined_at, code_kind
                         from campaign_participant where campaign_id = ? and id < ? order by id desc limit ?""")
                 .params(campaignId, before, limit)
                 .query((rs, n) -> new Object[] {
@@ -297,7 +379,8 @@ public class Campaigns {
                     rs.getLong(4),
                     rs.getObject(5, Long.class),
                     rs.getInt(6),
-                    rs.getTimestamp(7).toInstant()
+                    rs.getTimestamp(7).toInstant(),
+                    rs.getString(8)
                 })
                 .list();
         var rewards = new HashMap<Long, List<Campaign.Reward>>();
@@ -318,15 +401,25 @@ public class Campaigns {
         customers.summaries(rows.stream().map(r -> (Long) r[2]).toList()).forEach(c -> names.put(c.id(), c.name()));
         return rows.stream()
                 .map(r -> {
-                    var code = codes.find((Long) r[3]);
+                    String configId;
+                    String qrUrl;
+                    if (r[7].equals("group")) {
+                        var code = groupCodes.find((Long) r[3]);
+                        configId = code.map(c -> c.configId()).orElse(null);
+                        qrUrl = code.map(c -> c.qrUrl()).orElse(null);
+                    } else {
+                        var code = codes.find((Long) r[3]);
+                        configId = code.map(c -> c.configId()).orElse(null);
+                        qrUrl = code.map(c -> c.qrUrl()).orElse(null);
+                    }
                     return new Campaign.Participant(
                             (Long) r[0],
                             (Long) r[1],
                             (Long) r[2],
                             names.get((Long) r[2]),
                             (Long) r[3],
-                            code.map(c -> c.configId()).orElse(null),
-                            code.map(c -> c.qrUrl()).orElse(null),
+                            configId,
+                            qrUrl,
                             (Long) r[4],
                             (Integer) r[5],
                             (Instant) r[6],
@@ -361,7 +454,7 @@ public class Campaigns {
         var stages = new HashMap<Long, List<Campaign.Stage>>();
         jdbc.sql("""
                         select campaign_id, stage, invites, reward_kind, amount, coupon_id, gift, gift_image, stock,
-                               granted
+                               granted, amount_max
                         from campaign_stage where campaign_id = any(?::bigint[]) order by campaign_id, stage""").param(ids).query(rs -> {
             stages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new Campaign.Stage(
@@ -369,6 +462,7 @@ public class Campaigns {
                             rs.getInt(3),
                             rs.getString(4),
                             rs.getLong(5),
+                            rs.getObject(11, Long.class),
                             rs.getString(6),
                             rs.getString(7),
                             rs.getString(8),
@@ -395,6 +489,7 @@ public class Campaigns {
                 .query(rs -> {
                     counts.get(rs.getLong(1)).put(rs.getString(2), rs.getLong(3));
                 });
+        var budgets = redPackets.budgets(List.of(ids));
         return rows.stream()
                 .map(c -> new Campaign(
                         c.id(),
@@ -403,6 +498,7 @@ public class Campaigns {
                         c.description(),
                         c.appId(),
                         c.channelCodeId(),
+                        c.groupCodeId(),
                         c.status(),
                         c.startsAt(),
                         c.endsAt(),
@@ -411,6 +507,7 @@ public class Campaigns {
                         c.burstPerMinute(),
                         stages.getOrDefault(c.id(), List.of()),
                         counts.get(c.id()),
+                        budgets.get(c.id()),
                         c.createdBy(),
                         c.createdAt()))
                 .toList();
@@ -423,16 +520,18 @@ public class Campaigns {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getLong(5),
-                rs.getLong(6),
-                rs.getString(7),
-                rs.getTimestamp(8).toInstant(),
+                rs.getObject(6, Long.class),
+                rs.getObject(7, Long.class),
+                rs.getString(8),
                 rs.getTimestamp(9).toInstant(),
-                rs.getInt(10),
-                rs.getBoolean(11),
-                rs.getInt(12),
+                rs.getTimestamp(10).toInstant(),
+                rs.getInt(11),
+                rs.getBoolean(12),
+                rs.getInt(13),
                 List.of(),
                 Map.of(),
-                rs.getString(13),
-                rs.getTimestamp(14).toInstant());
+                null,
+                rs.getString(14),
+                rs.getTimestamp(15).toInstant());
     }
 }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Every few seconds, for every tenant: settle the invites whose window has passed. */
+/** Every few seconds, for every tenant: settle the invites whose window has passed, then pay the red packets due. */
 @Component
 class GrowthWork extends BackgroundWork {
 
@@ -16,11 +16,13 @@ class GrowthWork extends BackgroundWork {
 
     private final TenantManagement tenants;
     private final InviteSettlement settlement;
+    private final RedPacketPayouts payouts;
 
-    GrowthWork(TenantManagement tenants, InviteSettlement settlement) {
+    GrowthWork(TenantManagement tenants, InviteSettlement settlement, RedPacketPayouts payouts) {
         super("growth", Duration.ofSeconds(5));
         this.tenants = tenants;
         this.settlement = settlement;
+        this.payouts = payouts;
     }
 
     /** An invite is due now: settle it rather than at the next tick. */
@@ -30,6 +32,6 @@ class GrowthWork extends BackgroundWork {
 
     @Override
     protected void round() {
-        PerTenant.round(tenants, worker(), log, "growth", settlement::round);
+        PerTenant.round(tenants, worker(), log, "growth", () -> settlement.round() + payouts.round());
     }
 }

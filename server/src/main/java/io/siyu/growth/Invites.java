@@ -5,17 +5,20 @@ import io.siyu.event.EventType;
 import io.siyu.event.StoredEvent;
 import io.siyu.shared.AfterCommit;
 import io.siyu.shared.TenantId;
+import io.siyu.wecom.GroupMemberJoined;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hears a friend adding a staff member through a participant's own live code, in the transaction that records
- * the add, and writes the invite with it: rejected at once when it cannot count (the campaign is not running,
+ * Hears a friend adding a staff member through a participant's own live code (任务宝), or joining a customer group
+ * through a participant's own group live code (社群裂变), in the transaction that records the add or join, and
+ * writes the invite with it: rejected at once when it cannot count (the campaign is not running,
  * the participant invited themselves, the friend is one of those who brought the participant in, the friend
  * was a customer before), sent to review when one participant gets too many within a minute or shares a device or
  * address with more participants than the campaign allows ({@link CampaignRepeats}), else held for the
@@ -57,17 +60,26 @@ class Invites implements EventObserver {
             }
             var code = json.readTree(event.properties()).path("channelCodeId");
             if (code.canConvertToLong()) {
-                invite(code.asLong(), event);
+                sharer(code.asLong(), "channel").ifPresent(s -> invite(s, event.customerId(), event.occurredAt()));
             }
         }
     }
 
-    private void invite(long codeId, StoredEvent event) {
-        var sharer = jdbc.sql("""
+    /** A customer joined a group: an invite when they came through a participant's own group live code. */
+    @EventListener
+    void groupJoined(GroupMemberJoined joined) {
+        if (joined.groupCodeId() != null) {
+            sharer(joined.groupCodeId(), "group").ifPresent(s -> invite(s, joined.customerId(), joined.at()));
+        }
+    }
+
+    private java.util.Optional<Sharer> sharer(long codeId, String codeKind) {
+        return jdbc.sql("""
                         select p.id, p.campaign_id, p.customer_id, c.status, c.starts_at, c.ends_at, c.hold_hours,
                                c.new_only, c.burst_per_minute, p.flagged
-                        from campaign_participant p join campaign c on c.id = p.campaign_id where p.code_id = ?""")
-                .param(codeId)
+                        from campaign_participant p join campaign c on c.id = p.campaign_id
+                        where p.code_id = ? and p.code_kind = ?""")
+                .params(codeId, codeKind)
                 .query((rs, n) -> new Sharer(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -80,12 +92,9 @@ class Invites implements EventObserver {
                         rs.getInt(9),
                         rs.getString(10)))
                 .optional();
-        if (sharer.isEmpty()) {
-            return;
-        }
-        var s = sharer.get();
-        var at = event.occurredAt();
-        long friend = event.customerId();
+    }
+
+    private void invite(Sharer s, long friend, java.time.Instant at) {
         String status = "held";
         String reason = null;
         if (!s.status().equals("active")

@@ -44,7 +44,7 @@ public class GroupCodes {
 
     @Transactional(readOnly = true)
     public List<GroupCode> all() {
-        return jdbc.sql("select " + COLUMNS + " from wecom_group_code order by id desc")
+        return jdbc.sql("select " + COLUMNS + " from wecom_group_code where parent_id is null order by id desc")
                 .query(GroupCodes::code)
                 .list();
     }
@@ -54,7 +54,8 @@ public class GroupCodes {
         return find(id).orElseThrow(() -> DomainException.notFound("wecom-group-code", id));
     }
 
-    Optional<GroupCode> find(long id) {
+    /** A code by id, a personal one too; empty when there is none. */
+    public Optional<GroupCode> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from wecom_group_code where id = ?")
                 .param(id)
                 .query(GroupCodes::code)
@@ -93,6 +94,36 @@ public class GroupCodes {
                         roomId)
                 .query(Long.class)
                 .single();
+        return register(app, id);
+    }
+
+    /**
+     * A personal copy of group code {@code parentId} for customer {@code customerId} to share (社群裂变): the same
+     * groups and settings, its own 加入群聊 way and state, so that whoever joins through it is known to have come
+     * through that customer. Made once, then found again; not listed with the operator's codes.
+     */
+    @Transactional
+    public GroupCode personal(long parentId, long customerId) {
+        var existing = jdbc.sql("select id from wecom_group_code where parent_id = ? and sharer_customer_id = ?")
+                .params(parentId, customerId)
+                .query(Long.class)
+                .optional();
+        if (existing.isPresent()) {
+            return get(existing.get());
+        }
+        var parent = get(parentId);
+        var app = apps.find(parent.appId()).orElseThrow();
+        long id = jdbc.sql("""
+                        insert into wecom_group_code (app_id, name, state, chat_ids, threshold, fallback_code_id,
+                                auto_create_room, room_base_name, room_base_id, parent_id, sharer_customer_id)
+                        select app_id, name, 'new', chat_ids, threshold, fallback_code_id, auto_create_room,
+                               room_base_name, room_base_id, id, ?
+                        from wecom_group_code where id = ? returning id""").params(customerId, parentId).query(Long.class).single();
+        return register(app, id);
+    }
+
+    /** Names the new code's state and makes its 加入群聊 way in WeCom, in the caller's transaction. */
+    private GroupCode register(WeComApp app, long id) {
         jdbc.sql("update wecom_group_code set state = ? where id = ?")
                 .params("g" + id, id)
                 .update();
@@ -152,6 +183,13 @@ public class GroupCodes {
                                auto_create_room = ?, room_base_name = ?, room_base_id = ?, updated_at = now()
                         where id = ?""")
                 .params(name, groups.toArray(String[]::new), threshold, fallback, autoCreate, roomName, roomId, id)
+                .update();
+        // personal copies follow their parent's groups; the router sends them after commit
+        jdbc.sql("""
+                        update wecom_group_code set chat_ids = ?, threshold = ?, fallback_code_id = ?, route_due = true,
+                               updated_at = now()
+                        where parent_id = ? and config_id is not null""")
+                .params(groups.toArray(String[]::new), threshold, fallback, id)
                 .update();
         try {
             router.push(app, get(id), true, input.roomBaseId());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -54,10 +55,12 @@ class GroupMembership {
 
     private final JdbcClient jdbc;
     private final WeComContacts contacts;
+    private final ApplicationEventPublisher events;
 
-    GroupMembership(JdbcClient jdbc, WeComContacts contacts) {
+    GroupMembership(JdbcClient jdbc, WeComContacts contacts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.events = events;
     }
 
     /**
@@ -137,6 +140,7 @@ class GroupMembership {
             if (present.contains(m.id())) {
                 continue;
             }
+            Long customer = m.type() == 2 ? customer(app, m) : null;
             jdbc.sql("""
                             insert into wecom_group_member (app_id, chat_id, member_id, type, customer_id, name, joined_at,
                                     join_scene, invitor, state)
@@ -146,7 +150,7 @@ class GroupMembership {
                             chatId,
                             m.id(),
                             m.type(),
-                            m.type() == 2 ? customer(app, m) : null,
+                            customer,
                             m.name(),
                             Timestamp.from(m.joinedAt()),
                             m.joinScene(),
@@ -154,8 +158,24 @@ class GroupMembership {
                             m.state())
                     .update();
             joined.add(new Joined(m.id(), m.state()));
+            if (customer != null) {
+                events.publishEvent(
+                        new GroupMemberJoined(app.id(), chatId, customer, code(app, m.state()), m.joinedAt()));
+            }
         }
         return joined;
+    }
+
+    /** The group live code a join's state names, if any. */
+    private @Nullable Long code(WeComApp app, @Nullable String state) {
+        if (state == null) {
+            return null;
+        }
+        return jdbc.sql("select id from wecom_group_code where app_id = ? and state = ?")
+                .params(app.id(), state)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     /** The customer of a group member, found by the WeCom id or unionid, or made from what the group shows. */

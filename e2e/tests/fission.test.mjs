@@ -1,0 +1,161 @@
+// 社群裂变 and 红包裂变 as an operator sees them: the demo's group campaign with its red-packet budget (paid,
+// reserved, remaining, the ring, the red packets), a top-up, and the wizard offering 进群 and 红包 with a
+// budget; in Chinese and English.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startSiyu } from '../support/server.mjs'
+import { launch, screenshot, signIn } from '../support/browser.mjs'
+import { session } from '../support/api.mjs'
+
+const HAN = /\p{Script=Han}/u
+const GROUP_CAMPAIGN = '拉好友进群 抢新人红包'
+const PACKET_CAMPAIGN = '邀好友 领现金红包'
+
+let siyu
+let browser
+
+before(async () => {
+  siyu = await startSiyu({ demoCustomers: 2000 })
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await siyu?.stop()
+})
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  // ECharts animates for about a second; screenshots should show the finished charts
+  if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1500)
+}
+
+async function campaignId(name) {
+  const api = await session(siyu.base)
+  return (await api('GET', '/api/v1/campaigns?limit=50')).json.items.find((c) => c.name === name).id
+}
+
+async function budgetInView(page) {
+  const panel = page.locator('[data-testid="budget-panel"]')
+  await panel.locator('[data-figure="remaining"] dd').waitFor()
+  await panel.evaluate((section) => section.scrollIntoView({ block: 'start' }))
+  await settle(page)
+  return panel
+}
+
+describe('社群裂变 and 红包裂变', () => {
+  test('the demo’s group campaign shows its budget, the ring and the red packets, and is topped up', async () => {
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base)
+    await page.setViewportSize({ width: 1440, height: 1100 })
+    const id = await campaignId(GROUP_CAMPAIGN)
+    await page.goto(`${siyu.base}/growth/campaigns/${id}`)
+    const panel = await budgetInView(page)
+    assert.match(await page.locator('[data-fact="groupCode"]').innerText(), /群活码/)
+    assert.match(await page.locator('[data-fact="rules"]').innerText(), /在群里待满 24 小时算有效/)
+    const figure = async (key) => panel.locator(`[data-figure="${key}"] dd`).innerText()
+    assert.equal(await figure('toppedUp'), '¥500.00')
+    assert.match(await figure('paid'), /^¥[\d,]+\.\d\d$/)
+    const canvas = panel.locator('[data-testid="budget-chart"] canvas').first()
+    const box = await canvas.boundingBox()
+    assert.ok(box && box.width > 150 && box.height > 100, 'the ring has a size')
+    const packets = page.locator('[data-testid="red-packets"] .el-table__body .el-table__row')
+    await packets.first().waitFor()
+    assert.match(await packets.first().innerText(), /¥\d+\.\d\d/)
+    assert.match(await packets.first().innerText(), /已到账|待支付/)
+    await screenshot(page, 'zh-fission-budget')
+
+    await panel.locator('[data-testid="top-up"]').click()
+    const dialog = page.locator('.el-dialog').filter({ hasText: '追加红包预算' })
+    await dialog.locator('input[name="topUpAmount"]').fill('100')
+    await dialog.locator('input[name="topUpAmount"]').press('Tab')
+    await dialog.locator('input[name="topUpNote"]').fill('E2E 追加')
+    await dialog.locator('[data-testid="top-up-save"]').click()
+    await page.locator('.el-message--success').filter({ hasText: '已追加 ¥100.00' }).waitFor()
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-figure="toppedUp"] dd')?.textContent?.trim() === '¥600.00',
+    )
+    const api = await session(siyu.base)
+    const ledger = (await api('GET', `/api/v1/campaigns/${id}/budget`)).json
+    assert.equal(ledger.entries[0].kind, 'top_up')
+    assert.equal(ledger.entries[0].amount, 10_000)
+    assert.equal(
+      ledger.entries.reduce((sum, e) => sum + e.amount, 0),
+      ledger.budget.remaining,
+      'remaining is the sum of the ledger',
+    )
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+  })
+
+  test('the red-packet campaign whose budget ran out says how many were not granted, in English', async () => {
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale: 'en' })
+    await page.setViewportSize({ width: 1440, height: 1100 })
+    await page.goto(`${siyu.base}/growth/campaigns/${await campaignId(PACKET_CAMPAIGN)}`)
+    const panel = await budgetInView(page)
+    assert.match(
+      await panel.locator('[data-testid="out-of-budget"]').innerText(),
+      /^\d+ not granted: out of budget$/,
+    )
+    const words = [
+      await panel.locator('.budget__summary').innerText(),
+      ...(await page
+        .locator('[data-testid="red-packets"] th, [data-testid="red-packets"] .el-tag')
+        .allInnerTexts()),
+      ...(await page.locator('[data-testid="stage-cards"], .stage-cards').allInnerTexts()),
+    ].join(' ')
+    assert.doesNotMatch(words, HAN, `the budget speaks English: ${words}`)
+    assert.match(words, /Red-packet budget/)
+    await screenshot(page, 'en-fission-budget')
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+  })
+
+  for (const locale of ['zh-CN', 'en']) {
+    test(`the wizard offers 进群 and 红包 and asks for a budget (${locale})`, async () => {
+      const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale })
+      const zh = locale === 'zh-CN'
+      await page.setViewportSize({ width: 1440, height: 1400 })
+      await page.goto(siyu.base + '/growth/campaigns/new')
+      await page.locator('[data-testid="kind"]').waitFor()
+      await page
+        .locator('[data-testid="kind"] .el-radio-button')
+        .filter({ hasText: zh ? '进群' : 'Join a group' })
+        .click()
+      await page.locator('[data-testid="group-code-select"]').waitFor()
+      const stage = page.locator('[data-stage="1"]')
+      await stage
+        .locator('.el-radio-button')
+        .filter({ hasText: zh ? '红包' : 'Red packet' })
+        .click()
+      await stage.locator('input[name="stages.0.packet"]').fill('1')
+      await stage.locator('input[name="stages.0.packet"]').press('Tab')
+      await stage.locator('input[name="stages.0.packetMax"]').fill('2.5')
+      await stage.locator('input[name="stages.0.packetMax"]').press('Tab')
+      await page.locator('[data-testid="submit"]').click()
+      const budget = page.locator('[data-testid="budget"]')
+      assert.equal(
+        (await budget.locator('.el-form-item__error').innerText()).trim(),
+        zh ? '有红包奖励时请填写大于 0 的预算' : 'Red-packet rewards need a budget above 0',
+      )
+      assert.match(
+        await page.locator('[data-testid="poster-preview"]').innerText(),
+        zh ? /¥1\.00–¥2\.50/ : /¥1\.00–¥2\.50 red packet/,
+      )
+      if (!zh) {
+        const words = (
+          await page
+            .locator(
+              '.form-step__heading, .el-form-item__label, .campaign-editor__help, .el-radio-button',
+            )
+            .allInnerTexts()
+        ).join(' ')
+        assert.doesNotMatch(words, HAN, `the wizard speaks English: ${words}`)
+      }
+      await page.locator('[data-testid="kind"]').scrollIntoViewIfNeeded()
+      await screenshot(page, `${zh ? 'zh' : 'en'}-fission-wizard`)
+      assert.deepEqual(unexpectedProblems(), [])
+      await page.context().close()
+    })
+  }
+})
