@@ -92,7 +92,7 @@ class DemoData implements ApplicationRunner {
                     commerce.load(tenant, data);
                     long started = System.nanoTime();
                     var wecom = relations.load(tenant, data, owners, staff);
-                    long receipts = sends.load(wecom.app(), wecom.relations(), data, DemoRelations.STAFF);
+                    long receipts = sends.load(wecom.app(), wecom.relations(), wecom.userIds(), data);
                     log.info(
                             "loaded {} WeCom relations and {} message receipts in {} ms",
                             wecom.relations().size(),

@@ -29,7 +29,8 @@ class DemoRelations {
     private static final int STORE_POSTER = 0;
 
     /** What was loaded: the WeCom app the relations belong to, and the relations. */
-    record Loaded(long app, List<WeComDemo.Relation> relations) {}
+    /** @param userIds the staff members' WeCom user ids, by the relations' staff index */
+    record Loaded(long app, List<WeComDemo.Relation> relations, String[] userIds) {}
 
     private final EventBulkLoad events;
     private final WeComDemo wecom;
@@ -49,7 +50,8 @@ class DemoRelations {
         var relations = new ArrayList<WeComDemo.Relation>();
         events(tenant, data, sourceChannels(data, owners), relations);
         long app = wecom.load(staff.subList(0, STAFF), codes(), relations, data.end());
-        return new Loaded(app, relations);
+        return new Loaded(
+                app, relations, staff.subList(0, STAFF).stream().map(s -> s[0]).toArray(String[]::new));
     }
 
     /** The events; with {@code relations}, the relations too, each through the code of its customer's channel. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,10 @@ class DemoSends {
         this.messaging = messaging;
     }
 
-    long load(long app, List<WeComDemo.Relation> relations, StandardDataSet data, int staff) {
+    long load(long app, List<WeComDemo.Relation> relations, String[] userIds, StandardDataSet data) {
         var random = new SplittableRandom(data.seed() * 31 + 13);
-        var share = new double[staff];
-        for (int s = 0; s < staff; s++) {
+        var share = new double[userIds.length];
+        for (int s = 0; s < share.length; s++) {
             share[s] = 0.4 + 0.5 * random.nextDouble();
         }
         var zone = ZoneId.of("Asia/Shanghai");
@@ -50,22 +51,33 @@ class DemoSends {
                     .atZone(zone)
                     .toInstant();
             var theme = THEMES[k % THEMES.length];
-            sends.add(new MessagingDemo.Send(theme[0], theme[1], at, reached(relations, at, share, random)));
+            sends.add(audience(theme, at, relations, userIds, share, random));
         }
         return messaging.load(app, sends.reversed());
     }
 
-    private static long[] reached(
-            List<WeComDemo.Relation> relations, Instant at, double[] share, SplittableRandom random) {
-        var reached = new long[relations.size()];
-        int n = 0;
+    /** The customers whose relation was live at the send, through their staff member; each reached or not. */
+    private static MessagingDemo.Send audience(
+            String[] theme,
+            Instant at,
+            List<WeComDemo.Relation> relations,
+            String[] userIds,
+            double[] share,
+            SplittableRandom random) {
+        var customers = new ArrayList<Long>();
+        var users = new ArrayList<String>();
+        var reached = new ArrayList<Boolean>();
+        var seen = new HashSet<Long>();
         for (var r : relations) {
             boolean live = r.addedAt().isBefore(at)
                     && (r.lostAt() == null || r.lostAt().isAfter(at.plus(Duration.ofMinutes(1))));
-            if (live && random.nextDouble() < share[r.staff()]) {
-                reached[n++] = r.customerId();
+            // a customer with two staff members gets the send once, through the first
+            if (live && seen.add(r.customerId())) {
+                customers.add(r.customerId());
+                users.add(userIds[r.staff()]);
+                reached.add(random.nextDouble() < share[r.staff()]);
             }
         }
-        return java.util.Arrays.copyOf(reached, n);
+        return new MessagingDemo.Send(theme[0], theme[1], at, customers, users, reached);
     }
 }

@@ -50,7 +50,7 @@ class DemoWeComIntegrationTests extends IntegrationTest {
                     loader.load(tenant, data, List.of());
                     commerce.load(tenant, data);
                     var loaded = relations.load(tenant, data, List.of(), staff);
-                    sends.load(loaded.app(), loaded.relations(), data, DemoRelations.STAFF);
+                    sends.load(loaded.app(), loaded.relations(), loaded.userIds(), data);
                 }));
         System.out.printf("demo of 3,000 customers loaded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
@@ -97,11 +97,39 @@ class DemoWeComIntegrationTests extends IntegrationTest {
                                 + " (select 1 from mass_send m where 'mass:' || m.id = r.source)"))
                 .isZero();
 
+        assertThat(sql.count(tenant, """
+                        select count(*) from mass_send m
+                        where (select count(*) from mass_send_recipient r
+                               where r.mass_send_id = m.id and r.status = 'delivered')
+                           <> (select count(*) from message_receipt x where x.source = 'mass:' || m.id)
+                           or not exists (select 1 from mass_send_recipient r
+                                          where r.mass_send_id = m.id and r.status = 'unsent')"""))
+                .as("each send delivered to the customers it reached, and some staff never sent it")
+                .isZero();
+        assertThat(sql.count(tenant, """
+                        select count(*) from mass_send_recipient r join mass_send m on m.id = r.mass_send_id
+                        where not exists (select 1 from wecom_contact w where w.customer_id = r.customer_id
+                            and w.user_id = r.user_id and w.added_at < m.send_at
+                            and (w.lost_at is null or w.lost_at > m.send_at))"""))
+                .as("each recipient through a staff member they were friends with then")
+                .isZero();
+
         var admin = ApiClient.loggedIn(port, fixture.admin());
         var apps = admin.get("/api/v1/wecom/apps");
         assertThat(apps.json().size())
                 .as("the demo's app is no connected app: %s", apps.body())
                 .isZero();
+        var massSends = admin.get("/api/v1/mass-sends");
+        assertThat(massSends.status()).as(massSends.body()).isEqualTo(200);
+        assertThat(massSends
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("recipients")
+                        .get("delivered")
+                        .asLong())
+                .as("the list shows whom the demo's sends reached: %s", massSends.body())
+                .isPositive();
         var codes = admin.get("/api/v1/wecom/channel-codes");
         assertThat(codes.status()).as(codes.body()).isEqualTo(200);
         assertThat(codes.body()).as("nor are its live codes listed").doesNotContain(StandardDataSet.SOURCE_CHANNELS[1]);
