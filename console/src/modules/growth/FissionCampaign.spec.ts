@@ -78,6 +78,10 @@ describe('a 社群裂变 campaign with red packets', { timeout: 30_000 }, () => 
     await fillInGroupCampaign(wrapper)
     expect(text('[data-testid="kind-help"]')).toContain('提前退群不算')
     expect(document.querySelector('[data-testid="code-select"]')).toBeNull()
+    expect(text('[data-testid="poster-preview"]'), 'the poster says what the code does').toContain(
+      '加入客户群',
+    )
+    expect(document.body.textContent).toContain('好友进群后需留在群里多少小时')
 
     button('创建活动').click()
     await settle()

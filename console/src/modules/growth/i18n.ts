@@ -133,7 +133,10 @@ export const zhCN = {
     timeZone: '时间按企业时区（{zone}）填写',
     holdHours: '观察期',
     hours: '小时',
-    holdHoursHelp: '好友加上后需保持多少小时才算有效邀请；填 0 表示加上即算',
+    holdHoursHelp: {
+      task: '好友加上后需保持多少小时才算有效邀请；填 0 表示加上即算',
+      group: '好友进群后需留在群里多少小时才算有效邀请；填 0 表示进群即算',
+    },
     newOnly: '只算新客户',
     newOnlyHelp: '只有新客户算有效邀请：之前已经是企业微信客户的好友不计入',
     burstPerMinute: '防刷上限',
@@ -183,7 +186,10 @@ export const zhCN = {
     untitled: '活动名称',
     noStages: '添加阶梯奖励后显示在这里',
     qr: '专属二维码',
-    scan: '长按识别二维码，添加企业微信',
+    scan: {
+      task: '长按识别二维码，添加企业微信',
+      group: '长按识别二维码，加入客户群',
+    },
     endsAt: '{time} 截止',
   },
   detail: {
@@ -564,8 +570,11 @@ export const en: typeof zhCN = {
     timeZone: "Times are in the company's time zone ({zone})",
     holdHours: 'Hold period',
     hours: 'hours',
-    holdHoursHelp:
-      'How many hours a friend must stay added for the invite to count; 0 counts at once',
+    holdHoursHelp: {
+      task: 'How many hours a friend must stay added for the invite to count; 0 counts at once',
+      group:
+        'How many hours a friend must stay in the group for the invite to count; 0 counts at once',
+    },
     newOnly: 'New customers only',
     newOnlyHelp: 'Only new customers count: friends who were WeCom customers before do not',
     burstPerMinute: 'Burst limit',
@@ -616,7 +625,10 @@ export const en: typeof zhCN = {
     untitled: 'Campaign name',
     noStages: 'Reward stages show here once added',
     qr: 'Personal QR code',
-    scan: 'Press and hold to add us on WeCom',
+    scan: {
+      task: 'Press and hold to add us on WeCom',
+      group: 'Press and hold to join the customer group',
+    },
     endsAt: 'Ends {time}',
   },
   detail: {
