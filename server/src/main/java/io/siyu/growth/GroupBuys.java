@@ -38,9 +38,10 @@ public class GroupBuys {
     static final Duration MAX_LENGTH = Duration.ofDays(180);
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final String SELECT = """
+    private static final String OFFER = """
             select b.id, b.name, b.sku, b.product_name, b.list_price, b.tiers::text, b.max_size, b.team_hours, b.stock,
-                   b.held, b.sold, b.starts_at, b.ends_at, b.status,
+                   b.held, b.sold, b.starts_at, b.ends_at, b.status,""";
+    private static final String SELECT = OFFER + """
                    (select count(*) from group_buy_team t where t.group_buy_id = b.id and t.status = 'open'),
                    (select count(*) from group_buy_team t where t.group_buy_id = b.id and t.status = 'succeeded'),
                    (select count(*) from group_buy_team t where t.group_buy_id = b.id and t.status = 'failed'),
@@ -308,13 +309,16 @@ public class GroupBuys {
                         on conflict do nothing""").params(price, succeeded ? "tier" : "failed", team, price).update();
     }
 
+    /**
+     * The offer under its row lock, for a join or a team closing: only the offer's own row is read (its team and
+     * refund counts are left at zero), as every join waits here.
+     */
     private GroupBuy locked(long id) {
-        jdbc.sql("select id from group_buy where id = ? for update")
+        return jdbc.sql(OFFER + " 0, 0, 0, 0 from group_buy b where b.id = ? for update")
                 .param(id)
-                .query(Long.class)
+                .query(this::row)
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("group-buy", id));
-        return get(id);
     }
 
     private List<GroupBuy.Team> teams(String where, List<Object> params, int limit) {
