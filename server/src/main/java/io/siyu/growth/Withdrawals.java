@@ -5,39 +5,29 @@ import io.siyu.shared.CursorPage;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
 import io.siyu.shared.PageRequest;
-import io.siyu.shared.Tenancy;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 分销 withdrawals. Asking holds the amount (available → frozen) under the distributor's row lock, so however
  * many ask at once no more is held than was available; an operator other than the one who asked approves or
  * rejects (frozen → available). Approved withdrawals are paid through {@link Payouts} by {@link #payDue()},
- * each exactly once: the provider is asked first whether the key was already paid.
+ * each exactly once ({@link WithdrawalPayouts}).
  */
 @Service
 public class Withdrawals {
 
-    private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
-    static final int BATCH = 50;
-    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
-    static final Duration LAST_RETRY = Duration.ofHours(1);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String SELECT = """
             select w.id, w.distributor_id, d.code, c.display_name, w.amount, w.request_key, w.status, w.requested_by,
@@ -45,27 +35,22 @@ public class Withdrawals {
             from distribution_withdrawal w join distributor d on d.id = w.distributor_id
             left join customer c on c.id = d.customer_id""";
 
-    private record Due(long id, long distributor, long customer, BigDecimal amount, int attempts) {}
-
     private final JdbcClient jdbc;
     private final DistributionLedger ledger;
     private final DistributionSettings settings;
-    private final Payouts payouts;
-    private final TransactionTemplate transactions;
+    private final WithdrawalPayouts payments;
     private final Clock clock;
 
     Withdrawals(
             JdbcClient jdbc,
             DistributionLedger ledger,
             DistributionSettings settings,
-            Payouts payouts,
-            TransactionTemplate transactions,
+            WithdrawalPayouts payments,
             Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.settings = settings;
-        this.payouts = payouts;
-        this.transactions = transactions;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -192,65 +177,7 @@ public class Withdrawals {
 
     /** Pays the approved withdrawals that are due; answers how many were paid. */
     int payDue() {
-        int paid = 0;
-        int taken;
-        do {
-            var counts = Objects.requireNonNull(transactions.execute(s -> batch()));
-            paid += counts[0];
-            taken = counts[1];
-        } while (taken == BATCH);
-        return paid;
-    }
-
-    private int[] batch() {
-        var due = jdbc.sql("""
-                        select w.id, w.distributor_id, d.customer_id, w.amount, w.attempts
-                        from distribution_withdrawal w join distributor d on d.id = w.distributor_id
-                        where w.status = 'approved' and w.due_at <= ? order by w.due_at limit ?
-                        for update of w skip locked""")
-                .params(Timestamp.from(clock.instant()), BATCH)
-                .query((rs, n) ->
-                        new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getInt(5)))
-                .list();
-        int paid = 0;
-        for (var withdrawal : due) {
-            var key = key(withdrawal.id());
-            try {
-                if (payouts.find(key).isEmpty()) {
-                    payouts.pay(key, withdrawal.customer(), withdrawal.amount(), "佣金提现");
-                }
-                jdbc.sql(
-                                "update distribution_withdrawal set status = 'paid', paid_at = ?, last_error = null where id = ?")
-                        .params(Timestamp.from(clock.instant()), withdrawal.id())
-                        .update();
-                ledger.lock(withdrawal.distributor());
-                ledger.post(
-                        new DistributionLedger.Posting(
-                                withdrawal.distributor(), "payout", String.valueOf(withdrawal.id()), 0, null, null),
-                        DistributionLedger.Move.of()
-                                .frozen(withdrawal.amount().negate())
-                                .withdrawn(withdrawal.amount()));
-                paid++;
-            } catch (RuntimeException e) {
-                var wait = FIRST_RETRY.multipliedBy(1L << Math.min(withdrawal.attempts(), 6));
-                jdbc.sql("""
-                                update distribution_withdrawal set attempts = attempts + 1, due_at = ?, last_error = ?
-                                where id = ?""")
-                        .params(
-                                Timestamp.from(
-                                        clock.instant().plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait)),
-                                String.valueOf(e.getMessage()),
-                                withdrawal.id())
-                        .update();
-                log.warn("distribution withdrawal {} failed, tried again later: {}", withdrawal.id(), e.getMessage());
-            }
-        }
-        return new int[] {paid, due.size()};
-    }
-
-    /** The provider's transfer number: unique across tenants, the same for every attempt. */
-    static String key(long withdrawalId) {
-        return "siyu-" + Tenancy.required().value() + "-dw-" + withdrawalId;
+        return payments.round();
     }
 
     private Distribution.Withdrawal decidable(long id) {

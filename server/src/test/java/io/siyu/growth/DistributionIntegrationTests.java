@@ -227,7 +227,7 @@ class DistributionIntegrationTests extends IntegrationTest {
                 .isEqualTo(409);
 
         // the provider paid, then Siyu stopped before it wrote that down
-        var key = Tenancy.callAs(fixture.tenant(), () -> Withdrawals.key(withdrawal));
+        var key = Tenancy.callAs(fixture.tenant(), () -> WithdrawalPayouts.key(withdrawal));
         sql.update(
                 fixture.tenant(),
                 "insert into simulated_payout (payout_key, customer_id, amount, purpose) values ('%s', 1, 60, '佣金提现')"
