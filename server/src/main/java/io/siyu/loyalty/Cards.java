@@ -152,7 +152,8 @@ public class Cards {
         if (card.status().equals("refunded")) {
             return card;
         }
-        var now = clock.instant();
+        // PostgreSQL keeps microseconds: a period moved up must start exactly now, not a fraction after it
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (card.status().equals("active")) {
             var start = card.validFrom().isAfter(now) ? card.validFrom() : now;
             var cut = Duration.between(start, card.validUntil());
@@ -160,8 +161,8 @@ public class Cards {
                             update member_card set valid_from = valid_from - ?::interval, valid_until = valid_until - ?::interval
                             where customer_id = ? and status = 'active' and id <> ? and valid_from >= ?""")
                     .params(
-                            cut.toMillis() + " milliseconds",
-                            cut.toMillis() + " milliseconds",
+                            cut.toNanos() / 1000 + " microseconds",
+                            cut.toNanos() / 1000 + " microseconds",
                             card.customerId(),
                             card.id(),
                             Timestamp.from(card.validUntil()))
