@@ -61,9 +61,25 @@ class Commissions implements EventObserver {
 
     @Override
     public void eventsStoring(TenantId tenant, List<StoredEvent> events) {
+        var buyers = new ArrayList<Long>();
+        for (var event : events) {
+            if (event.type() == EventType.PURCHASE.code()) {
+                buyers.add(event.customerId());
+            }
+        }
+        // one look per batch at who is bound to a distributor: most buyers are not, and ingestion is the hot path
+        var bound = buyers.isEmpty()
+                ? java.util.Set.<Long>of()
+                : new java.util.HashSet<>(
+                        jdbc.sql("select customer_id from distribution_binding where customer_id = any(?::bigint[])")
+                                .param(buyers.toArray(Long[]::new))
+                                .query(Long.class)
+                                .list());
         for (var event : events) {
             boolean purchase = event.type() == EventType.PURCHASE.code();
-            if ((!purchase && event.type() != EventType.REFUND.code()) || event.properties() == null) {
+            if ((!purchase && event.type() != EventType.REFUND.code())
+                    || event.properties() == null
+                    || (purchase && !bound.contains(event.customerId()))) {
                 continue;
             }
             var properties = json.readTree(event.properties());
