@@ -250,7 +250,11 @@ public class LayerManagement {
         }
         var levels = layer.levels().stream().map(Layer.Level::key).toList();
         var before = bitmaps(store.snapshot(key, start), levels);
-        var after = bitmaps(store.snapshot(key, end), levels);
+        // today is now: a snapshot stored earlier today would hide the moves made since
+        var after = end.equals(today)
+                ? engine.membersNow(
+                        levels.stream().map(level -> levelRule(key, level)).toList())
+                : bitmaps(store.snapshot(key, end), levels);
         int n = levels.size();
         var matrix = new long[n + 1][n + 1];
         var allBefore = RoaringBitmap.or(before.toArray(RoaringBitmap[]::new));

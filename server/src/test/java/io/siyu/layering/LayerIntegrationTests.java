@@ -137,6 +137,10 @@ class LayerIntegrationTests extends IntegrationTest {
 
         var yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         Tenancy.runAs(fixture.tenant(), () -> layers.snapshot(yesterday));
+        // asked once before the move: today's answer must still follow it afterwards
+        assertThat(admin.get("/api/v1/layers/lifecycle/transitions?from=" + yesterday)
+                        .status())
+                .isEqualTo(200);
         assertThat(admin.patch("/api/v1/customers/" + a, "{\"city\": 6}").status())
                 .isEqualTo(200);
 
