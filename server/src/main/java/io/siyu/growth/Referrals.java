@@ -36,6 +36,8 @@ public class Referrals {
     static final int MAX_TOP = 100;
     static final int MAX_GRAPH_ROOTS = 50;
     static final int MAX_GRAPH_NODES = 400;
+    /** The forest is built in memory: a range with more referrals than this must be asked for in parts. */
+    static final int MAX_EDGES = 1_000_000;
 
     private final JdbcClient jdbc;
     private final TenantManagement tenants;
@@ -142,16 +144,24 @@ public class Referrals {
         var edges = new ArrayList<>(jdbc.sql("""
                         select p.customer_id, i.invitee_id, i.campaign_id, i.at
                         from campaign_invite i join campaign_participant p on p.id = i.participant_id
-                        where i.status = 'counted' and i.at >= ? and i.at < ?""")
-                .params(Timestamp.from(start), Timestamp.from(end))
+                        where i.status = 'counted' and i.at >= ? and i.at < ? limit ?""")
+                .params(Timestamp.from(start), Timestamp.from(end), MAX_EDGES + 1)
                 .query((rs, n) -> new ReferralForest.Edge(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getLong(3),
                         rs.getTimestamp(4).toInstant()))
                 .list());
-        members.between(start, end)
-                .forEach(r -> edges.add(new ReferralForest.Edge(r.referrer(), r.member(), null, r.joinedAt())));
+        if (edges.size() <= MAX_EDGES) {
+            members.between(start, end)
+                    .forEach(r -> edges.add(new ReferralForest.Edge(r.referrer(), r.member(), null, r.joinedAt())));
+        }
+        if (edges.size() > MAX_EDGES) {
+            throw new DomainException(
+                    HttpStatus.BAD_REQUEST,
+                    "problem.invalid-request",
+                    List.of(new FieldProblem("to", "growth.referrals.range.too-many", MAX_EDGES)));
+        }
         return edges;
     }
 
