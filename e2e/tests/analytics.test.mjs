@@ -185,4 +185,42 @@ describe('数据分析', () => {
     assert.deepEqual(unexpectedProblems(), [])
     await page.context().close()
   })
+
+  test('clicking a staff row filters the dashboards by that staff member, named on a chip', async () => {
+    const api = await session(siyu.base)
+    const rows = (await api('GET', '/api/v1/analytics/wecom')).json.staff
+    const member = rows.find((s) => s.customers > 0)
+    assert.ok(member, 'a staff member with customers')
+    const filtered = (await api('GET', `/api/v1/analytics/wecom?staff=${encodeURIComponent(member.staff)}`))
+      .json.rates[0]
+    const all = (await api('GET', '/api/v1/analytics/wecom')).json.rates[0]
+    assert.ok(filtered.numerator < all.numerator, 'their adds are fewer than everyone\'s')
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base, { locale: 'zh' })
+    await page.setViewportSize({ width: 1440, height: 1300 })
+    await page.goto(siyu.base + '/analytics/wecom')
+    const row = page.locator('[data-testid="staff-table"] .el-table__row', { hasText: member.name }).first()
+    await row.waitFor()
+    await row.click()
+    await page.locator('[data-testid="filter-staff-chip"]').waitFor()
+    assert.equal(
+      (await page.locator('[data-testid="filter-staff-chip"]').innerText()).trim(),
+      `员工：${member.name}`,
+    )
+    assert.ok(decodeURIComponent(page.url()).includes(`staff=${member.staff}`), page.url())
+    await drawn(page, 'chart-rates')
+    await settle(page)
+    const fraction = await page.locator('[data-testid="chart-rates"]').innerText()
+    assert.ok(
+      fraction.includes(`${filtered.numerator.toLocaleString('en-US')} / ${filtered.denominator.toLocaleString('en-US')}`),
+      `the filtered figures: ${fraction}`,
+    )
+    await screenshot(page, 'analytics-wecom-staff-filter-zh')
+    // the same staff member on the GMV page: the filter travels with the address
+    await page.goto(siyu.base + '/analytics/gmv?staff=' + encodeURIComponent(member.staff))
+    await page.locator('[data-testid="filter-staff-chip"]').waitFor()
+    await settle(page)
+    await screenshot(page, 'analytics-gmv-staff-filter-zh')
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+  })
 })

@@ -248,6 +248,7 @@ export function wecom(overrides: Partial<Wecom> = {}): Wecom {
     ],
     staff: [
       {
+        staff: 'wecom:zhangsan',
         userId: 'zhangsan',
         name: '张三',
         newCustomers: 40,
@@ -260,6 +261,7 @@ export function wecom(overrides: Partial<Wecom> = {}): Wecom {
         dailyNew: 1.33,
       },
       {
+        staff: 'wecom:lisi',
         userId: 'lisi',
         name: '李四',
         newCustomers: 90,
@@ -354,6 +356,13 @@ export function stubAnalyticsServer(extra: Record<string, Route> = {}, account =
         ],
       }),
     'GET /api/v1/staff': () => jsonResponse([{ id: 9, displayName: '李店长', role: 'staff' }]),
+    'GET /api/v1/analytics/staff': () =>
+      jsonResponse({
+        staff: [
+          { key: 'wecom:zhangsan', name: '张三', userId: 'zhangsan', accountId: 9 },
+          { key: 'wecom:lisi', name: '李四', userId: 'lisi', accountId: null },
+        ],
+      }),
     'GET /api/v1/analytics/funnel': () => jsonResponse(funnel()),
     'GET /api/v1/analytics/trends': () => jsonResponse(trends()),
     'GET /api/v1/analytics/cohorts': () => jsonResponse(cohorts()),

@@ -19,6 +19,18 @@ export interface NewAccount {
   displayName: string
   role: Role
   password: string
+  /** Optional work mobile and email: an account agreeing with the WeCom directory is linked to that member. */
+  mobile?: string
+  email?: string
+}
+
+/** A WeCom staff member and the account linked to it (null: none); source auto (agreed) or admin. */
+export interface WecomLink {
+  userId: string
+  name: string
+  removed: boolean
+  accountId: number | null
+  source: 'auto' | 'admin' | null
 }
 
 export interface AccountChanges {
@@ -34,6 +46,10 @@ export const accountsApi = {
   update: (id: number, changes: AccountChanges) =>
     http.patch<Account>(`/api/v1/accounts/${id}`, changes),
   unlock: (id: number) => http.post<void>(`/api/v1/accounts/${id}/unlock`),
+  wecomLinks: () => http.get<WecomLink[]>('/api/v1/wecom/staff-links'),
+  /** Links the account to a WeCom staff member, or unlinks it (null); audit-logged. */
+  linkWecom: (id: number, userId: string | null) =>
+    http.put<{ link: WecomLink | null }>(`/api/v1/accounts/${id}/wecom-user`, { userId }),
 }
 
 /** An enabled account a customer can be assigned to. */

@@ -7,6 +7,7 @@ export const zhCN = {
     role: '角色',
     status: '状态',
     lastLoginAt: '最近登录',
+    wecom: '企业微信成员',
     createdAt: '创建时间',
     actions: '操作',
   },
@@ -22,11 +23,14 @@ export const zhCN = {
     role: '角色',
     password: '初始密码',
     enabled: '启用账号',
+    mobile: '工作手机（选填）',
+    email: '工作邮箱（选填）',
   },
   help: {
     username: "3–64 个字符，可使用字母、数字及 . _ {'@'} -",
     password: '12–128 个字符，请通过安全渠道告知员工',
     enabled: '停用后该员工将无法登录',
+    contact: '用户名、手机或邮箱与企业微信通讯录一致时，自动关联该企业微信成员',
   },
   placeholders: {
     username: '例如 zhang.san',
@@ -55,6 +59,10 @@ export const zhCN = {
     button: '解锁',
     success: '已解锁账号「{name}」',
   },
+  wecom: {
+    none: '未关联',
+    saved: '已更新账号「{name}」关联的企业微信成员',
+  },
 }
 
 export const en: typeof zhCN = {
@@ -66,6 +74,7 @@ export const en: typeof zhCN = {
     role: 'Role',
     status: 'Status',
     lastLoginAt: 'Last login',
+    wecom: 'WeCom member',
     createdAt: 'Created',
     actions: 'Actions',
   },
@@ -81,11 +90,15 @@ export const en: typeof zhCN = {
     role: 'Role',
     password: 'Initial password',
     enabled: 'Enabled',
+    mobile: 'Work mobile (optional)',
+    email: 'Work email (optional)',
   },
   help: {
     username: "3–64 characters: letters, digits and . _ {'@'} -",
     password: '12–128 characters. Hand it to the staff member over a secure channel.',
     enabled: 'A disabled account cannot sign in.',
+    contact:
+      'When the username, mobile or email matches the WeCom directory, the account is linked to that member.',
   },
   placeholders: {
     username: 'e.g. zhang.san',
@@ -113,5 +126,9 @@ export const en: typeof zhCN = {
   unlock: {
     button: 'Unlock',
     success: 'Account “{name}” unlocked',
+  },
+  wecom: {
+    none: 'Not linked',
+    saved: 'WeCom member of account “{name}” updated',
   },
 }

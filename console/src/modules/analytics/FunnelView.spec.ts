@@ -197,10 +197,15 @@ describe('the AARRR funnel', { timeout: 30_000 }, () => {
 
   it('reads the period from the address', async () => {
     const { calls } = stubAnalyticsServer()
-    const { wrapper } = await mountApp('/analytics/funnel?from=2026-09-01&to=2026-09-30&staff=9')
+    const { wrapper } = await mountApp(
+      '/analytics/funnel?from=2026-09-01&to=2026-09-30&staff=wecom:lisi',
+    )
     expect(queries(calls, '/api/v1/analytics/funnel')).toEqual([
-      { from: '2026-09-01', to: '2026-09-30', staff: '9' },
+      { from: '2026-09-01', to: '2026-09-30', staff: 'wecom:lisi' },
     ])
+    expect(document.querySelector('[data-testid="filter-staff-chip"]')?.textContent?.trim()).toBe(
+      '员工：李四',
+    )
     expect(document.querySelector('.el-radio-button.is-active')).toBeNull()
     wrapper.unmount()
   })

@@ -4,7 +4,7 @@ import './WecomView.vue'
 import { setLocale } from '@/i18n'
 import ChartCard from '@/modules/home/ChartCard.vue'
 import { mountApp } from '@/test/app'
-import { stubAnalyticsServer, wecom } from '@/test/analytics'
+import { queries, stubAnalyticsServer, wecom } from '@/test/analytics'
 import { jsonResponse } from '@/test/http'
 import { settle } from '@/test/settle'
 
@@ -77,6 +77,35 @@ describe('the WeCom funnel', { timeout: 30_000 }, () => {
     const option = staffChart.props('option')!
     expect((option.yAxis as { data: string[] }).data).toEqual(['李四', '张三'])
     expect((option.series as Series[])[0]!.data).toEqual([3, 1.33])
+    wrapper.unmount()
+  })
+
+  it('filters the page by a staff member when their row is clicked, and shows their name', async () => {
+    const { calls } = stubAnalyticsServer()
+    const { wrapper, router } = await mountApp('/analytics/wecom')
+    const row = [
+      ...document.querySelectorAll<HTMLElement>('[data-testid="staff-table"] .el-table__row'),
+    ].find((tr) => tr.textContent?.includes('张三'))!
+    row.querySelector<HTMLElement>('td')!.click()
+    await settle()
+    expect(router.currentRoute.value.query.staff).toBe('wecom:zhangsan')
+    expect(queries(calls, '/api/v1/analytics/wecom').at(-1)).toMatchObject({
+      staff: 'wecom:zhangsan',
+    })
+    expect(document.querySelector('[data-testid="filter-staff-chip"]')?.textContent?.trim()).toBe(
+      '员工：张三',
+    )
+    expect(
+      document.querySelector('[data-testid="staff-table"] .analytics-staff-row--chosen')
+        ?.textContent,
+    ).toContain('张三')
+    // the same row again: everyone
+    document
+      .querySelector<HTMLElement>('[data-testid="staff-table"] .analytics-staff-row--chosen td')!
+      .click()
+    await settle()
+    expect(router.currentRoute.value.query.staff).toBeUndefined()
+    expect(document.querySelector('[data-testid="filter-staff-chip"]')).toBeNull()
     wrapper.unmount()
   })
 

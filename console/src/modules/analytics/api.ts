@@ -14,8 +14,20 @@ export interface AnalyticsFilter {
   to?: string
   /** A customer source channel, as on the profile. */
   channel?: string
-  /** A staff account id (the profile's owner). */
-  staff?: number
+  /**
+   * A staff member: `wecom:<userid>` (a WeCom staff member) or `account:<id>` (a staff account); a linked pair
+   * is one person either way. Narrows to their customers: those who added them on WeCom and those they own.
+   */
+  staff?: string
+}
+
+/** A staff member the staff filter can take (GET /api/v1/analytics/staff). */
+export interface StaffMember {
+  /** The filter's value: `wecom:<userid>`, or `account:<id>` for an account linked to no WeCom user. */
+  key: string
+  name: string
+  userId: string | null
+  accountId: number | null
 }
 
 export interface Period {
@@ -109,6 +121,8 @@ export interface GmvRow {
   change: number
   /** Each factor's share of the change (they add up to it); null when a factor is 0 in a period. */
   contributions: Record<GmvFactor, number | null>
+  /** By staff: the staff filter's value for the row (`wecom:<userid>`); otherwise null. */
+  staff?: string | null
 }
 
 export const GMV_DIMENSIONS = ['staff', 'channel', 'store', 'month'] as const
@@ -150,6 +164,8 @@ export interface WecomRate {
 }
 
 export interface StaffKpi {
+  /** The staff filter's value for the row: `wecom:<userid>`. */
+  staff: string
   userId: string
   name: string
   newCustomers: number
@@ -251,6 +267,8 @@ export const analyticsApi = {
       query(filter),
       signal,
     ),
+  staff: (signal?: AbortSignal) =>
+    http.get<{ staff: StaffMember[] }>(`${BASE}/staff`, undefined, signal),
   settings: (signal?: AbortSignal) => http.get<Settings>(`${BASE}/settings`, undefined, signal),
   saveSettings: (settings: Settings) => http.put<Settings>(`${BASE}/settings`, settings),
   spend: (from: string, to: string, signal?: AbortSignal) =>

@@ -3,7 +3,7 @@ import { useRoute, useRouter, type LocationQuery, type LocationQueryValue } from
 import { segmentsApi } from '@/modules/segments/api'
 import { useSessionStore } from '@/stores/session'
 import { addDays, todayInZone } from '@/utils/time'
-import type { AnalyticsFilter } from './api'
+import { analyticsApi, type AnalyticsFilter, type StaffMember } from './api'
 
 export const PRESETS = [7, 30, 90] as const
 export type Preset = (typeof PRESETS)[number]
@@ -15,10 +15,31 @@ export interface FilterState {
   from: string
   to: string
   channel: string
-  staff: number | null
+  /** `wecom:<userid>` or `account:<id>`; null: everyone. */
+  staff: string | null
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
+const STAFF = /^(wecom:[^\s]{1,64}|account:[1-9]\d{0,17})$/
+
+/** Whether a text is a staff filter value the server takes. */
+export function isStaffKey(value: string): boolean {
+  return STAFF.test(value)
+}
+
+/**
+ * The staff member a filter value names among those listed: by their key, or by the other half of a linked pair
+ * (an address may name the account of someone listed by their WeCom userid).
+ */
+export function findStaff(members: StaffMember[], key: string | null): StaffMember | undefined {
+  if (key === null) return undefined
+  return members.find(
+    (m) =>
+      m.key === key ||
+      (m.userId !== null && `wecom:${m.userId}` === key) ||
+      (m.accountId !== null && `account:${m.accountId}` === key),
+  )
+}
 
 function first(value: LocationQueryValue | LocationQueryValue[] | undefined): string {
   const text = Array.isArray(value) ? value[0] : value
@@ -38,10 +59,10 @@ export function filtersFromQuery(query: LocationQuery, today: string): FilterSta
   const from = first(query.from)
   const to = first(query.to)
   const days = Number(first(query.days))
-  const staff = Number(first(query.staff))
+  const staff = first(query.staff).trim()
   const base = {
     channel: first(query.channel).slice(0, 64),
-    staff: Number.isInteger(staff) && staff > 0 ? staff : null,
+    staff: isStaffKey(staff) ? staff : null,
   }
   if (DATE.test(from) && DATE.test(to) && from <= to) return { preset: null, from, to, ...base }
   const preset = (PRESETS as readonly number[]).includes(days) ? (days as Preset) : DEFAULT_PRESET
@@ -56,7 +77,7 @@ export function filtersToQuery(state: FilterState): Record<string, string> {
     query.to = state.to
   } else if (state.preset !== DEFAULT_PRESET) query.days = String(state.preset)
   if (state.channel.trim()) query.channel = state.channel.trim()
-  if (state.staff !== null) query.staff = String(state.staff)
+  if (state.staff !== null) query.staff = state.staff
   return query
 }
 
@@ -92,7 +113,13 @@ export function useAnalyticsFilters() {
     Object.assign(state, { preset: null, from, to })
   }
 
-  return { state, filter, today, setPreset, setRange }
+  /** Narrows to a staff member (a staff row's `staff`), or to everyone again when it is the one already chosen. */
+  function toggleStaff(key: string | null | undefined): void {
+    if (!key) return
+    state.staff = state.staff === key ? null : key
+  }
+
+  return { state, filter, today, setPreset, setRange, toggleStaff }
 }
 
 export type AnalyticsFilters = ReturnType<typeof useAnalyticsFilters>
@@ -117,4 +144,21 @@ export function useChannelOptions() {
     }
   })
   return channels
+}
+
+/** The staff members the filter can take, loaded once per page: for the picker and the chip's name. */
+export function useStaffMembers() {
+  const members = shallowRef<StaffMember[]>([])
+  const loading = shallowRef(false)
+  onMounted(async () => {
+    loading.value = true
+    try {
+      members.value = (await analyticsApi.staff()).staff
+    } catch {
+      // The filter still works from a row or the address; only the names are missing.
+    } finally {
+      loading.value = false
+    }
+  })
+  return { members, loading }
 }

@@ -11,6 +11,9 @@ export const zhCN = {
     staffAll: '全部员工',
     me: '{name}（我）',
     compare: '对比 {from} ~ {to}',
+    staffChip: '员工：{name}',
+    noWecom: '未关联企业微信',
+    rowHint: '点击员工所在行，按该员工筛选全部数据；再次点击取消',
   },
   stages: {
     acquisition: '获客',
@@ -296,6 +299,9 @@ export const en: typeof zhCN = {
     staffAll: 'All staff',
     me: '{name} (me)',
     compare: 'Compared with {from} – {to}',
+    staffChip: 'Staff: {name}',
+    noWecom: 'No WeCom account',
+    rowHint: 'Click a staff member’s row to filter everything by them; click again to clear',
   },
   stages: {
     acquisition: 'Acquisition',

@@ -5,6 +5,8 @@ import io.siyu.shared.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,20 +21,44 @@ public class AccountManagement {
 
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
-    private final AuditLog audit;
+    static final Pattern MOBILE = Pattern.compile("\\+?[0-9]{5,20}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
-    AccountManagement(StaffAccounts accounts, PasswordEncoder passwords, AuditLog audit) {
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    AccountManagement(
+            StaffAccounts accounts, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
     public StaffAccount create(String username, String displayName, Role role, String password) {
+        return create(username, displayName, role, password, null, null);
+    }
+
+    /**
+     * Creates an account that can log in; the optional work mobile and email let it be matched with the WeCom
+     * directory ({@link AccountCreated} is published for that).
+     */
+    @Transactional
+    public StaffAccount create(
+            String username,
+            String displayName,
+            Role role,
+            String password,
+            @Nullable String mobile,
+            @Nullable String email) {
         checkUsername(username);
         checkPassword("password", password);
+        var contact = contact(mobile, email);
         var id = accounts.insert(username, displayName, role, passwords.encode(password));
+        accounts.updateContact(id, contact[0], contact[1]);
         audit.record(Actor.currentName(), "account.created", username, Map.of("role", role.code()));
+        events.publishEvent(new AccountCreated(id));
         return accounts.byId(id).orElseThrow();
     }
 
@@ -40,7 +66,28 @@ public class AccountManagement {
     @Transactional
     public long createWithoutLogin(String username, String displayName, Role role) {
         checkUsername(username);
-        return accounts.insert(username, displayName, role, null);
+        long id = accounts.insert(username, displayName, role, null);
+        events.publishEvent(new AccountCreated(id));
+        return id;
+    }
+
+    /** Usernames, mobiles and emails of the enabled accounts (or of one account, enabled or not, with {@code id}). */
+    @Transactional(readOnly = true)
+    public List<AccountContact> contacts(@Nullable Long id) {
+        return accounts.contacts(id);
+    }
+
+    /** The mobile (spaces and dashes dropped) and email (lower case), each null when blank; 400 when malformed. */
+    private static @Nullable String[] contact(@Nullable String mobile, @Nullable String email) {
+        var compact = mobile == null ? "" : mobile.replaceAll("[\\s-]", "").replaceFirst("^\\+86", "");
+        var mail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!compact.isEmpty() && !MOBILE.matcher(compact).matches()) {
+            throw AccessProblems.field("mobile", "account.mobile.pattern");
+        }
+        if (!mail.isEmpty() && !EMAIL.matcher(mail).matches()) {
+            throw AccessProblems.field("email", "account.email.pattern");
+        }
+        return new @Nullable String[] {compact.isEmpty() ? null : compact, mail.isEmpty() ? null : mail};
     }
 
     @Transactional

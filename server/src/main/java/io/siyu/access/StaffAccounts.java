@@ -49,6 +49,21 @@ class StaffAccounts {
                 .single();
     }
 
+    void updateContact(long id, @Nullable String mobile, @Nullable String email) {
+        jdbc.sql("update staff_account set mobile = ?, email = ? where id = ?")
+                .params(mobile, email, id)
+                .update();
+    }
+
+    /** The enabled accounts' contacts, or one account's (enabled or not) when {@code id} is given. */
+    List<AccountContact> contacts(@Nullable Long id) {
+        return jdbc.sql("select id, username, mobile, email from staff_account"
+                        + " where (?::bigint is null and enabled) or id = ? order by id")
+                .params(id, id)
+                .query((rs, n) -> new AccountContact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     Optional<StaffAccount> byUsernameForUpdate(String username) {
         return jdbc.sql("select " + COLUMNS + " from staff_account where username = ? for update")
                 .param(username.toLowerCase(Locale.ROOT))

@@ -67,13 +67,15 @@ public class GmvReport {
         static final Contributions NONE = new Contributions(null, null, null, null);
     }
 
+    /** @param staff by staff: the row's staff filter value ({@code wecom:<userid>}); otherwise null */
     public record Row(
             String key,
             String label,
             Factors current,
             Factors previous,
             BigDecimal change,
-            Contributions contributions) {}
+            Contributions contributions,
+            @Nullable String staff) {}
 
     public record Decomposition(
             String by, LocalDate from, LocalDate to, LocalDate compareFrom, LocalDate compareTo, List<Row> rows) {}
@@ -120,10 +122,11 @@ public class GmvReport {
             var byKeyNow = byKey(current);
             var byKeyBefore = byKey(previous);
             for (var key : keys.values()) {
-                rows.add(row(
+                var row = row(
                         key,
                         byKeyNow.getOrDefault(key.key(), Factors.NONE),
-                        byKeyBefore.getOrDefault(key.key(), Factors.NONE)));
+                        byKeyBefore.getOrDefault(key.key(), Factors.NONE));
+                rows.add(dimension.equals("staff") && !key.key().equals("none") ? staffRow(row) : row);
             }
             rows.sort(Comparator.comparing((Row r) -> r.current().gmv())
                     .reversed()
@@ -148,7 +151,18 @@ public class GmvReport {
 
     static Row row(Key key, Factors current, Factors previous) {
         var change = current.gmv().subtract(previous.gmv());
-        return new Row(key.key(), key.label(), current, previous, change, contributions(current, previous));
+        return new Row(key.key(), key.label(), current, previous, change, contributions(current, previous), null);
+    }
+
+    private static Row staffRow(Row row) {
+        return new Row(
+                row.key(),
+                row.label(),
+                row.current(),
+                row.previous(),
+                row.change(),
+                row.contributions(),
+                "wecom:" + row.key());
     }
 
     /** LMDI contributions; none when a factor is 0 (or undefined) in either period, where logarithms do not exist. */

@@ -32,9 +32,11 @@ public class WeComReport {
 
     /**
      * One staff member's period: relations from Siyu's own records; chats, messages, reply rate and time from
-     * WeCom's 联系客户统计 (null when WeCom gave none for the period).
+     * WeCom's 联系客户统计 (null when WeCom gave none for the period). {@code staff} is the row's staff filter value
+     * ({@code wecom:<userid>}).
      */
     public record StaffKpi(
+            String staff,
             String userId,
             String name,
             long newCustomers,
@@ -153,6 +155,7 @@ public class WeComReport {
                 .query((rs, n) -> {
                     var figured = sums.get(rs.getString(1));
                     return new StaffKpi(
+                            "wecom:" + rs.getString(1),
                             rs.getString(1),
                             rs.getString(2),
                             rs.getLong(3),

@@ -188,13 +188,15 @@ public class SegmentEngine {
         var index = holder(Tenancy.required(), current.fields()).ready.join();
         var today = LocalDate.now(clock.withZone(index.zone));
         var members = new ArrayList<RoaringBitmap>(rules.size());
+        // a node the index cannot answer (a staff filter's event with a property) is often in every rule: once
+        var fallbacks = new java.util.HashMap<Rule, RoaringBitmap>();
         for (var json : rules) {
             var parser = current.parser();
             var rule = parser.parse(json);
             if (rule == null) {
                 throw new DomainException(HttpStatus.BAD_REQUEST, "segment.rule.invalid", parser.problems());
             }
-            members.add(members(rule, index, today, new IdentityHashMap<>()));
+            members.add(members(rule, index, today, fallbacks));
         }
         return members;
     }
@@ -226,7 +228,9 @@ public class SegmentEngine {
         var needed = new ArrayList<Rule>();
         collect(rule, needed);
         for (var node : needed) {
-            fallbacks.put(node, sql(node, index.zone, today));
+            if (!fallbacks.containsKey(node)) {
+                fallbacks.put(node, sql(node, index.zone, today));
+            }
         }
         return index.read(() -> index.evaluate(rule, today, fallbacks::get));
     }

@@ -39,8 +39,10 @@ public class WeComDemo {
             @Nullable Instant lostAt) {}
 
     private final JdbcClient jdbc;
+    private final StaffLinks links;
 
-    WeComDemo(JdbcClient jdbc) {
+    WeComDemo(JdbcClient jdbc, StaffLinks links) {
+        this.links = links;
         this.jdbc = jdbc;
     }
 
@@ -91,6 +93,7 @@ public class WeComDemo {
         }
         contacts(app, userIds, codeIds, relations);
         behaviour(app, userIds, relations, end);
+        links.autoLink(); // the demo's accounts are named by their WeCom userids
         return app;
     }
 

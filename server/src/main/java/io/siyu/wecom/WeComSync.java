@@ -54,6 +54,7 @@ public class WeComSync {
     private final CorpTags corpTags;
     private final GroupChats groupChats;
     private final BehaviourSchedule behaviour;
+    private final StaffLinks links;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -72,6 +73,7 @@ public class WeComSync {
             CorpTags corpTags,
             GroupChats groupChats,
             BehaviourSchedule behaviour,
+            StaffLinks links,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock) {
@@ -81,6 +83,7 @@ public class WeComSync {
         this.corpTags = corpTags;
         this.groupChats = groupChats;
         this.behaviour = behaviour;
+        this.links = links;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -209,18 +212,21 @@ public class WeComSync {
                 var userId = user.path("userid").asString();
                 jdbc.sql("""
                                 insert into wecom_staff (app_id, user_id, name, departments, status, contact_enabled,
-                                        removed, synced_at)
-                                values (?, ?, ?, ?, ?, ?, false, now())
+                                        removed, synced_at, mobile, email)
+                                values (?, ?, ?, ?, ?, ?, false, now(), ?, ?)
                                 on conflict (tenant_id, app_id, user_id) do update set name = excluded.name,
                                     departments = excluded.departments, status = excluded.status,
-                                    contact_enabled = excluded.contact_enabled, removed = false, synced_at = now()""")
+                                    contact_enabled = excluded.contact_enabled, removed = false, synced_at = now(),
+                                    mobile = excluded.mobile, email = excluded.email""")
                         .params(
                                 app.id(),
                                 userId,
                                 user.path("name").asString(userId),
                                 departmentIds.toArray(Integer[]::new),
                                 user.path("status").asInt(1),
-                                followers.contains(userId))
+                                followers.contains(userId),
+                                blankToNull(user.path("mobile").asString("")),
+                                blankToNull(user.path("email").asString("")))
                         .update();
             }
             int removed = jdbc.sql("update wecom_staff set removed = true where app_id = ? and not removed"
@@ -228,11 +234,15 @@ public class WeComSync {
                     .params(app.id(), users.keySet().toArray(String[]::new))
                     .update();
             var added = users.keySet().stream().filter(u -> !before.contains(u)).count();
-            return Map.of("added", added, "removed", removed, "total", users.size());
+            return Map.of("added", added, "removed", removed, "total", users.size(), "linked", links.autoLink());
         });
         diff.put("departments", departments.size());
         diff.put("staff", changes);
         return users.keySet().stream().filter(followers::contains).toList();
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text.strip();
     }
 
     private void contactsOf(WeComApp app, long runId, List<String> staff, Map<String, Object> diff) {

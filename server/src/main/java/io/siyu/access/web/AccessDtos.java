@@ -81,7 +81,12 @@ final class AccessDtos {
             String role,
 
             @NotBlank @Size(min = 12, max = 128, message = "{account.password.length}")
-            String password) {}
+            String password,
+
+            /* the work mobile and email, optional: what matches the account with the WeCom directory */
+            @Nullable @Size(max = 32) String mobile,
+
+            @Nullable @Size(max = 254) String email) {}
 
     record AccountChange(
             @Nullable @Size(min = 1, max = 64) String displayName,

@@ -55,8 +55,13 @@ class AccountController {
     @PreAuthorize("hasAuthority('" + Permission.ACCOUNTS_WRITE + "')")
     @Operation(summary = "Create a staff account that can log in")
     AccountView create(@Valid @RequestBody NewAccount body) {
-        var account =
-                accounts.create(body.username(), body.displayName(), AccessDtos.role(body.role()), body.password());
+        var account = accounts.create(
+                body.username(),
+                body.displayName(),
+                AccessDtos.role(body.role()),
+                body.password(),
+                body.mobile(),
+                body.email());
         return AccountView.of(account, clock.instant());
     }
 

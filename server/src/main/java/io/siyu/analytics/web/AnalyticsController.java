@@ -9,6 +9,8 @@ import io.siyu.analytics.FunnelReport;
 import io.siyu.analytics.GmvReport;
 import io.siyu.analytics.Period;
 import io.siyu.analytics.Periods;
+import io.siyu.analytics.StaffMember;
+import io.siyu.analytics.StaffMembers;
 import io.siyu.analytics.TimeReport;
 import io.siyu.analytics.TrialReport;
 import io.siyu.analytics.WeComReport;
@@ -47,6 +49,7 @@ class AnalyticsController {
     private final ChannelReport channels;
     private final TrialReport trials;
     private final AnalyticsSettings settings;
+    private final StaffMembers staff;
 
     AnalyticsController(
             Periods periods,
@@ -57,7 +60,8 @@ class AnalyticsController {
             WeComReport wecom,
             ChannelReport channels,
             TrialReport trials,
-            AnalyticsSettings settings) {
+            AnalyticsSettings settings,
+            StaffMembers staff) {
         this.periods = periods;
         this.funnel = funnel;
         this.time = time;
@@ -67,6 +71,7 @@ class AnalyticsController {
         this.channels = channels;
         this.trials = trials;
         this.settings = settings;
+        this.staff = staff;
     }
 
     /** The query parameters every report takes. */
@@ -76,21 +81,32 @@ class AnalyticsController {
             @Nullable LocalDate compareFrom,
             @Nullable LocalDate compareTo,
             @Nullable String channel,
-            @Nullable Long staff) {
-
-        Filters filters() {
-            return new Filters(channel == null || channel.isBlank() ? null : channel.strip(), staff);
-        }
-    }
+            @Nullable String staff) {}
 
     private Period period(Range range) {
         return periods.of(range.from(), range.to(), range.compareFrom(), range.compareTo());
     }
 
+    /** The channel as given, and the staff member {@code staff} names ({@code wecom:<userid>} or {@code account:<id>}). */
+    private Filters filters(Range range) {
+        var channel = range.channel();
+        return new Filters(channel == null || channel.isBlank() ? null : channel.strip(), staff.resolve(range.staff()));
+    }
+
+    record StaffList(List<StaffMember> staff) {}
+
+    @GetMapping("/staff")
+    @Operation(
+            summary = "The staff members the staff filter takes: WeCom staff (key wecom:<userid>, with the account"
+                    + " linked to them) and accounts linked to none (key account:<id>)")
+    StaffList staff() {
+        return new StaffList(staff.list());
+    }
+
     @GetMapping("/funnel")
     @Operation(summary = "The AARRR funnel: seed 000's figures per stage, beside the comparison period")
     FunnelReport.Funnel funnel(Range range) {
-        return funnel.funnel(period(range), range.filters());
+        return funnel.funnel(period(range), filters(range));
     }
 
     @GetMapping("/trends")
@@ -98,13 +114,13 @@ class AnalyticsController {
             summary =
                     "Adds, losses, active customers, buyers, orders and GMV per day or week, and the same for the comparison period")
     TimeReport.Trends trends(Range range, @RequestParam(required = false) @Nullable String grain) {
-        return time.trends(period(range), range.filters(), grain);
+        return time.trends(period(range), filters(range), grain);
     }
 
     @GetMapping("/cohorts")
     @Operation(summary = "Retention cohorts by the week or month of the first WeCom add")
     TimeReport.Cohorts cohorts(Range range, @RequestParam(required = false) @Nullable String grain) {
-        return time.cohorts(period(range), range.filters(), grain);
+        return time.cohorts(period(range), filters(range), grain);
     }
 
     @GetMapping("/gmv")
@@ -112,7 +128,7 @@ class AnalyticsController {
             summary =
                     "Private-domain GMV = assets × reach rate × conversion × AOV, with each factor's share of the change")
     GmvReport.Decomposition gmv(Range range, @RequestParam(required = false) @Nullable String by) {
-        return gmv.decompose(period(range), range.filters(), by);
+        return gmv.decompose(period(range), filters(range), by);
     }
 
     @GetMapping("/assets")
@@ -123,13 +139,13 @@ class AnalyticsController {
             Range range,
             @RequestParam(required = false) @Nullable String grain,
             @RequestParam(required = false) @Nullable String layer) {
-        return assets.table(period(range), range.filters(), grain, layer);
+        return assets.table(period(range), filters(range), grain, layer);
     }
 
     @GetMapping("/wecom")
     @Operation(summary = "The WeCom funnel (引流 / 服务 / 变现成功率) against the baselines, and staff KPIs")
     WeComReport.Funnel wecom(Range range) {
-        return wecom.funnel(period(range), range.filters());
+        return wecom.funnel(period(range), filters(range));
     }
 
     @GetMapping("/channels")
@@ -143,7 +159,7 @@ class AnalyticsController {
             summary =
                     "Trial → paid conversion per lead product: trial customers of the period and those who paid after")
     TrialReport.Products trials(Range range) {
-        return trials.products(period(range), range.filters());
+        return trials.products(period(range), filters(range));
     }
 
     @GetMapping("/settings")
