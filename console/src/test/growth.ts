@@ -378,6 +378,8 @@ export function stubGrowthServer(routes: Record<string, Route> = {}, account = m
     'GET /api/v1/campaigns/9/participants': () =>
       jsonResponse({ items: PARTICIPANTS, nextCursor: null }),
     'GET /api/v1/campaigns/9/participants/501/invites': () => jsonResponse(INVITES),
+    'GET /api/v1/campaigns/9/messages/sent': () => jsonResponse([]),
+    'GET /api/v1/campaigns/11/messages/sent': () => jsonResponse([]),
     'GET /api/v1/campaigns/10': () => jsonResponse(draftCampaign()),
     'GET /api/v1/campaigns/9/rewards': () => jsonResponse({ items: GIFTS, nextCursor: null }),
     'GET /api/v1/campaigns/9/repeats': () =>

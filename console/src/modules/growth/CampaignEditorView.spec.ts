@@ -89,7 +89,7 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
     const steps = [...document.querySelectorAll('.form-step__heading')].map((h) =>
       h.textContent?.replace(/^\d/, ''),
     )
-    expect(steps).toEqual(['基本信息', '活码', '活动时间', '防作弊规则', '阶梯奖励'])
+    expect(steps).toEqual(['基本信息', '活码', '活动时间', '防作弊规则', '阶梯奖励', '进度消息'])
     expect((field('holdHours') as HTMLInputElement).value).toBe('24')
     expect((field('burstPerMinute') as HTMLInputElement).value).toBe('10')
     expect(document.querySelector('[data-testid="new-only"]')?.classList).toContain('is-checked')
@@ -165,6 +165,7 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
         { invites: 6, rewardKind: 'coupon', couponId: 'CPN-NEW-50', stock: 100 },
         { invites: 10, rewardKind: 'gift', gift: '品牌保温杯', stock: 20 },
       ],
+      messages: expect.objectContaining({ enabled: true, onHeld: false, language: 'zh-CN' }),
     })
     expect(document.querySelector('.el-message--success')?.textContent).toContain(
       '已创建活动「老带新 · 邀请好友领好礼」',

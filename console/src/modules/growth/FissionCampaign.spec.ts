@@ -102,6 +102,7 @@ describe('a 社群裂变 campaign with red packets', { timeout: 30_000 }, () => 
       newOnly: true,
       burstPerMinute: 10,
       stages: [{ invites: 3, rewardKind: 'red_packet', amount: 100, amountMax: 250 }],
+      messages: expect.objectContaining({ enabled: true, announce: true, digest: true }),
     })
     expect(router.currentRoute.value.fullPath).toBe('/growth/campaigns/11')
   })

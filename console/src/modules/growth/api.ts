@@ -1,5 +1,6 @@
 import type { PageLink } from '@/components/page-link'
 import { http, type CursorPage } from '@/api/http'
+import type { CampaignMessages, CampaignMessagesInput } from './progressMessages'
 
 /** draft: being prepared, takes nobody yet; active: takes participants and counts invites; ended. */
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'ended'] as const
@@ -102,6 +103,8 @@ export interface Campaign {
   counts: CampaignCounts
   createdBy: string | null
   createdAt: string
+  /** Progress messages; null: the campaign sends none. */
+  messages?: CampaignMessages | null
 }
 
 export interface StageInput {
@@ -131,6 +134,8 @@ export interface CampaignInput {
   newOnly?: boolean
   burstPerMinute?: number
   stages: StageInput[]
+  /** Progress messages; left out: none. */
+  messages?: CampaignMessagesInput
 }
 
 /**

@@ -37,7 +37,48 @@ public record Campaign(
         Map<String, Long> counts,
         @Nullable Budget budget,
         @Nullable String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Messages messages) {
+
+    /**
+     * Progress messages (进度消息): what participants are told through the staff member they belong to, and, for a
+     * group campaign, what its groups are told through their owners (see {@link ProgressMessages}).
+     *
+     * @param enabled participants get messages when invites count and when they reach a stage
+     * @param onHeld also as soon as an invite arrives (held), before it counts
+     * @param progress the text when invites count (or arrive), with placeholders like {@code {remaining}}
+     * @param stage the text when a stage is reached
+     * @param language zh-CN or en: how rewards and the deadline are written in the texts
+     * @param announce group campaigns: the task is announced in each group of the group live code, once
+     * @param announcement the announcement's text
+     * @param link a link the announcement carries (the poster or the campaign's page), optional
+     * @param digest group campaigns: the day's top inviters are announced in each group, at most once a day
+     * @param digestHour the hour of the day (tenant time) the digest goes out
+     */
+    public record Messages(
+            boolean enabled,
+            boolean onHeld,
+            String progress,
+            String stage,
+            String language,
+            boolean announce,
+            String announcement,
+            @Nullable String link,
+            boolean digest,
+            int digestHour) {}
+
+    /** What a client writes for {@link Messages}; what is left out keeps its value (or takes the default). */
+    public record MessagesInput(
+            @Nullable Boolean enabled,
+            @Nullable Boolean onHeld,
+            @Nullable String progress,
+            @Nullable String stage,
+            @Nullable String language,
+            @Nullable Boolean announce,
+            @Nullable String announcement,
+            @Nullable String link,
+            @Nullable Boolean digest,
+            @Nullable Integer digestHour) {}
 
     /**
      * A red-packet budget in fen: what was topped up, what granted packets reserved and are not yet paid, what was
@@ -70,6 +111,7 @@ public record Campaign(
      *
      * @param kind task (the default: friends add through channelCodeId) or group (friends join through groupCodeId)
      * @param budget the red-packet budget in fen, the first top-up of its ledger; required with a red_packet stage
+     * @param messages progress messages (left out: none)
      */
     public record Input(
             @Nullable String kind,
@@ -84,7 +126,8 @@ public record Campaign(
             @Nullable Integer holdHours,
             @Nullable Boolean newOnly,
             @Nullable Integer burstPerMinute,
-            @Nullable List<StageInput> stages) {}
+            @Nullable List<StageInput> stages,
+            @Nullable MessagesInput messages) {}
 
     public record StageInput(
             @Nullable Integer invites,
@@ -130,4 +173,29 @@ public record Campaign(
             Instant at,
             Instant settlesAt,
             @Nullable Instant settledAt) {}
+
+    /**
+     * A message the campaign sent: to a participant (progress, stage) or to a group (announce, digest).
+     *
+     * @param status pending (waiting for more news), sent (handed to WeCom's 企业群发) or skipped (nothing new to say)
+     * @param delivery what became of it once sent: scheduled, planned, submitted (waiting for the staff member to
+     *     confirm), delivered, quota (WeCom's quota for the customer or group is used up), no_contact, not_friend,
+     *     over_quota, failed, …
+     */
+    public record Message(
+            long id,
+            @Nullable Long participantId,
+            @Nullable String chatId,
+            String kind,
+            @Nullable Integer stage,
+            String status,
+            @Nullable String delivery,
+            @Nullable String text,
+            Instant at,
+            @Nullable Instant sentAt) {
+
+        Message delivered(@Nullable String how) {
+            return new Message(id, participantId, chatId, kind, stage, status, how, text, at, sentAt);
+        }
+    }
 }

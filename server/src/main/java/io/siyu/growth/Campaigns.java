@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,8 @@ public class Campaigns {
 
     private static final String SELECT = "select id, kind, name, description, app_id, channel_code_id, group_code_id,"
             + " status,"
-            + " starts_at, ends_at, hold_hours, new_only, burst_per_minute, created_by, created_at from campaign";
+            + " starts_at, ends_at, hold_hours, new_only, burst_per_minute, created_by, created_at, messages::text"
+            + " from campaign";
 
     private final JdbcClient jdbc;
     private final ChannelCodes codes;
@@ -119,6 +121,9 @@ public class Campaigns {
         }
         var stages = stages(input.stages(), problems);
         budget(input.budget(), stages, problems);
+        var messages = input.messages() == null
+                ? null
+                : MessageSettings.of(input.messages(), null, LocaleContextHolder.getLocale(), "messages.", problems);
         for (var s : stages) {
             if (s.couponId() != null && !rewards.couponExists(s.couponId())) {
                 problems.add(new FieldProblem(
@@ -139,8 +144,8 @@ public class Campaigns {
         }
         long id = jdbc.sql("""
                         insert into campaign (kind, name, description, app_id, channel_code_id, group_code_id, starts_at,
-                                              ends_at, hold_hours, new_only, burst_per_minute, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                              ends_at, hold_hours, new_only, burst_per_minute, created_by, messages)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""")
                 .params(
                         kind,
                         name,
@@ -155,7 +160,8 @@ public class Campaigns {
                         holdHours,
                         input.newOnly() == null || input.newOnly(),
                         burst,
-                        Actor.currentName())
+                        Actor.currentName(),
+                        messages == null ? null : MessageSettings.write(messages))
                 .query(Long.class)
                 .single();
         for (var s : stages) {
@@ -509,7 +515,8 @@ public class Campaigns {
                         counts.get(c.id()),
                         budgets.get(c.id()),
                         c.createdBy(),
-                        c.createdAt()))
+                        c.createdAt(),
+                        c.messages()))
                 .toList();
     }
 
@@ -532,6 +539,7 @@ public class Campaigns {
                 Map.of(),
                 null,
                 rs.getString(14),
-                rs.getTimestamp(15).toInstant());
+                rs.getTimestamp(15).toInstant(),
+                MessageSettings.read(rs.getString(16)));
     }
 }

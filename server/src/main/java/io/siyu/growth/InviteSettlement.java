@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a stage's stock is taken by a conditional update, so concurrent settlers never grant past it. The reward's
  * points, coupon, gift (awaiting its address) or red packet (reserved from the budget, paid after commit) are
  * written in the same transaction: a crash leaves all or none. A red packet the budget cannot cover is not granted
- * (out_of_budget) and gives its stock back.
+ * (out_of_budget) and gives its stock back. Each invite counted and each reward granted notes a progress message
+ * for the participant ({@link ProgressMessages}), in the same transaction.
  */
 @Component
 class InviteSettlement {
@@ -32,6 +34,8 @@ class InviteSettlement {
     private final LoyaltyRewards rewards;
     private final GiftRewards gifts;
     private final RedPackets redPackets;
+    /** Lazily: the messages reach messaging and wecom, which record events that reach these invites. */
+    private final ObjectProvider<ProgressMessages> messages;
 
     InviteSettlement(
             JdbcClient jdbc,
@@ -39,8 +43,10 @@ class InviteSettlement {
             Clock clock,
             LoyaltyRewards rewards,
             GiftRewards gifts,
-            RedPackets redPackets) {
+            RedPackets redPackets,
+            ObjectProvider<ProgressMessages> messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.redPackets = redPackets;
         this.gifts = gifts;
         this.rewards = rewards;
@@ -89,6 +95,7 @@ class InviteSettlement {
                         .param(invite.participant())
                         .query(Integer.class)
                         .single();
+                messages.getObject().noted(invite.campaign(), invite.participant(), "progress", null, false);
                 reached(invite.campaign(), invite.participant(), counted);
             }
         }
@@ -152,6 +159,9 @@ class InviteSettlement {
                 if (taken == 0 && reward.kind().equals("red_packet")) {
                     outOfBudget(campaign, participant, stage);
                     continue;
+                }
+                if (taken == 1) {
+                    messages.getObject().noted(campaign, participant, "stage", stage, false);
                 }
             }
             if (taken == 0) {

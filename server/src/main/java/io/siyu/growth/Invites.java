@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,14 @@ class Invites implements EventObserver {
 
     private final JdbcClient jdbc;
     private final GrowthWork work;
+    /** Lazily: the messages reach messaging and wecom, which record events that reach these invites. */
+    private final ObjectProvider<ProgressMessages> messages;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Invites(JdbcClient jdbc, GrowthWork work) {
+    Invites(JdbcClient jdbc, GrowthWork work, ObjectProvider<ProgressMessages> messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.work = work;
     }
 
@@ -132,6 +137,9 @@ class Invites implements EventObserver {
                         Timestamp.from(at.plus(Duration.ofHours(s.holdHours()))),
                         status.equals("rejected") ? Timestamp.from(at) : null)
                 .update();
+        if (made == 1 && status.equals("held") && s.holdHours() > 0) {
+            messages.getObject().noted(s.campaign(), s.participant(), "progress", null, true);
+        }
         if (made == 1 && status.equals("held") && s.holdHours() == 0) {
             AfterCommit.collect(work, () -> work, w -> {}, GrowthWork::wake);
         }

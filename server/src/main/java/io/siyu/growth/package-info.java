@@ -6,7 +6,17 @@
  */
 @ApplicationModule(
         displayName = "Growth",
-        allowedDependencies = {"shared", "access", "customer", "event", "wecom", "loyalty", "tagging", "commerce"})
+        allowedDependencies = {
+            "shared",
+            "access",
+            "customer",
+            "event",
+            "wecom",
+            "loyalty",
+            "tagging",
+            "commerce",
+            "messaging"
+        })
 @NullMarked
 package io.siyu.growth;
 

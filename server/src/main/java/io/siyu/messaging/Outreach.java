@@ -29,6 +29,12 @@ public class Outreach {
     /** A batch is one add_msg_template per staff member at most: WeCom's limit. */
     public static final int MAX_BATCH = MassSendInput.MAX_CUSTOMER_IDS;
 
+    /** The origin of sends a journey makes. */
+    public static final String JOURNEY = "journey";
+
+    /** The origin of sends a growth campaign makes (its progress messages and group announcements). */
+    public static final String GROWTH = "growth";
+
     private final JdbcClient jdbc;
     private final MassSends sends;
     private final GroupSends groups;
@@ -95,13 +101,30 @@ public class Outreach {
             String text,
             List<Long> materialIds,
             String priority) {
+        return send(JOURNEY, appId, name, ref, customers, text, materialIds, priority);
+    }
+
+    /**
+     * As {@link #send(long, String, String, List, String, List, String)}, for {@code origin}: {@link #JOURNEY} or
+     * {@link #GROWTH} (a campaign's progress messages).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long send(
+            String origin,
+            long appId,
+            String name,
+            String ref,
+            List<Long> customers,
+            String text,
+            List<Long> materialIds,
+            String priority) {
         if (customers.isEmpty() || customers.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch is 1 to " + MAX_BATCH + " customers");
         }
         long id = jdbc.sql("""
                         insert into mass_send (app_id, name, audience, text, material_ids, send_at, origin, origin_ref,
                                                priority)
-                        values (?, ?, ?::jsonb, ?, ?::bigint[], ?, 'journey', ?, ?) returning id""")
+                        values (?, ?, ?::jsonb, ?, ?::bigint[], ?, ?, ?, ?) returning id""")
                 .params(
                         appId,
                         name,
@@ -109,6 +132,7 @@ public class Outreach {
                         text.strip(),
                         materialIds.toArray(Long[]::new),
                         Timestamp.from(clock.instant()),
+                        origin,
                         ref,
                         SendingRules.PRIORITIES.contains(priority) ? priority : "normal")
                 .query(Long.class)
@@ -173,30 +197,60 @@ public class Outreach {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean sendToGroups(MassSendInput message, String ref, String occasion) {
+        return sendToGroups(JOURNEY, message, ref, occasion) != null;
+    }
+
+    /**
+     * As {@link #sendToGroups(MassSendInput, String, String)}, for {@code origin}; answers the send made, or null
+     * when one of this occasion was made already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public @Nullable Long sendToGroups(String origin, MassSendInput message, String ref, String occasion) {
         var chatIds = message.audience() == null ? null : message.audience().chatIds();
         var made = jdbc.sql("""
                         insert into mass_send (app_id, name, chat_type, audience, staff, text, material_ids, send_at,
                                                origin, origin_ref, occasion, priority)
-                        values (?, ?, 'group', ?::jsonb, ?::text[], ?, ?::bigint[], ?, 'journey', ?, ?, 'normal')
-                        on conflict (tenant_id, occasion) do nothing""")
-                        .params(
-                                message.appId(),
-                                message.name(),
-                                json.writeValueAsString(
-                                        chatIds == null || chatIds.isEmpty() ? Map.of() : Map.of("chatIds", chatIds)),
-                                (message.staff() == null ? List.<String>of() : message.staff()).toArray(String[]::new),
-                                message.text() == null ? "" : message.text().strip(),
-                                (message.materialIds() == null ? List.<Long>of() : message.materialIds())
-                                        .toArray(Long[]::new),
-                                Timestamp.from(clock.instant()),
-                                ref,
-                                occasion)
-                        .update()
-                == 1;
-        if (made) {
+                        values (?, ?, 'group', ?::jsonb, ?::text[], ?, ?::bigint[], ?, ?, ?, ?, 'normal')
+                        on conflict (tenant_id, occasion) do nothing returning id""")
+                .params(
+                        message.appId(),
+                        message.name(),
+                        json.writeValueAsString(
+                                chatIds == null || chatIds.isEmpty() ? Map.of() : Map.of("chatIds", chatIds)),
+                        (message.staff() == null ? List.<String>of() : message.staff()).toArray(String[]::new),
+                        message.text() == null ? "" : message.text().strip(),
+                        (message.materialIds() == null ? List.<Long>of() : message.materialIds()).toArray(Long[]::new),
+                        Timestamp.from(clock.instant()),
+                        origin,
+                        ref,
+                        occasion)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (made != null) {
             AfterCommit.collect(work, () -> work, w -> {}, MassSendWork::wake);
         }
         return made;
+    }
+
+    /**
+     * What became of each of these sends, for sends of one customer or one group each (a campaign's messages): the
+     * recipient's status (planned, submitted, delivered, quota, over_quota, no_contact, not_friend, failed, …), or
+     * the send's own (scheduled) until it is planned.
+     */
+    public Map<Long, String> statuses(java.util.Collection<Long> sendIds) {
+        var statuses = new java.util.HashMap<Long, String>();
+        if (!sendIds.isEmpty()) {
+            jdbc.sql("""
+                            select m.id, coalesce(
+                                (select r.status from mass_send_recipient r where r.mass_send_id = m.id limit 1),
+                                (select g.status from mass_send_group g where g.mass_send_id = m.id limit 1),
+                                m.status)
+                            from mass_send m where m.id = any(?::bigint[])""").param(sendIds.toArray(Long[]::new)).query(rs -> {
+                statuses.put(rs.getLong(1), rs.getString(2));
+            });
+        }
+        return statuses;
     }
 
     /**
