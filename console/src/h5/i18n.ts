@@ -407,7 +407,7 @@ export const en: H5Messages = {
       order: 'Order {no}',
       level1: 'Direct',
       level2: 'Team',
-      releases: 'released {date}',
+      releases: 'releases {date}',
       refunded: '{amount} yuan refunded',
       status: { pending: 'Pending', released: 'Released', reversed: 'Refunded' },
       more: 'Load more',
