@@ -1,6 +1,6 @@
 // 社群裂变 and 红包裂变 as an operator sees them: the demo's group campaign with its red-packet budget (paid,
 // reserved, remaining, the ring, the red packets), a top-up, and the wizard offering 进群 and 红包 with a
-// budget; in Chinese and English.
+// budget and previewing the participant's progress page; in Chinese and English.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
@@ -154,6 +154,38 @@ describe('社群裂变 and 红包裂变', () => {
       }
       await page.locator('[data-testid="kind"]').scrollIntoViewIfNeeded()
       await screenshot(page, `${zh ? 'zh' : 'en'}-fission-wizard`)
+
+      // the progress page participants open, drawn by the H5 page's own components from the draft
+      await page.locator('input[name="name"]').fill(zh ? '拉好友进群 领红包和好礼' : 'Bring friends, win gifts')
+      await page.getByRole('button', { name: zh ? '添加一阶' : 'Add a stage' }).click()
+      const second = page.locator('[data-stage="2"]')
+      await second
+        .locator('.el-radio-button')
+        .filter({ hasText: zh ? '实物礼品' : 'Gift' })
+        .click()
+      await second.locator('input[name="stages.1.gift"]').fill(zh ? '品牌保温杯' : 'Thermos mug')
+      await page
+        .locator('[data-testid="preview-switch"] .el-radio-button')
+        .filter({ hasText: zh ? 'H5 进度页' : 'Progress page' })
+        .click()
+      const phone = page.locator('[data-testid="page-preview"]')
+      await phone.locator('[data-testid="stage"]').nth(1).waitFor()
+      assert.deepEqual(await phone.locator('.stage__reward').allInnerTexts(), [
+        zh ? '微信红包' : 'WeChat red packet',
+        zh ? '品牌保温杯' : 'Thermos mug',
+      ])
+      assert.match(
+        await phone.locator('.hero__name').innerText(),
+        zh ? /拉好友进群 领红包和好礼/ : /Bring friends, win gifts/,
+      )
+      await phone.locator('[data-testid="poster-image"]').waitFor()
+      // Vant's styles stay inside the phone: the console's buttons keep Element Plus's look
+      const submit = await page
+        .locator('[data-testid="submit"]')
+        .evaluate((b) => getComputedStyle(b).backgroundColor)
+      assert.equal(submit, 'rgb(64, 158, 255)')
+      await page.locator('[data-testid="preview-switch"]').scrollIntoViewIfNeeded()
+      await screenshot(page, `${zh ? 'zh' : 'en'}-fission-wizard-page`)
       assert.deepEqual(unexpectedProblems(), [])
       await page.context().close()
     })

@@ -10,7 +10,7 @@ export type GiftStatus = 'awaiting_address' | 'to_ship' | 'shipped' | 'received'
 export interface StageView {
   stage: number
   invites: number
-  rewardKind: 'points' | 'coupon' | 'gift'
+  rewardKind: 'points' | 'coupon' | 'gift' | 'red_packet'
   amount: number
   gift: string | null
   giftImage: string | null

@@ -1,5 +1,5 @@
 // The customer-facing H5 app (Vant, no Element Plus, no ECharts): one page per link purpose, chosen by the path:
-// /h5/member (the member page) and /h5/campaign (a 任务宝 participant's progress).
+// /h5/member (the member page), /h5/campaign (a 任务宝 participant's progress) and /h5/distributor (分销).
 import { createApp, type Component } from 'vue'
 import { Locale } from 'vant'
 import enUS from 'vant/es/locale/lang/en-US'
@@ -21,6 +21,8 @@ import 'vant/es/toast/style/index'
 import { linkToken, memberApi } from './api'
 import { campaignApi, campaignIdFrom, deviceId } from './campaign-api'
 import CampaignApp from './CampaignApp.vue'
+import { distributorApi } from './distributor-api'
+import DistributorApp from './DistributorApp.vue'
 import { createH5I18n, pickLocale } from './i18n'
 import MemberApp from './MemberApp.vue'
 
@@ -38,6 +40,10 @@ function page(): { component: Component; props: Record<string, unknown>; title: 
     const api =
       token && campaign ? campaignApi(token, campaign, () => locale, deviceId(storage())) : null
     return { component: CampaignApp, props: { api }, title: i18n.global.t('campaign.title') }
+  }
+  if (/^\/h5\/distributor\/?$/.test(location.pathname)) {
+    const api = token ? distributorApi(token, () => locale) : null
+    return { component: DistributorApp, props: { api }, title: i18n.global.t('distributor.title') }
   }
   const api = token ? memberApi(token, () => locale) : null
   return { component: MemberApp, props: { api }, title: i18n.global.t('title') }

@@ -1,4 +1,5 @@
 import { http, type CursorPage } from '@/api/http'
+import type { PageLink } from '@/components/page-link'
 
 /** pending: applied, waiting for an operator; active: earns and withdraws; the others do neither. */
 export const DISTRIBUTOR_STATUSES = ['pending', 'active', 'rejected', 'suspended'] as const
@@ -32,13 +33,15 @@ export interface Settings {
   level1Rate: number
   level2Rate: number
   minWithdrawal: number
+  /** The brand's page a share link opens, with ?distributor=<code>; null: codes only. */
+  shareUrl?: string | null
   updatedBy?: string | null
   updatedAt: string
 }
 
 export type SettingsInput = Pick<
   Settings,
-  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal'
+  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal' | 'shareUrl'
 >
 
 export const RATE_SCOPES = ['product', 'category'] as const
@@ -160,4 +163,7 @@ export const distributionApi = {
   approve: (id: number) => http.post<Withdrawal>(`${BASE}/withdrawals/${id}/approve`),
   reject: (id: number, reason: string) =>
     http.post<Withdrawal>(`${BASE}/withdrawals/${id}/reject`, { reason }),
+  /** A fresh link (30 days) to the customer's own distributor page, with its QR. */
+  pageLink: (customerId: number) =>
+    http.post<PageLink>(`${BASE}/customers/${customerId}/page-link`, {}),
 }

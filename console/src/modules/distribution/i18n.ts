@@ -113,6 +113,9 @@ export const zhCN = {
     level2Rate: '二级佣金比例（%）',
     rateHint: '按实付金额计算；商品、类目未单独设置时使用。两级合计不超过 50%',
     minWithdrawal: '最低提现金额（元）',
+    shareUrl: '推广落地页',
+    shareUrlHint:
+      '分销员的推广链接打开这个页面（如商城首页），并带上 ?distributor=推广码；页面据此调用绑定接口。留空则只分享推广码',
     saved: '设置已保存',
     updated: '{name} 于 {at} 更新',
     rules: '只计两级：客户的分销员为一级，其邀请人为二级，不再向上分佣。',
@@ -148,6 +151,11 @@ export const zhCN = {
     change: '变动',
     at: '时间',
     empty: '还没有流水',
+    page: '分销中心（H5）',
+    pageLink: '获取链接与二维码',
+    pageLinkTitle: '分销员的分销中心链接',
+    pageLinkHint:
+      '发给这位分销员本人：打开后可查看推广码、推广二维码、佣金与余额，并申请提现。链接 30 天内有效，请勿转发给他人。',
   },
 }
 
@@ -267,6 +275,9 @@ export const en: typeof zhCN = {
     rateHint:
       'Of the amount paid; used when neither the product nor its category has a rate. At most 50% together',
     minWithdrawal: 'Least withdrawal (yuan)',
+    shareUrl: 'Share landing page',
+    shareUrlHint:
+      "A distributor's share link opens this page (your shop, say) with ?distributor= and the code; the page then calls the bindings API. Empty: distributors share their code only",
     saved: 'Settings saved',
     updated: 'Updated by {name}, {at}',
     rules:
@@ -303,5 +314,10 @@ export const en: typeof zhCN = {
     change: 'Change',
     at: 'Time',
     empty: 'No entries yet',
+    page: 'Own page (H5)',
+    pageLink: 'Get link and QR code',
+    pageLinkTitle: "The distributor's own page",
+    pageLinkHint:
+      'Send it to this distributor only: it opens their code, share QR, commissions and balances, and lets them ask to withdraw. Valid for 30 days; do not pass it on.',
   },
 }

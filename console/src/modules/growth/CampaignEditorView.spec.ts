@@ -291,6 +291,44 @@ describe('a new 任务宝 campaign', { timeout: 30_000 }, () => {
     expect(posterStages()[1]).toBe('邀请 6 位好友得品牌保温杯')
   })
 
+  it('previews the progress page participants open, from the page’s own components, as the stages are edited', async () => {
+    stubGrowthServer()
+    const { wrapper } = await mountApp('/growth/campaigns/new')
+    expect(document.querySelector('[data-testid="page-preview"]')).toBeNull()
+    await pickRadio('H5 进度页', document.querySelector('[data-testid="preview-switch"]')!)
+    const page = () => document.querySelector<HTMLElement>('[data-testid="page-preview"]')!
+    const inPage = (selector: string) =>
+      [...page().querySelectorAll(selector)].map((e) => e.textContent?.replace(/\s+/g, ' ').trim())
+    expect(inPage('.hero__name')).toEqual(['活动名称'])
+    expect(inPage('.stage__reward')).toEqual(['100 积分'])
+    expect(inPage('[data-testid="stage"] .van-tag')).toEqual(['未达成'])
+    expect(inPage('[data-testid="progress-next"]')).toEqual(['再邀请 2 位好友即可获得第 1 阶奖励'])
+    expect(inPage('.friend__name')).toEqual(['王**'])
+
+    await fillIn(wrapper)
+    expect(inPage('.hero__name')).toEqual(['老带新 · 邀请好友领好礼'])
+    expect(inPage('[data-testid="countdown"]')[0]).toContain('20 天')
+    button('添加一阶').click()
+    await settle(0)
+    await pickRadio('实物礼品', stage(2))
+    await type(field('stages.1.gift') as HTMLInputElement, '品牌保温杯')
+    await typeNumber('stages.0.invites', '1')
+    expect(inPage('.stage__reward')).toEqual(['100 积分', '品牌保温杯'])
+    expect(inPage('.stage__invites')).toEqual(['邀请 1 人', '邀请 6 人'])
+    expect(inPage('[data-testid="stage"] .van-tag')).toEqual(['已获得', '未达成'])
+    expect(inPage('[data-testid="progress-next"]')).toEqual(['再邀请 5 位好友即可获得第 2 阶奖励'])
+
+    const slider = wrapper.findComponent({ name: 'ElSlider' })
+    slider.vm.$emit('update:modelValue', 6)
+    await settle(0)
+    expect(inPage('[data-testid="stage"] .van-tag')).toEqual(['已获得', '已获得'])
+    expect(inPage('[data-testid="progress-next"]')).toEqual(['全部奖励已达成，感谢支持！'])
+    expect(inPage('.friend__name')).toHaveLength(6)
+    expect(page().querySelector('[data-testid="poster-image"]')?.getAttribute('src')).toContain(
+      encodeURIComponent('品牌保温杯'),
+    )
+  })
+
   it('shows the server’s messages on the fields and stages they are about', async () => {
     stubGrowthServer({
       'POST /api/v1/campaigns': () =>

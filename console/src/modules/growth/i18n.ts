@@ -192,6 +192,13 @@ export const zhCN = {
     },
     endsAt: '{time} 截止',
   },
+  pagePreview: {
+    poster: '分享海报',
+    page: 'H5 进度页',
+    title: '参与者打开的进度页（预览）',
+    help: '参与者打开进度页链接看到的样子；好友为示例，拖动滑块看不同进度',
+    sample: '示例：已邀请 {n} 位好友',
+  },
   detail: {
     title: '活动详情',
     loadFailed: '没能加载这个活动，它可能已被删除',
@@ -716,6 +723,13 @@ export const en: typeof zhCN = {
       group: 'Press and hold to join the customer group',
     },
     endsAt: 'Ends {time}',
+  },
+  pagePreview: {
+    poster: 'Poster',
+    page: 'Progress page',
+    title: 'The progress page participants open (preview)',
+    help: 'What participants see on their progress page; the friends are samples: slide to see other progress',
+    sample: 'Sample: {n} friend invited | Sample: {n} friends invited',
   },
   detail: {
     title: 'Campaign',

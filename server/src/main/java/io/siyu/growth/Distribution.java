@@ -16,12 +16,15 @@ public final class Distribution {
     /**
      * @param refundWindowDays commission is released this many days after the order was paid
      * @param minWithdrawal the least a withdrawal may ask for, in yuan
+     * @param shareUrl the brand's page a distributor's share link opens, with {@code ?distributor=<code>} added
+     *     (null: distributors share their code only)
      */
     public record Settings(
             int refundWindowDays,
             BigDecimal level1Rate,
             BigDecimal level2Rate,
             BigDecimal minWithdrawal,
+            @Nullable String shareUrl,
             @Nullable String updatedBy,
             Instant updatedAt) {}
 
@@ -29,7 +32,8 @@ public final class Distribution {
             @Nullable Integer refundWindowDays,
             @Nullable BigDecimal level1Rate,
             @Nullable BigDecimal level2Rate,
-            @Nullable BigDecimal minWithdrawal) {}
+            @Nullable BigDecimal minWithdrawal,
+            @Nullable String shareUrl) {}
 
     /** @param scope product (target is a SKU) or category */
     public record Rate(long id, String scope, String target, BigDecimal level1Rate, BigDecimal level2Rate) {}

@@ -29,6 +29,8 @@ public class DistributionSettings {
     static final BigDecimal MIN_WITHDRAWAL = new BigDecimal("0.30");
     static final BigDecimal MAX_WITHDRAWAL = new BigDecimal("20000");
     private static final Pattern TARGET = Pattern.compile("\\S(.{0,62}\\S)?");
+    /** An http(s) address without spaces, at most 500 characters (the column's check). */
+    private static final Pattern SHARE_URL = Pattern.compile("https?://[^\\s#]{1,490}");
 
     /** The rates for both levels, percent. */
     record Rates(BigDecimal level1, BigDecimal level2) {}
@@ -44,7 +46,8 @@ public class DistributionSettings {
     @Transactional(readOnly = true)
     public Distribution.Settings get() {
         return jdbc.sql("""
-                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, updated_by, updated_at
+                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, share_url, updated_by,
+                               updated_at
                         from distribution_settings""")
                 .query((rs, n) -> new Distribution.Settings(
                         rs.getInt(1),
@@ -52,7 +55,8 @@ public class DistributionSettings {
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4),
                         rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
                 .optional()
                 .orElseGet(() -> new Distribution.Settings(
                         7,
@@ -60,10 +64,11 @@ public class DistributionSettings {
                         new BigDecimal("3.00"),
                         new BigDecimal("1.00"),
                         null,
+                        null,
                         clock.instant()));
     }
 
-    /** Replaces the settings; a changed window applies to orders paid from now on. */
+    /** Replaces the settings (a share URL left out is removed); a changed window applies to orders paid from now on. */
     @Transactional
     public Distribution.Settings update(Distribution.SettingsInput input) {
         var problems = new ArrayList<FieldProblem>();
@@ -80,22 +85,29 @@ public class DistributionSettings {
             problems.add(new FieldProblem(
                     "minWithdrawal", "growth.distribution.min-withdrawal", MIN_WITHDRAWAL, MAX_WITHDRAWAL));
         }
+        var shareUrl = input.shareUrl() == null || input.shareUrl().isBlank()
+                ? null
+                : input.shareUrl().strip();
+        if (shareUrl != null && !SHARE_URL.matcher(shareUrl).matches()) {
+            problems.add(new FieldProblem("shareUrl", "growth.distribution.share-url", 500));
+        }
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         jdbc.sql("""
                         insert into distribution_settings (refund_window_days, level1_rate, level2_rate, min_withdrawal,
-                                                           updated_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?)
+                                                           share_url, updated_by, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set refund_window_days = excluded.refund_window_days,
                             level1_rate = excluded.level1_rate, level2_rate = excluded.level2_rate,
-                            min_withdrawal = excluded.min_withdrawal, updated_by = excluded.updated_by,
-                            updated_at = excluded.updated_at""")
+                            min_withdrawal = excluded.min_withdrawal, share_url = excluded.share_url,
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                 .params(
                         window,
                         input.level1Rate(),
                         input.level2Rate(),
                         least,
+                        shareUrl,
                         Actor.currentName(),
                         Timestamp.from(clock.instant()))
                 .update();

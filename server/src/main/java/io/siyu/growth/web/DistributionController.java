@@ -4,6 +4,7 @@ import io.siyu.access.Permission;
 import io.siyu.growth.Distribution;
 import io.siyu.growth.DistributionReport;
 import io.siyu.growth.DistributionSettings;
+import io.siyu.growth.DistributorPage;
 import io.siyu.growth.Distributors;
 import io.siyu.growth.Withdrawals;
 import io.siyu.shared.CursorPage;
@@ -42,16 +43,19 @@ class DistributionController {
     private final Distributors distributors;
     private final Withdrawals withdrawals;
     private final DistributionReport report;
+    private final DistributorPage page;
 
     DistributionController(
             DistributionSettings settings,
             Distributors distributors,
             Withdrawals withdrawals,
-            DistributionReport report) {
+            DistributionReport report,
+            DistributorPage page) {
         this.settings = settings;
         this.distributors = distributors;
         this.withdrawals = withdrawals;
         this.report = report;
+        this.page = page;
     }
 
     @GetMapping("/settings")
@@ -64,7 +68,8 @@ class DistributionController {
     @PreAuthorize(WRITE)
     @Operation(
             summary = "Replace the settings: {refundWindowDays (0 to 90), level1Rate, level2Rate (percent, 0 to 50,"
-                    + " together at most 50), minWithdrawal (0.30 to 20000)}")
+                    + " together at most 50), minWithdrawal (0.30 to 20000), shareUrl? (http(s), the page a"
+                    + " distributor's share link opens with ?distributor=<code>)}")
     Distribution.Settings updateSettings(@RequestBody Distribution.SettingsInput body) {
         return settings.update(body);
     }
@@ -154,6 +159,16 @@ class DistributionController {
                     + " already bound (created says which)")
     Distribution.Binding bind(@RequestBody Distribution.BindingInput body) {
         return distributors.bind(body);
+    }
+
+    @PostMapping("/customers/{customerId}/page-link")
+    @PreAuthorize(WRITE)
+    @Operation(
+            summary = "A new link to the customer's distributor page (H5), valid 30 days, with its QR code as a PNG"
+                    + " data URL; whoever has it applies for them, sees their balances and commissions and may ask"
+                    + " to withdraw")
+    DistributorPage.Link pageLink(@PathVariable long customerId) {
+        return page.link(customerId);
     }
 
     @GetMapping("/withdrawals")
