@@ -16,12 +16,15 @@ public final class Distribution {
     /**
      * @param refundWindowDays commission is released this many days after the order was paid
      * @param minWithdrawal the least a withdrawal may ask for, in yuan
+     * @param attribution who earns on an order that carries a share code: binding, binding_first or order_first
+     *     (see {@link OrderAttribution})
      */
     public record Settings(
             int refundWindowDays,
             BigDecimal level1Rate,
             BigDecimal level2Rate,
             BigDecimal minWithdrawal,
+            String attribution,
             @Nullable String updatedBy,
             Instant updatedAt) {}
 
@@ -29,7 +32,18 @@ public final class Distribution {
             @Nullable Integer refundWindowDays,
             @Nullable BigDecimal level1Rate,
             @Nullable BigDecimal level2Rate,
-            @Nullable BigDecimal minWithdrawal) {}
+            @Nullable BigDecimal minWithdrawal,
+            @Nullable String attribution) {
+
+        /** Without an attribution (clients from before it), the one in force stays. */
+        public SettingsInput(
+                @Nullable Integer refundWindowDays,
+                @Nullable BigDecimal level1Rate,
+                @Nullable BigDecimal level2Rate,
+                @Nullable BigDecimal minWithdrawal) {
+            this(refundWindowDays, level1Rate, level2Rate, minWithdrawal, null);
+        }
+    }
 
     /** @param scope product (target is a SKU) or category */
     public record Rate(long id, String scope, String target, BigDecimal level1Rate, BigDecimal level2Rate) {}

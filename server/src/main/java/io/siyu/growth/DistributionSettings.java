@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The 分销 program's settings (refund window, default rates, least withdrawal) and its rates per product and
- * per category. A line's rate is its product's, else its category's, else the default; levels 1 and 2 together
- * at most {@link #MAX_RATE} percent.
+ * The 分销 program's settings (refund window, default rates, least withdrawal, order attribution) and its rates
+ * per product and per category. A line's rate is its product's, else its category's, else the default; levels 1
+ * and 2 together at most {@link #MAX_RATE} percent.
  */
 @Service
 public class DistributionSettings {
@@ -44,7 +44,8 @@ public class DistributionSettings {
     @Transactional(readOnly = true)
     public Distribution.Settings get() {
         return jdbc.sql("""
-                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, updated_by, updated_at
+                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, attribution, updated_by,
+                               updated_at
                         from distribution_settings""")
                 .query((rs, n) -> new Distribution.Settings(
                         rs.getInt(1),
@@ -52,13 +53,15 @@ public class DistributionSettings {
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4),
                         rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
                 .optional()
                 .orElseGet(() -> new Distribution.Settings(
                         7,
                         new BigDecimal("10.00"),
                         new BigDecimal("3.00"),
                         new BigDecimal("1.00"),
+                        "binding",
                         null,
                         clock.instant()));
     }
@@ -80,22 +83,31 @@ public class DistributionSettings {
             problems.add(new FieldProblem(
                     "minWithdrawal", "growth.distribution.min-withdrawal", MIN_WITHDRAWAL, MAX_WITHDRAWAL));
         }
+        var attribution = input.attribution() == null ? get().attribution() : input.attribution();
+        if (!OrderAttribution.MODES.contains(attribution)) {
+            problems.add(new FieldProblem(
+                    "attribution",
+                    "growth.distribution.attribution",
+                    String.join(", ", OrderAttribution.MODES.stream().sorted().toList())));
+        }
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         jdbc.sql("""
                         insert into distribution_settings (refund_window_days, level1_rate, level2_rate, min_withdrawal,
-                                                           updated_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?)
+                                                           attribution, updated_by, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set refund_window_days = excluded.refund_window_days,
                             level1_rate = excluded.level1_rate, level2_rate = excluded.level2_rate,
-                            min_withdrawal = excluded.min_withdrawal, updated_by = excluded.updated_by,
+                            min_withdrawal = excluded.min_withdrawal, attribution = excluded.attribution,
+                            updated_by = excluded.updated_by,
                             updated_at = excluded.updated_at""")
                 .params(
                         window,
                         input.level1Rate(),
                         input.level2Rate(),
                         least,
+                        attribution,
                         Actor.currentName(),
                         Timestamp.from(clock.instant()))
                 .update();
