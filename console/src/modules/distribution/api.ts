@@ -32,13 +32,19 @@ export interface Settings {
   level1Rate: number
   level2Rate: number
   minWithdrawal: number
+  /** Who earns on an order that carries a distributor's share code. */
+  attribution: Attribution
   updatedBy?: string | null
   updatedAt: string
 }
 
+/** binding: only the buyer's binding; binding_first: the binding, else the order's code; order_first: the code. */
+export const ATTRIBUTIONS = ['binding', 'binding_first', 'order_first'] as const
+export type Attribution = (typeof ATTRIBUTIONS)[number]
+
 export type SettingsInput = Pick<
   Settings,
-  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal'
+  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal' | 'attribution'
 >
 
 export const RATE_SCOPES = ['product', 'category'] as const
