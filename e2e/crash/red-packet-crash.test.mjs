@@ -95,11 +95,12 @@ test(
       }
       // one friend of each participant adds through the participant's own code, eight at a time
       const scans = await all(
-        participants.map((p) => () =>
-          api('POST', '/api/v1/wecom/sandbox/scan', {
-            codeId: p.codeId,
-            customer: { name: `红包好友${p.id}`, gender: 'male' },
-          }),
+        participants.map(
+          (p) => () =>
+            api('POST', '/api/v1/wecom/sandbox/scan', {
+              codeId: p.codeId,
+              customer: { name: `红包好友${p.id}`, gender: 'male' },
+            }),
         ),
         8,
       )
@@ -164,7 +165,11 @@ test(
       const budget = (await api('GET', `/api/v1/campaigns/${campaign}/budget`)).json.budget
       assert.equal(budget.reserved, 0, 'nothing is left reserved')
       assert.equal(budget.paid, PARTICIPANTS * AMOUNT, 'the budget paid the packets’ sum')
-      assert.equal(budget.remaining, PARTICIPANTS * AMOUNT, 'the budget’s remaining is what is left')
+      assert.equal(
+        budget.remaining,
+        PARTICIPANTS * AMOUNT,
+        'the budget’s remaining is what is left',
+      )
       console.log(
         `killed with ${before.paid} of ${PARTICIPANTS} packets paid at the provider, ${before.ahead} of them not` +
           ` yet recorded by Siyu (${before.recorded} were); after the restart all ${ours.length} paid once`,
