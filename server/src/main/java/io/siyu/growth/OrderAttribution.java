@@ -1,6 +1,8 @@
 package io.siyu.growth;
 
 import io.siyu.shared.DomainException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,6 +30,7 @@ public class OrderAttribution {
     private static final Logger log = LoggerFactory.getLogger(OrderAttribution.class);
 
     static final Set<String> MODES = Set.of("binding", "binding_first", "order_first");
+    private static final String EARNER = "select d.id, d.parent_id, p.status, p.customer_id";
 
     /** Who earns level 1 on an order, and that distributor's inviter (level 2) as far as it matters. */
     record Earner(
@@ -35,6 +38,19 @@ public class OrderAttribution {
             @Nullable Long parent,
             @Nullable String parentStatus,
             @Nullable Long parentCustomer) {}
+
+    /** The distributor a code names. */
+    private record Named(long id, String status, long customer) {
+
+        /** Why this distributor's code cannot earn on the buyer's order; null when it can. */
+        @Nullable
+        String passedOver(long buyer) {
+            if (!status.equals("active")) {
+                return "inactive";
+            }
+            return customer == buyer ? "own" : null;
+        }
+    }
 
     /**
      * What became of an order's distributor code.
@@ -98,51 +114,61 @@ public class OrderAttribution {
             return binding;
         }
         var named = distributor(code);
-        String note = null;
-        if (named.isEmpty()) {
-            note = "unknown";
-        } else if (!"active".equals(named.get()[1])) {
-            note = "inactive";
-        } else if (Long.valueOf(customer).equals(named.get()[2])) {
-            note = "own";
-        }
-        boolean valid = note == null && !mode.equals("binding");
-        boolean bound = valid
-                && jdbc.sql("""
-                                        insert into distribution_binding (customer_id, distributor_id, bound_at)
-                                        values (?, ?, ?) on conflict do nothing""")
-                                .params(customer, named.get()[0], Timestamp.from(paidAt))
-                                .update()
-                        == 1;
-        Optional<Earner> earner;
-        String via;
-        if (valid && (mode.equals("order_first") || bound)) {
-            earner = bound ? bound(customer, paidAt) : byId((Long) named.get()[0]);
+        var note = named.isEmpty() ? "unknown" : named.get().passedOver(customer);
+        var usable = note == null && !mode.equals("binding") ? named : Optional.<Named>empty();
+        boolean bound = usable.isPresent() && bind(customer, usable.get().id(), paidAt);
+        Optional<Earner> earner = binding;
+        String via = binding.isPresent() ? "binding" : null;
+        if (usable.isPresent() && (mode.equals("order_first") || bound)) {
+            earner = byId(usable.get().id());
             via = "order";
-        } else {
-            earner = binding;
-            via = binding.isPresent() ? "binding" : null;
         }
         if (note != null) {
             log.info("order {}: distributor code {} passed over ({})", orderNo, code, note);
         }
+        var outcome = new Outcome(
+                orderNo,
+                customer,
+                code,
+                mode,
+                named.map(Named::id).orElse(null),
+                earner.map(Earner::distributor).orElse(null),
+                via,
+                note,
+                bound,
+                paidAt);
+        remember(outcome);
+        return earner;
+    }
+
+    /** Binds a buyer not yet bound, from the order's payment on; answers whether it did. */
+    private boolean bind(long customer, long distributor, Instant paidAt) {
+        return jdbc.sql("""
+                        insert into distribution_binding (customer_id, distributor_id, bound_at) values (?, ?, ?)
+                        on conflict do nothing""")
+                        .params(customer, distributor, Timestamp.from(paidAt))
+                        .update()
+                == 1;
+    }
+
+    /** Once per order: a resent order's event finds the first outcome kept. */
+    private void remember(Outcome outcome) {
         jdbc.sql("""
                         insert into distribution_order_code (order_no, customer_id, code, attribution,
                             code_distributor_id, earner_id, via, note, bound, at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(
-                        orderNo,
-                        customer,
-                        code,
-                        mode,
-                        named.map(d -> d[0]).orElse(null),
-                        earner.map(Earner::distributor).orElse(null),
-                        via,
-                        note,
-                        bound,
-                        Timestamp.from(paidAt))
+                        outcome.orderNo(),
+                        outcome.customerId(),
+                        outcome.code(),
+                        outcome.attribution(),
+                        outcome.codeDistributorId(),
+                        outcome.earnerId(),
+                        outcome.via(),
+                        outcome.note(),
+                        outcome.bound(),
+                        Timestamp.from(outcome.at()))
                 .update();
-        return earner;
     }
 
     /** The active distributor the buyer was bound to by {@code at}. */
@@ -164,17 +190,14 @@ public class OrderAttribution {
                 .optional();
     }
 
-    /** id, status and customer of the distributor with this code. */
-    private Optional<Object[]> distributor(String code) {
+    private Optional<Named> distributor(String code) {
         return jdbc.sql("select id, status, customer_id from distributor where code = ?")
                 .param(code.strip().toUpperCase(Locale.ROOT))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)})
+                .query((rs, n) -> new Named(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .optional();
     }
 
-    private static final String EARNER = "select d.id, d.parent_id, p.status, p.customer_id";
-
-    private static Earner earnerRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Earner earnerRow(ResultSet rs, int n) throws SQLException {
         return new Earner(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getObject(4, Long.class));
     }
 }
