@@ -2,8 +2,11 @@
 import assert from 'node:assert/strict'
 import { ADMIN } from './server.mjs'
 
-/** A logged-in API session with fetch: the session cookie, and the XSRF token echoed as a header. */
-export async function session(base) {
+/**
+ * A logged-in API session with fetch: the session cookie, and the XSRF token echoed as a header; as the
+ * administrator unless `account` ({username, password}) says otherwise.
+ */
+export async function session(base, account = ADMIN) {
   const cookies = new Map()
   const call = async (method, path, body) => {
     const response = await fetch(base + path, {
@@ -26,8 +29,8 @@ export async function session(base) {
   }
   await call('GET', '/api/v1/auth/session')
   const login = await call('POST', '/api/v1/auth/login', {
-    username: ADMIN.username,
-    password: ADMIN.password,
+    username: account.username,
+    password: account.password,
   })
   assert.ok(login.status < 300, `login: ${login.status}`)
   return call

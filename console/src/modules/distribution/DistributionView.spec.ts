@@ -94,6 +94,7 @@ function stubServer(routes: Record<string, Route> = {}) {
         level1Rate: 10,
         level2Rate: 3,
         minWithdrawal: 1,
+        attribution: 'binding_first',
         updatedAt: '2026-11-01T00:00:00Z',
       }),
     'GET /api/v1/distribution/rates': () =>
@@ -216,6 +217,38 @@ describe('the 分销 page', { timeout: 20_000 }, () => {
     expect(text(document.querySelector('[data-testid="settings"] .el-form-item__error'))).toBe(
       '一级与二级佣金比例合计不能超过 50%。',
     )
+  })
+
+  it('shows the order attribution in force, explains each choice and saves the one chosen', async () => {
+    const { calls } = stubServer({
+      'PUT /api/v1/distribution/settings': async (request) =>
+        jsonResponse({ ...(await request.clone().json()), updatedAt: '2026-12-01T00:00:00Z' }),
+    })
+    const { wrapper } = await mountApp('/growth/distribution')
+    mounted.push(wrapper)
+    tab('设置与佣金比例').click()
+    await settle()
+    const choice = document.querySelector<HTMLElement>('[data-testid="attribution"]')!
+    expect(text(choice.querySelector('.el-radio.is-checked'))).toBe('锁客优先')
+    expect(text(document.querySelector('[data-testid="attribution-hint"]'))).toContain(
+      '未绑定的客户按订单的分销码绑定',
+    )
+    choice.querySelector<HTMLInputElement>('[data-mode="order_first"] input')!.click()
+    await settle()
+    expect(text(document.querySelector('[data-testid="attribution-hint"]'))).toContain(
+      '这一单的佣金归该分销员（及其邀请人）',
+    )
+    document.querySelector<HTMLButtonElement>('[data-testid="save-settings"]')!.click()
+    await settle()
+    const puts = calls.filter((c) => c.method === 'PUT')
+    expect(puts).toHaveLength(1)
+    expect(await puts[0]!.json()).toEqual({
+      refundWindowDays: 7,
+      level1Rate: 10,
+      level2Rate: 3,
+      minWithdrawal: 1,
+      attribution: 'order_first',
+    })
   })
 
   it('speaks English when asked', async () => {

@@ -35,13 +35,19 @@ export interface Settings {
   minWithdrawal: number
   /** The brand's page a share link opens, with ?distributor=<code>; null: codes only. */
   shareUrl?: string | null
+  /** Who earns on an order that carries a distributor's share code. */
+  attribution: Attribution
   updatedBy?: string | null
   updatedAt: string
 }
 
+/** binding: only the buyer's binding; binding_first: the binding, else the order's code; order_first: the code. */
+export const ATTRIBUTIONS = ['binding', 'binding_first', 'order_first'] as const
+export type Attribution = (typeof ATTRIBUTIONS)[number]
+
 export type SettingsInput = Pick<
   Settings,
-  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal' | 'shareUrl'
+  'refundWindowDays' | 'level1Rate' | 'level2Rate' | 'minWithdrawal' | 'shareUrl' | 'attribution'
 >
 
 export const RATE_SCOPES = ['product', 'category'] as const

@@ -119,6 +119,19 @@ export const zhCN = {
     saved: '设置已保存',
     updated: '{name} 于 {at} 更新',
     rules: '只计两级：客户的分销员为一级，其邀请人为二级，不再向上分佣。',
+    attribution: '订单归属',
+    attributions: {
+      binding: '按锁客关系',
+      binding_first: '锁客优先',
+      order_first: '订单链接优先',
+    },
+    attributionHints: {
+      binding: '佣金只归客户已绑定的分销员；订单带来的分销码只作记录。',
+      binding_first:
+        '已绑定的客户，佣金归绑定的分销员；未绑定的客户按订单的分销码绑定，这一单即计佣金。',
+      order_first:
+        '订单带有效分销码时，这一单的佣金归该分销员（及其邀请人）；未绑定的客户同时绑定。无效的分销码会被忽略并记下原因，不影响下单。',
+    },
   },
   rates: {
     title: '商品 / 类目佣金比例',
@@ -282,6 +295,20 @@ export const en: typeof zhCN = {
     updated: 'Updated by {name}, {at}',
     rules:
       "Two levels only: the customer's distributor is level 1, their inviter level 2; no one further up earns.",
+    attribution: 'Order attribution',
+    attributions: {
+      binding: 'Binding only',
+      binding_first: 'Binding first',
+      order_first: 'Order link first',
+    },
+    attributionHints: {
+      binding:
+        "Commission goes only to the distributor the customer is bound to; an order's distributor code is just kept.",
+      binding_first:
+        "A bound customer's commission goes to their distributor; a customer not yet bound is bound by the order's code, and that order already earns.",
+      order_first:
+        'An order with a valid distributor code earns that distributor (and their inviter); a customer not yet bound is bound too. A code that cannot earn is passed over with a note and never stops the order.',
+    },
   },
   rates: {
     title: 'Product and category rates',

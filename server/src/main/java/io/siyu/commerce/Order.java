@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An order as the API shows it; {@code customerId} is the profile it belongs to now. */
+/**
+ * An order as the API shows it; {@code customerId} is the profile it belongs to now; {@code distributorCode} the
+ * 分销 share code it came through, if the shop sent one.
+ */
 public record Order(
         long id,
         String orderNo,
@@ -17,6 +20,7 @@ public record Order(
         String currency,
         @Nullable String store,
         @Nullable String channel,
+        @Nullable String distributorCode,
         Instant placedAt,
         @Nullable Instant paidAt,
         List<Line> lines,

@@ -23,6 +23,7 @@ record OrderInput(
         String currency,
         @Nullable String store,
         @Nullable String channel,
+        @Nullable String distributorCode,
         BigDecimal totalAmount,
         List<Order.Line> lines,
         List<Order.Payment> payments) {
@@ -76,10 +77,13 @@ record OrderInput(
         }
         var store = text(record, "store", at + ".", problems);
         var channel = text(record, "channel", at + ".", problems);
+        // the 分销 share code the order came through: growth decides what it is worth, it never refuses the order
+        var distributorCode = text(record, "distributorCode", at + ".", problems);
         if (problems.size() > before || customer == null || placedAt == null) {
             return null;
         }
-        return new OrderInput(orderNo, customer, placedAt, currency, store, channel, total, lines, payments);
+        return new OrderInput(
+                orderNo, customer, placedAt, currency, store, channel, distributorCode, total, lines, payments);
     }
 
     static Order.@Nullable Payment payment(JsonNode node, String at, Clock clock, List<FieldProblem> problems) {

@@ -117,7 +117,8 @@ public class Orders {
         if (created) {
             orderId = jdbc.sql(
                             "insert into customer_order (tenant_id, order_no, customer_id, status, total_amount, currency,"
-                                    + " store, channel, placed_at) values (siyu_current_tenant(), ?, ?, 'pending', ?, ?, ?, ?, ?)"
+                                    + " store, channel, distributor_code, placed_at)"
+                                    + " values (siyu_current_tenant(), ?, ?, 'pending', ?, ?, ?, ?, ?, ?)"
                                     + " on conflict (tenant_id, order_no) do nothing returning id")
                     .params(
                             input.orderNo(),
@@ -126,6 +127,7 @@ public class Orders {
                             input.currency(),
                             input.store(),
                             input.channel(),
+                            input.distributorCode(),
                             Timestamp.from(input.placedAt()))
                     .query(Long.class)
                     .optional()
@@ -211,17 +213,20 @@ public class Orders {
             activity.addPurchases(order.customer(), 1, order.total(), payment.paidAt());
             published.publishEvent(
                     new OrderPaid(Tenancy.required().value(), order.customer(), orderId, payment.paidAt(), paidAmount));
+            var properties = json.createObjectNode()
+                    .put("orderId", order.orderNo())
+                    .put("amount", order.total())
+                    .put("currency", order.currency())
+                    .put("paidAt", payment.paidAt().toString());
+            if (order.distributorCode() != null) {
+                properties.put("distributorCode", order.distributorCode());
+            }
             events.record(
                     order.customer(),
                     EventType.PURCHASE,
                     payment.paidAt(),
                     "order:" + order.orderNo(),
-                    json.createObjectNode()
-                            .put("orderId", order.orderNo())
-                            .put("amount", order.total())
-                            .put("currency", order.currency())
-                            .put("paidAt", payment.paidAt().toString())
-                            .toString());
+                    properties.toString());
         }
         return true;
     }
@@ -350,8 +355,8 @@ public class Orders {
         var all = new ArrayList<>(params);
         all.add(limit);
         var orders = jdbc.sql("select o.id, o.order_no, o.customer_id, o.status, o.total_amount,"
-                        + " o.paid_amount, o.refunded_amount, o.currency, o.store, o.channel, o.placed_at, o.paid_at"
-                        + " from customer_order o where "
+                        + " o.paid_amount, o.refunded_amount, o.currency, o.store, o.channel, o.placed_at, o.paid_at,"
+                        + " o.distributor_code from customer_order o where "
                         + where + " order by o.placed_at desc, o.id desc limit ?")
                 .params(all)
                 .query((rs, n) -> order(rs))
@@ -410,6 +415,7 @@ public class Orders {
                         o.currency(),
                         o.store(),
                         o.channel(),
+                        o.distributorCode(),
                         o.placedAt(),
                         o.paidAt(),
                         lines.getOrDefault(o.id(), List.of()),
@@ -431,6 +437,7 @@ public class Orders {
                 rs.getString(8),
                 rs.getString(9),
                 rs.getString(10),
+                rs.getString(13),
                 rs.getTimestamp(11).toInstant(),
                 paidAt == null ? null : paidAt.toInstant(),
                 List.of(),
@@ -454,12 +461,13 @@ public class Orders {
             BigDecimal paid,
             BigDecimal refunded,
             String currency,
-            @Nullable Instant paidAt) {}
+            @Nullable Instant paidAt,
+            @Nullable String distributorCode) {}
 
     /** Locks the order row: payments and refunds of one order are applied one after the other. */
     private Locked lock(long orderId) {
         return jdbc.sql("select order_no, customer_id, status, total_amount, paid_amount, refunded_amount, currency,"
-                        + " paid_at from customer_order where id = ? for update")
+                        + " paid_at, distributor_code from customer_order where id = ? for update")
                 .param(orderId)
                 .query((rs, n) -> new Locked(
                         rs.getString(1),
@@ -469,7 +477,8 @@ public class Orders {
                         rs.getBigDecimal(5),
                         rs.getBigDecimal(6),
                         rs.getString(7),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                        rs.getString(9)))
                 .single();
     }
 }

@@ -48,7 +48,8 @@ public class EventCatalog {
                             "orderId", PropertySpec.string(64).mandatory(),
                             "amount", PropertySpec.of(NUMBER).mandatory(),
                             "currency", PropertySpec.oneOf("CNY", "HKD", "USD"),
-                            "paidAt", PropertySpec.of(DATETIME))),
+                            "paidAt", PropertySpec.of(DATETIME),
+                            "distributorCode", PropertySpec.string(64))),
             new EventTypeDefinition(
                     EventType.SHARE.code(),
                     "share",

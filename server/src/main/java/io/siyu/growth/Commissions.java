@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hears paid orders and refunds in the transaction that records them. An order paid after its customer was bound
- * to an active distributor earns that distributor level-1 commission and their inviter level-2 commission (never a
- * third level), held as pending until the refund window closes; {@link #releaseDue()} then makes it available.
+ * to an active distributor (or carrying a distributor's share code, as {@link OrderAttribution} decides) earns that
+ * distributor level-1 commission and their inviter level-2 commission (never a third level), held as pending until the refund window closes; {@link #releaseDue()} then makes it available.
  * A refund takes back the order's share: from pending before the release (cancel), after it from available
  * (clawback), any part available cannot cover becoming debt that the next released commission pays.
  */
@@ -41,6 +41,7 @@ class Commissions implements EventObserver {
     private final Products products;
     private final DistributionSettings settings;
     private final DistributionLedger ledger;
+    private final OrderAttribution attribution;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -50,12 +51,14 @@ class Commissions implements EventObserver {
             Products products,
             DistributionSettings settings,
             DistributionLedger ledger,
+            OrderAttribution attribution,
             Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.products = products;
         this.settings = settings;
         this.ledger = ledger;
+        this.attribution = attribution;
         this.clock = clock;
     }
 
@@ -77,9 +80,12 @@ class Commissions implements EventObserver {
                                 .list());
         for (var event : events) {
             boolean purchase = event.type() == EventType.PURCHASE.code();
+            // an unbound buyer's order earns only through the share code it carries
             if ((!purchase && event.type() != EventType.REFUND.code())
                     || event.properties() == null
-                    || (purchase && !bound.contains(event.customerId()))) {
+                    || (purchase
+                            && !bound.contains(event.customerId())
+                            && !event.properties().contains("distributorCode"))) {
                 continue;
             }
             var properties = json.readTree(event.properties());
@@ -100,30 +106,21 @@ class Commissions implements EventObserver {
     }
 
     private void paid(long customer, String orderNo, Instant paidAt) {
-        var level1 = jdbc.sql("""
-                        select d.id, d.parent_id, p.status, p.customer_id from distribution_binding b
-                        join distributor d on d.id = b.distributor_id and d.status = 'active'
-                        left join distributor p on p.id = d.parent_id
-                        where b.customer_id = ? and b.bound_at <= ?""")
-                .params(customer, Timestamp.from(paidAt))
-                .query((rs, n) -> new Object[] {
-                    rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getObject(4, Long.class)
-                })
-                .optional();
-        if (level1.isEmpty()) {
-            return;
-        }
         Order order;
         try {
             order = orders.getObject().get(orderNo);
         } catch (DomainException e) {
             return; // a purchase event sent on its own, not an order of the shop's: nothing to pay on
         }
+        var program = settings.get();
+        var level1 = attribution.earner(customer, orderNo, order.distributorCode(), paidAt, program.attribution());
+        if (level1.isEmpty()) {
+            return;
+        }
         var base = order.paidAmount().min(order.totalAmount());
         if (base.signum() <= 0) {
             return;
         }
-        var program = settings.get();
         var window = Duration.ofDays(program.refundWindowDays());
         int inserted = jdbc.sql("""
                         insert into distribution_order (order_no, customer_id, base, paid_at, release_at)
@@ -136,9 +133,11 @@ class Commissions implements EventObserver {
         var amounts = commission(order, base, program);
         var row = level1.get();
         var earned = new ArrayList<Earned>();
-        earned.add(new Earned((Long) row[0], 1, amounts[0]));
-        if (row[1] != null && "active".equals(row[2]) && !Long.valueOf(customer).equals(row[3])) {
-            earned.add(new Earned((Long) row[1], 2, amounts[1]));
+        earned.add(new Earned(row.distributor(), 1, amounts[0]));
+        if (row.parent() != null
+                && "active".equals(row.parentStatus())
+                && !Long.valueOf(customer).equals(row.parentCustomer())) {
+            earned.add(new Earned(row.parent(), 2, amounts[1]));
         }
         for (var share : earned) {
             if (share.amount().signum() > 0) {

@@ -18,6 +18,8 @@ public final class Distribution {
      * @param minWithdrawal the least a withdrawal may ask for, in yuan
      * @param shareUrl the brand's page a distributor's share link opens, with {@code ?distributor=<code>} added
      *     (null: distributors share their code only)
+     * @param attribution who earns on an order that carries a share code: binding, binding_first or order_first
+     *     (see {@link OrderAttribution})
      */
     public record Settings(
             int refundWindowDays,
@@ -25,6 +27,7 @@ public final class Distribution {
             BigDecimal level2Rate,
             BigDecimal minWithdrawal,
             @Nullable String shareUrl,
+            String attribution,
             @Nullable String updatedBy,
             Instant updatedAt) {}
 
@@ -33,7 +36,8 @@ public final class Distribution {
             @Nullable BigDecimal level1Rate,
             @Nullable BigDecimal level2Rate,
             @Nullable BigDecimal minWithdrawal,
-            @Nullable String shareUrl) {}
+            @Nullable String shareUrl,
+            @Nullable String attribution) {}
 
     /** @param scope product (target is a SKU) or category */
     public record Rate(long id, String scope, String target, BigDecimal level1Rate, BigDecimal level2Rate) {}

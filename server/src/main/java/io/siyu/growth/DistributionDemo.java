@@ -75,8 +75,8 @@ public class DistributionDemo {
         if (customers.size() < 80 || catalogue.isEmpty()) {
             return 0;
         }
-        settings.update(
-                new Distribution.SettingsInput(7, new BigDecimal("10"), new BigDecimal("3"), BigDecimal.ONE, null));
+        settings.update(new Distribution.SettingsInput(
+                7, new BigDecimal("10"), new BigDecimal("3"), BigDecimal.ONE, null, null));
         var hero = catalogue.getFirst();
         settings.putRate(new Distribution.RateInput("product", hero.sku(), new BigDecimal("20"), new BigDecimal("8")));
         if (hero.category() != null) {

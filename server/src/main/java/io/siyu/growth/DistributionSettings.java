@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The 分销 program's settings (refund window, default rates, least withdrawal) and its rates per product and
- * per category. A line's rate is its product's, else its category's, else the default; levels 1 and 2 together
- * at most {@link #MAX_RATE} percent.
+ * The 分销 program's settings (refund window, default rates, least withdrawal, order attribution) and its rates
+ * per product and per category. A line's rate is its product's, else its category's, else the default; levels 1
+ * and 2 together at most {@link #MAX_RATE} percent.
  */
 @Service
 public class DistributionSettings {
@@ -46,8 +46,8 @@ public class DistributionSettings {
     @Transactional(readOnly = true)
     public Distribution.Settings get() {
         return jdbc.sql("""
-                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, share_url, updated_by,
-                               updated_at
+                        select refund_window_days, level1_rate, level2_rate, min_withdrawal, share_url, attribution,
+                               updated_by, updated_at
                         from distribution_settings""")
                 .query((rs, n) -> new Distribution.Settings(
                         rs.getInt(1),
@@ -56,7 +56,8 @@ public class DistributionSettings {
                         rs.getBigDecimal(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant()))
                 .optional()
                 .orElseGet(() -> new Distribution.Settings(
                         7,
@@ -64,6 +65,7 @@ public class DistributionSettings {
                         new BigDecimal("3.00"),
                         new BigDecimal("1.00"),
                         null,
+                        "binding",
                         null,
                         clock.instant()));
     }
@@ -91,23 +93,32 @@ public class DistributionSettings {
         if (shareUrl != null && !SHARE_URL.matcher(shareUrl).matches()) {
             problems.add(new FieldProblem("shareUrl", "growth.distribution.share-url", 500));
         }
+        var attribution = input.attribution() == null ? get().attribution() : input.attribution();
+        if (!OrderAttribution.MODES.contains(attribution)) {
+            problems.add(new FieldProblem(
+                    "attribution",
+                    "growth.distribution.attribution",
+                    String.join(", ", OrderAttribution.MODES.stream().sorted().toList())));
+        }
         if (!problems.isEmpty()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "problem.invalid-request", problems);
         }
         jdbc.sql("""
                         insert into distribution_settings (refund_window_days, level1_rate, level2_rate, min_withdrawal,
-                                                           share_url, updated_by, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                                                           share_url, attribution, updated_by, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id) do update set refund_window_days = excluded.refund_window_days,
                             level1_rate = excluded.level1_rate, level2_rate = excluded.level2_rate,
                             min_withdrawal = excluded.min_withdrawal, share_url = excluded.share_url,
-                            updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                            attribution = excluded.attribution, updated_by = excluded.updated_by,
+                            updated_at = excluded.updated_at""")
                 .params(
                         window,
                         input.level1Rate(),
                         input.level2Rate(),
                         least,
                         shareUrl,
+                        attribution,
                         Actor.currentName(),
                         Timestamp.from(clock.instant()))
                 .update();

@@ -9,24 +9,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The stand-in payout provider for development, the demo and tests: it records payouts by key in its own table,
- * in its own transaction (as a remote provider would keep them whatever happens to Siyu's). {@code calls} shows
+ * in its own transaction (as a remote provider would keep them whatever happens to Siyu's; see
+ * {@link SimulatedProvider}). {@code calls} shows
  * how often a key was asked for, so that tests can prove a payout was tried once.
  */
 @Component
 class SimulatedPayouts implements Payouts {
 
     private final JdbcClient jdbc;
+    private final SimulatedProvider provider;
 
-    SimulatedPayouts(JdbcClient jdbc) {
+    SimulatedPayouts(JdbcClient jdbc, SimulatedProvider provider) {
         this.jdbc = jdbc;
+        this.provider = provider;
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void pay(String key, long customerId, BigDecimal amount, String purpose) {
-        jdbc.sql("""
+        provider.call(
+                () -> jdbc.sql("""
                         insert into simulated_payout (payout_key, customer_id, amount, purpose) values (?, ?, ?, ?)
-                        on conflict (tenant_id, payout_key) do update set calls = simulated_payout.calls + 1""").params(key, customerId, amount, purpose).update();
+                        on conflict (tenant_id, payout_key) do update set calls = simulated_payout.calls + 1""").params(key, customerId, amount, purpose).update());
     }
 
     @Override

@@ -61,7 +61,8 @@ class OrderController {
     @Operation(
             summary = "Ingest up to 500 orders: {orderNo, customer (identities as for events, or customerId), placedAt,"
                     + " currency, store, channel, totalAmount (default: sum of lines), lines [{sku, name, quantity,"
-                    + " unitPrice}], payments [{paymentNo, amount, paidAt, method}]}. A known orderNo is a duplicate"
+                    + " unitPrice}], payments [{paymentNo, amount, paidAt, method}], distributorCode (the 分销 share"
+                    + " code it came through)}. A known orderNo is a duplicate"
                     + " unless it brings new payments; an order whose payments cover it becomes paid.")
     BatchResponse ingest(@RequestBody JsonNode body) {
         var records = Batches.records(body, "orders", Orders.MAX_BATCH);
