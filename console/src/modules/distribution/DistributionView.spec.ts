@@ -247,6 +247,7 @@ describe('the 分销 page', { timeout: 20_000 }, () => {
       level1Rate: 10,
       level2Rate: 3,
       minWithdrawal: 1,
+      shareUrl: null,
       attribution: 'order_first',
     })
   })
