@@ -292,6 +292,77 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(cell(rows[1]!, 'invite-settled')).toBe('预计 2026-11-11 10:00 结算')
   })
 
+  it('lists the progress messages sent, to whom, what kind and what became of them in WeCom', async () => {
+    const messages = {
+      enabled: true,
+      onHeld: false,
+      progress: '已有 {invited} 位好友助力',
+      stage: '恭喜达成第 {stage} 阶梯',
+      language: 'zh-CN',
+      announce: true,
+      announcement: '邀请好友进群领好礼',
+      link: null,
+      digest: true,
+      digestHour: 20,
+    }
+    const sent = [
+      {
+        id: 3,
+        participantId: null,
+        chatId: 'wrOgQhDgAAcwMTB7YmDkbeBsgT_KAAAA',
+        chatName: '福利 1 群',
+        kind: 'digest',
+        stage: null,
+        status: 'sent',
+        delivery: 'delivered',
+        text: '今日邀请榜\n1. 安* 邀请 3 人',
+        at: '2026-11-02T12:00:00Z',
+        sentAt: '2026-11-02T12:00:05Z',
+      },
+      {
+        id: 2,
+        participantId: 501,
+        chatId: null,
+        chatName: null,
+        kind: 'progress',
+        stage: null,
+        status: 'sent',
+        delivery: 'submitted',
+        text: '已有 2 位好友助力',
+        at: '2026-11-02T11:00:00Z',
+        sentAt: '2026-11-02T11:01:00Z',
+      },
+      {
+        id: 1,
+        participantId: 502,
+        chatId: null,
+        chatName: null,
+        kind: 'stage',
+        stage: 1,
+        status: 'pending',
+        delivery: null,
+        text: null,
+        at: '2026-11-02T10:00:00Z',
+        sentAt: null,
+      },
+    ]
+    stubGrowthServer({
+      'GET /api/v1/campaigns/9': () => jsonResponse({ ...campaign(), messages }),
+      'GET /api/v1/campaigns/9/messages/sent': () => jsonResponse(sent),
+    })
+    await mountApp('/growth/campaigns/9')
+    const rows = rowsOf('message-log')
+    const cells = (selector: string) => rows.map((row) => text(selector, row))
+    expect(cells('.message-log__to')).toEqual(['群 福利 1 群', '参与者 #501', '参与者 #502'])
+    expect(cells('[data-testid="message-kind"]')).toEqual(['每日邀请榜', '助力进度', '达成阶梯'])
+    expect(cells('[data-testid="message-status"]')).toEqual(['已送达', '待员工确认', '合并中'])
+    expect(cells('[data-testid="message-text"]')).toEqual([
+      '今日邀请榜 1. 安* 邀请 3 人',
+      '已有 2 位好友助力',
+      '—',
+    ])
+  })
+
   it('lists invites in review, approves one and rejects another', async () => {
     let queue = REVIEW
     const { calls } = stubGrowthServer({

@@ -56,6 +56,8 @@ export interface CampaignMessage {
   id: number
   participantId: number | null
   chatId: string | null
+  /** The group's name as last synced from WeCom; null for a participant's message or an unnamed group. */
+  chatName?: string | null
   kind: MessageKind
   stage: number | null
   /** pending: waiting for more news; sent: handed to WeCom; skipped: nothing new to say. */

@@ -5,6 +5,7 @@ import io.siyu.customer.CustomerDirectory;
 import io.siyu.messaging.Outreach;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.FieldProblem;
+import io.siyu.wecom.GroupChats;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,7 @@ public class ProgressMessages {
     private final CustomerDirectory customers;
     private final TenantManagement tenants;
     private final Outreach outreach;
+    private final GroupChats groupChats;
     private final Clock clock;
 
     ProgressMessages(
@@ -61,6 +63,7 @@ public class ProgressMessages {
             CustomerDirectory customers,
             TenantManagement tenants,
             Outreach outreach,
+            GroupChats groupChats,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -68,6 +71,7 @@ public class ProgressMessages {
         this.customers = customers;
         this.tenants = tenants;
         this.outreach = outreach;
+        this.groupChats = groupChats;
         this.clock = clock;
     }
 
@@ -103,6 +107,7 @@ public class ProgressMessages {
                                 rs.getLong(1),
                                 rs.getObject(2, Long.class),
                                 rs.getString(3),
+                                null,
                                 rs.getString(4),
                                 rs.getObject(5, Integer.class),
                                 rs.getString(6),
@@ -116,8 +121,14 @@ public class ProgressMessages {
                 .list();
         var statuses = outreach.statuses(
                 rows.stream().map(Row::send).filter(Objects::nonNull).toList());
+        var groupNames = groupChats.names(rows.stream()
+                .map(r -> r.message().chatId())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return rows.stream()
                 .map(r -> r.send() == null ? r.message() : r.message().delivered(statuses.get(r.send())))
+                .map(m -> m.chatId() == null ? m : m.named(groupNames.get(m.chatId())))
                 .toList();
     }
 

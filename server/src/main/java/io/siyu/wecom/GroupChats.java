@@ -3,6 +3,8 @@ package io.siyu.wecom;
 import io.siyu.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,20 @@ public class GroupChats {
         }
         int gone = java.util.Objects.requireNonNull(transactions.execute(status -> dismissMissing(app, listed)));
         return new Counts(listed.size(), added, changed, listed.size() - added - changed, gone);
+    }
+
+    /** The names of these groups as last synced, by chat id (a group without a name or unknown is left out). */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Collection<String> chatIds) {
+        if (chatIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<String, String>();
+        jdbc.sql("select chat_id, name from wecom_group where chat_id = any(?) and name <> '' order by synced_at")
+                .param(chatIds.toArray(String[]::new))
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return names;
     }
 
     /** The app's groups from the last sync, largest first; dismissed ones only when asked for. */

@@ -219,11 +219,15 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
         Tenancy.callAs(fixture.tenant(), groupMessages::round);
         assertThat(simMessages()).hasSize(4);
         var digest = simMessages().get(3).path("text").asString();
-        assertThat(digest).contains("【拉好友进群】今日邀请榜").contains("1. 安娜 邀请 1 人");
+        assertThat(digest).contains("【拉好友进群】今日邀请榜").contains("1. 安* 邀请 1 人").doesNotContain("安娜");
         assertThat(sql.count(
                         fixture.tenant(),
                         "select count(*) from campaign_message where kind = 'digest' and occasion like '%:digest:%'"))
                 .isEqualTo(2);
+        var log = admin.get("/api/v1/campaigns/" + campaign + "/messages/sent").json();
+        assertThat(log.findValuesAsString("chatName"))
+                .as("the log names each group as WeCom does")
+                .containsExactlyInAnyOrder("福利1群", "福利2群", "福利1群", "福利2群");
     }
 
     private long joining(SimulatedGroups groups, String configId, String name) {
