@@ -1,14 +1,33 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
 // SIYU_BACKEND points the dev server at a Siyu running elsewhere (default: ./siyu run).
 const backend = process.env.SIYU_BACKEND ?? 'http://localhost:8080'
 
+// Vant's icon font is inlined as woff2 with a fallback fetched from at.alicdn.com. Siyu runs offline and its
+// Content-Security-Policy allows fonts only from itself, so the fallback is dropped from the CSS.
+function offlineVantIcons(): Plugin {
+  return {
+    name: 'siyu-offline-vant-icons',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id)) return undefined
+      return {
+        code: code.replace(
+          /,\s*url\((["']?)(https?:)?\/\/at\.alicdn\.com[^)]*\)\s*format\([^)]*\)/g,
+          '',
+        ),
+        map: null,
+      }
+    },
+  }
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), offlineVantIcons()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -67,7 +67,10 @@ async function withdrawalsOf(distributorId) {
 describe('the distributor page', () => {
   test('staff hand out the link; the distributor sees code, QR, balances and commissions and withdraws once', async () => {
     const distributor = await richest()
-    assert.ok(distributor.balances.available >= 1, 'the demo has a distributor with money to withdraw')
+    assert.ok(
+      distributor.balances.available >= 1,
+      'the demo has a distributor with money to withdraw',
+    )
 
     const staff = await signIn(browser, siyu.base)
     await staff.page.setViewportSize({ width: 1440, height: 1000 })
@@ -105,7 +108,10 @@ describe('the distributor page', () => {
       await page.locator('[data-testid="team-customers"]').innerText(),
       String(distributor.customers),
     )
-    assert.equal(await page.locator('[data-testid="team-size"]').innerText(), String(distributor.invited))
+    assert.equal(
+      await page.locator('[data-testid="team-size"]').innerText(),
+      String(distributor.invited),
+    )
     const text = await page.locator('main').innerText()
     assert.doesNotMatch(text, /SO-|DEMO/, 'order numbers are masked')
     await screenshot(page, 'zh-h5-distributor')
@@ -120,11 +126,17 @@ describe('the distributor page', () => {
     assert.equal(after.length, before + 1, 'a double tap asks once')
     assert.equal(after[0].amount, 1)
     assert.equal(after[0].requestedBy ?? null, null)
-    await page.locator('[data-testid="balance-frozen"]').waitFor()
-    assert.equal(
-      await page.locator('[data-testid="balance-frozen"]').innerText(),
-      (distributor.balances.frozen + 1).toFixed(2),
-    )
+    // the page reloads the balances after the toast; wait for the new figure rather than read it once
+    const frozen = (distributor.balances.frozen + 1).toFixed(2)
+    await page
+      .waitForFunction(
+        (want) =>
+          document.querySelector('[data-testid="balance-frozen"]')?.textContent?.trim() === want,
+        frozen,
+        { timeout: 10_000 },
+      )
+      .catch(() => {})
+    assert.equal(await page.locator('[data-testid="balance-frozen"]').innerText(), frozen)
     await page.waitForTimeout(2200) // the toast fades
     await screenshot(page, 'zh-h5-distributor-withdrawn')
     assert.deepEqual(problems, [])
@@ -153,7 +165,8 @@ describe('the distributor page', () => {
     await page.locator('[data-testid="apply-submit"]').click()
     await page.locator('[data-testid="distributor-state"]').waitFor()
     assert.match(await page.locator('[data-testid="distributor-state"]').innerText(), /审核中/)
-    const pending = (await api('GET', '/api/v1/distribution/distributors?status=pending')).json.items
+    const pending = (await api('GET', '/api/v1/distribution/distributors?status=pending')).json
+      .items
     const mine = pending.find((d) => d.customerId === customer.id)
     assert.ok(mine, 'the application waits for an operator')
     assert.equal(mine.parentCode, inviter.code)
