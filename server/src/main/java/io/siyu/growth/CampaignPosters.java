@@ -5,6 +5,7 @@ import io.siyu.customer.CustomerSummary;
 import io.siyu.shared.DomainException;
 import io.siyu.shared.QrImages;
 import io.siyu.wecom.ChannelCodeImages;
+import io.siyu.wecom.GroupCodeImages;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -51,6 +52,7 @@ public class CampaignPosters {
     private final Campaigns campaigns;
     private final CustomerDirectory customers;
     private final ChannelCodeImages images;
+    private final GroupCodeImages groupImages;
     private final TransactionTemplate transactions;
 
     CampaignPosters(
@@ -58,11 +60,13 @@ public class CampaignPosters {
             Campaigns campaigns,
             CustomerDirectory customers,
             ChannelCodeImages images,
+            GroupCodeImages groupImages,
             TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.customers = customers;
         this.images = images;
+        this.groupImages = groupImages;
         this.transactions = transactions;
     }
 
@@ -78,7 +82,8 @@ public class CampaignPosters {
                 .findFirst()
                 .map(CustomerSummary::name)
                 .orElse("")));
-        var qr = read(images.qr(row[0], QR));
+        // a 社群裂变 participant's own code is a group live code (加入群聊), a 任务宝 participant's a channel code
+        var qr = read("group".equals(campaign.kind()) ? groupImages.qr(row[0], QR) : images.qr(row[0], QR));
         var font = images.fontFamily();
         var avatar = PosterAvatars.generated(participantId, name, AVATAR, font);
         return QrImages.png(new Canvas(font).draw(campaign, name.strip(), avatar, qr));
@@ -148,7 +153,9 @@ public class CampaignPosters {
             g.fill(new RoundRectangle2D.Double(75, 430, 600, 700, 36, 36));
             g.drawImage(qr, (WIDTH - qr.getWidth()) / 2, QR_Y, null);
             centred(g, "长按识别二维码", Font.BOLD, 32, INK, 930);
-            var help = name.isEmpty() ? "添加好友，助 TA 完成任务" : "添加好友，助「" + fit(g, name, Font.PLAIN, 26, 300) + "」完成任务";
+            // friends of a 社群裂变 participant join the group; of a 任务宝 participant, add the staff member
+            var how = "group".equals(campaign.kind()) ? "扫码进群" : "添加好友";
+            var help = name.isEmpty() ? how + "，助 TA 完成任务" : how + "，助「" + fit(g, name, Font.PLAIN, 26, 300) + "」完成任务";
             centred(g, help, Font.PLAIN, 26, new Color(0x888888), 976);
             if (campaign.stages().size() > 1) {
                 var ladder = campaign.stages().stream()
@@ -184,12 +191,9 @@ public class CampaignPosters {
         }
     }
 
+    /** A stage's reward after 即得: the gift in 「」, the others as progress messages word them. */
     static String reward(Campaign.Stage stage) {
-        return switch (stage.rewardKind()) {
-            case "points" -> " " + stage.amount() + " 积分";
-            case "coupon" -> "优惠券";
-            default -> "「" + stage.gift() + "」";
-        };
+        return "gift".equals(stage.rewardKind()) ? "「" + stage.gift() + "」" : ProgressTemplates.reward(stage, "zh-CN");
     }
 
     private static BufferedImage read(byte[] png) {

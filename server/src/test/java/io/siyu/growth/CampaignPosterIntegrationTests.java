@@ -8,6 +8,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.siyu.wecom.ConnectedCorpTest;
+import io.siyu.wecom.SimulatedGroups;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A participant's poster over the API: a 750 × 1200 PNG whose QR is their own code, with their avatar and name at
- * the top; a participant without a name still gets one.
+ * the top; a participant without a name still gets one; a 社群裂变 participant's QR is their own 加入群聊 code.
  */
 class CampaignPosterIntegrationTests extends ConnectedCorpTest {
 
@@ -87,6 +88,31 @@ class CampaignPosterIntegrationTests extends ConnectedCorpTest {
         assertThat(centre & 0xFFFFFF)
                 .as("the avatar disc is drawn in a colour of its own")
                 .isEqualTo(PosterAvatars.colour(participant.path("id").asLong()));
+    }
+
+    @Test
+    void aGroupCampaignParticipantsPosterCarriesTheirOwnGroupJoinCode() throws Exception {
+        var groups = new SimulatedGroups(corp);
+        var chat = groups.create("海报福利群", "lina");
+        eventually(() -> assertThat(
+                        sql.count(fixture.tenant(), "select count(*) from wecom_group where chat_id = '" + chat + "'"))
+                .isOne());
+        var code = admin.post("/api/v1/wecom/group-codes", """
+                {"appId": %d, "name": "海报群活码", "groups": ["%s"]}""".formatted(corp.appId(), chat));
+        assertThat(code.status()).as(code.body()).isEqualTo(201);
+        var made = admin.post("/api/v1/campaigns", """
+                {"kind": "group", "name": "拉好友进群领保温杯", "groupCodeId": %d, "endsAt": "%s",
+                 "stages": [{"invites": 3, "rewardKind": "gift", "gift": "保温杯"}]}""".formatted(
+                        code.json().path("id").asLong(), Instant.now().plus(Duration.ofDays(7))));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        campaign = made.json().path("id").asLong();
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "{}").status())
+                .isEqualTo(200);
+
+        var anna = join(customer("安娜"));
+        assertThat(decode(qrArea(poster(anna))))
+                .as("the QR is the 加入群聊 code WeCom made for anna")
+                .isEqualTo(decode(qrOf(anna)));
     }
 
     private long customer(String name) {

@@ -64,5 +64,7 @@ class ProgressTemplatesTests {
         assertThat(ProgressTemplates.reward(packet, "zh-CN")).isEqualTo(" 1.00–2.00 元红包");
         assertThat(ProgressTemplates.reward(gift, "zh-CN")).isEqualTo("保温杯");
         assertThat(ProgressTemplates.reward(packet, "en")).isEqualTo("a 1.00–2.00 red packet");
+        assertThat(CampaignPosters.reward(packet)).as("the poster's 即得 line").isEqualTo(" 1.00–2.00 元红包");
+        assertThat(CampaignPosters.reward(gift)).isEqualTo("「保温杯」");
     }
 }
