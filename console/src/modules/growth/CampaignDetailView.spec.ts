@@ -322,6 +322,7 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
       {
         id: 2,
         participantId: 501,
+        participantName: '安娜',
         chatId: null,
         chatName: null,
         kind: 'progress',
@@ -335,6 +336,7 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
       {
         id: 1,
         participantId: 502,
+        participantName: null,
         chatId: null,
         chatName: null,
         kind: 'stage',
@@ -353,7 +355,7 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     await mountApp('/growth/campaigns/9')
     const rows = rowsOf('message-log')
     const cells = (selector: string) => rows.map((row) => text(selector, row))
-    expect(cells('.message-log__to')).toEqual(['群 福利 1 群', '参与者 #501', '参与者 #502'])
+    expect(cells('.message-log__to')).toEqual(['群 福利 1 群', '安娜', '参与者 #502'])
     expect(cells('[data-testid="message-kind"]')).toEqual(['每日邀请榜', '助力进度', '达成阶梯'])
     expect(cells('[data-testid="message-status"]')).toEqual(['已送达', '待员工确认', '合并中'])
     expect(cells('[data-testid="message-text"]')).toEqual([
@@ -616,6 +618,24 @@ describe('a 任务宝 campaign’s live dashboard', { timeout: 30_000 }, () => {
     expect(text('[data-testid="joined-config"]', result)).toBe('cfg-p503')
     expect(result.querySelector('[data-testid="joined-poster"]')?.getAttribute('href')).toBe(
       '/api/v1/campaigns/9/participants/503/poster',
+    )
+  })
+
+  it('shows a 社群裂变 participant the QR of their own group live code', async () => {
+    stubGrowthServer({
+      'GET /api/v1/campaigns/9': () =>
+        jsonResponse(campaign({ kind: 'group', channelCodeId: null, groupCodeId: 7 })),
+      'POST /api/v1/campaigns/9/participants': () =>
+        jsonResponse(participant({ id: 504, customerId: 20004, codeId: 604, qrUrl: 'x' })),
+    })
+    await mountApp('/growth/campaigns/9')
+    button('添加参与者').click()
+    await settle()
+    await type(openDialog().querySelector<HTMLInputElement>('[name="customerId"]'), '20004')
+    button('生成专属活码', openDialog()).click()
+    await settle()
+    expect(openDialog().querySelector('[data-testid="joined-qr"]')?.getAttribute('src')).toBe(
+      '/api/v1/wecom/group-codes/604/qr.png?size=256',
     )
   })
 

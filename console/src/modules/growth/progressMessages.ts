@@ -55,6 +55,8 @@ export const DELIVERIES = [
 export interface CampaignMessage {
   id: number
   participantId: number | null
+  /** The participant's name as their profile has it; null for a group's message or a nameless customer. */
+  participantName?: string | null
   chatId: string | null
   /** The group's name as last synced from WeCom; null for a participant's message or an unnamed group. */
   chatName?: string | null

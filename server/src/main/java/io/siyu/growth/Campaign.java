@@ -177,6 +177,7 @@ public record Campaign(
     /**
      * A message the campaign sent: to a participant (progress, stage) or to a group (announce, digest).
      *
+     * @param participantName the participant's name as their profile has it (null for a group's message)
      * @param chatName the group's name as last synced (null for a participant's message or an unnamed group)
      * @param status pending (waiting for more news), sent (handed to WeCom's 企业群发) or skipped (nothing new to say)
      * @param delivery what became of it once sent: scheduled, planned, submitted (waiting for the staff member to
@@ -186,6 +187,7 @@ public record Campaign(
     public record Message(
             long id,
             @Nullable Long participantId,
+            @Nullable String participantName,
             @Nullable String chatId,
             @Nullable String chatName,
             String kind,
@@ -197,11 +199,13 @@ public record Campaign(
             @Nullable Instant sentAt) {
 
         Message delivered(@Nullable String how) {
-            return new Message(id, participantId, chatId, chatName, kind, stage, status, how, text, at, sentAt);
+            return new Message(
+                    id, participantId, participantName, chatId, chatName, kind, stage, status, how, text, at, sentAt);
         }
 
-        Message named(@Nullable String name) {
-            return new Message(id, participantId, chatId, name, kind, stage, status, delivery, text, at, sentAt);
+        Message named(@Nullable String participant, @Nullable String chat) {
+            return new Message(
+                    id, participantId, participant, chatId, chat, kind, stage, status, delivery, text, at, sentAt);
         }
     }
 }

@@ -98,14 +98,17 @@ public class ProgressMessages {
     public List<Campaign.Message> sent(long campaignId, @Nullable Long participantId) {
         campaigns.get(campaignId);
         var rows = jdbc.sql("""
-                        select id, participant_id, chat_id, kind, stage, status, text, send_id, created_at, sent_at
-                        from campaign_message where campaign_id = ? and (?::bigint is null or participant_id = ?)
-                        order by id desc limit 200""")
+                        select m.id, m.participant_id, m.chat_id, m.kind, m.stage, m.status, m.text, m.send_id,
+                               m.created_at, m.sent_at, p.customer_id
+                        from campaign_message m left join campaign_participant p on p.id = m.participant_id
+                        where m.campaign_id = ? and (?::bigint is null or m.participant_id = ?)
+                        order by m.id desc limit 200""")
                 .params(campaignId, participantId, participantId)
                 .query((rs, n) -> new Row(
                         new Campaign.Message(
                                 rs.getLong(1),
                                 rs.getObject(2, Long.class),
+                                null,
                                 rs.getString(3),
                                 null,
                                 rs.getString(4),
@@ -117,7 +120,8 @@ public class ProgressMessages {
                                 rs.getTimestamp(10) == null
                                         ? null
                                         : rs.getTimestamp(10).toInstant()),
-                        rs.getObject(8, Long.class)))
+                        rs.getObject(8, Long.class),
+                        rs.getObject(11, Long.class)))
                 .list();
         var statuses = outreach.statuses(
                 rows.stream().map(Row::send).filter(Objects::nonNull).toList());
@@ -126,13 +130,30 @@ public class ProgressMessages {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        var participantNames = new HashMap<Long, String>();
+        customers
+                .summaries(rows.stream()
+                        .map(Row::customer)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
+                .filter(c -> !c.name().isBlank())
+                .forEach(c -> participantNames.put(c.id(), c.name()));
         return rows.stream()
-                .map(r -> r.send() == null ? r.message() : r.message().delivered(statuses.get(r.send())))
-                .map(m -> m.chatId() == null ? m : m.named(groupNames.get(m.chatId())))
+                .map(r -> {
+                    var m = r.send() == null ? r.message() : r.message().delivered(statuses.get(r.send()));
+                    return m.named(
+                            r.customer() == null ? null : participantNames.get(r.customer()),
+                            m.chatId() == null ? null : groupNames.get(m.chatId()));
+                })
                 .toList();
     }
 
-    private record Row(Campaign.Message message, @Nullable Long send) {}
+    private record Row(
+            Campaign.Message message,
+            @Nullable Long send,
+            @Nullable Long customer) {}
 
     /**
      * Notes news for a participant in the caller's transaction: {@code kind} progress (an invite counted, or held

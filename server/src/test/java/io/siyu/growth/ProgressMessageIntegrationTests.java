@@ -86,6 +86,9 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
         var sent = admin.get("/api/v1/campaigns/" + campaign + "/messages/sent?participantId=" + participant);
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(sent.json().findValuesAsString("status")).containsExactly("skipped", "sent");
+        assertThat(sent.json().findValuesAsString("participantName"))
+                .as("named as the participant's profile has it")
+                .containsExactly("安娜", "安娜");
         eventually(() -> assertThat(admin.get("/api/v1/campaigns/" + campaign + "/messages/sent")
                         .json()
                         .get(1)
