@@ -64,3 +64,17 @@ export async function signIn(browser, base, { locale = 'zh-CN', account = ADMIN,
   await opened.page.waitForURL((url) => url.pathname === '/')
   return opened
 }
+
+/** Opens a select and picks the option with `label`; the select's dropdown is the newest one open. */
+export async function pick(page, select, label) {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: label }).last().click()
+}
+
+/** A phone's screen, as the customer-facing H5 pages are opened in WeChat. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+}

@@ -1,21 +1,26 @@
 // 社群裂变 and 红包裂变 as an operator sees them: the demo's group campaign with its red-packet budget (paid,
 // reserved, remaining, the ring, the red packets), a top-up, and the wizard offering 进群 and 红包 with a
-// budget and previewing the participant's progress page; in Chinese and English.
+// budget and previewing the participant's progress page; in Chinese and English. Then a whole group campaign
+// against the WeCom simulator: made in the wizard, started, announced in its group, joined by a group member
+// whose friends join through their own code, the red packet paid once and shown on the participant's phone.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { launch, screenshot, signIn } from '../support/browser.mjs'
-import { session } from '../support/api.mjs'
+import { launch, PHONE, pick, screenshot, signIn } from '../support/browser.mjs'
+import { eventually, session } from '../support/api.mjs'
 
 const HAN = /\p{Script=Han}/u
 const GROUP_CAMPAIGN = '拉好友进群 抢新人红包'
 const PACKET_CAMPAIGN = '邀好友 领现金红包'
+const GROUP = 'E2E 新人福利群'
+const GROUP_CODE = 'E2E 新人福利群活码'
+const NEW_CAMPAIGN = 'E2E 拉 2 位好友进群 领 1.88 元红包'
 
 let siyu
 let browser
 
 before(async () => {
-  siyu = await startSiyu({ demoCustomers: 2000 })
+  siyu = await startSiyu({ wecom: true, demoCustomers: 2000 })
   browser = await launch()
 })
 
@@ -156,7 +161,9 @@ describe('社群裂变 and 红包裂变', () => {
       await screenshot(page, `${zh ? 'zh' : 'en'}-fission-wizard`)
 
       // the progress page participants open, drawn by the H5 page's own components from the draft
-      await page.locator('input[name="name"]').fill(zh ? '拉好友进群 领红包和好礼' : 'Bring friends, win gifts')
+      await page
+        .locator('input[name="name"]')
+        .fill(zh ? '拉好友进群 领红包和好礼' : 'Bring friends, win gifts')
       await page.getByRole('button', { name: zh ? '添加一阶' : 'Add a stage' }).click()
       const second = page.locator('[data-stage="2"]')
       await second
@@ -190,4 +197,153 @@ describe('社群裂变 and 红包裂变', () => {
       await page.context().close()
     })
   }
+
+  test('a group campaign from the wizard to a paid red packet: a member’s friends join the group through their own code', async () => {
+    const api = await session(siyu.base)
+    const sandbox = (await api('GET', '/api/v1/wecom/sandbox')).json
+    const sim = async (path, body) => {
+      const answer = await fetch(`${siyu.simulator.url}/sim/corps/${sandbox.corpId}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      assert.ok(answer.ok, `${path}: ${answer.status}`)
+      return answer.json()
+    }
+    // 李娜 makes a group in WeCom; once Siyu has synced it, the operator gives it a group live code
+    const { chatId } = await sim('/groups', { name: GROUP, owner: 'lina' })
+    const code = await eventually(async () => {
+      const made = await api('POST', '/api/v1/wecom/group-codes', {
+        appId: sandbox.appId,
+        name: GROUP_CODE,
+        groups: [chatId],
+      })
+      assert.equal(made.status, 201, JSON.stringify(made.json))
+      return made.json
+    })
+    // the participant-to-be joins the group through the operator's code
+    const unionid = (name) => `ou-e2e-group-${name}-${Date.now()}`
+    await sim('/scan', {
+      configId: code.configId,
+      customer: { name: '司马晓琳', gender: 2, unionid: unionid('sima') },
+    })
+    const member = await eventually(async () => {
+      const found = (await api('GET', `/api/v1/customers?q=${encodeURIComponent('司马晓琳')}`)).json
+      assert.equal(found.items.length, 1, 'the group member is a customer')
+      return found.items[0]
+    })
+
+    const { page, unexpectedProblems } = await signIn(browser, siyu.base)
+    await page.setViewportSize({ width: 1440, height: 1100 })
+    await page.goto(siyu.base + '/growth/campaigns/new')
+    await page.locator('[data-testid="kind"]').waitFor()
+    await page.locator('input[name="name"]').fill(NEW_CAMPAIGN)
+    await page.locator('[data-testid="kind"] .el-radio-button').filter({ hasText: '进群' }).click()
+    await pick(page, page.locator('[data-testid="group-code-select"]'), GROUP_CODE)
+    const ends = new Date(Date.now() + 7 * 86_400_000)
+    await page.locator('input[name="endsAt"]').fill(`${ends.toISOString().slice(0, 10)} 20:00`)
+    await page.locator('input[name="endsAt"]').press('Enter')
+    await page.locator('input[name="holdHours"]').fill('0')
+    await page.locator('input[name="stages.0.invites"]').fill('2')
+    const stage = page.locator('[data-stage="1"]')
+    await stage.locator('.el-radio-button').filter({ hasText: '红包' }).click()
+    await stage.locator('input[name="stages.0.packet"]').fill('1.88')
+    await stage.locator('input[name="stages.0.packet"]').press('Tab')
+    await page.locator('input[name="budget"]').fill('10')
+    await page.locator('input[name="budget"]').press('Tab')
+    await page.locator('[data-testid="submit"]').click()
+    await page.waitForURL((url) => /^\/growth\/campaigns\/\d+$/.test(url.pathname))
+    const id = Number(/(\d+)$/.exec(new URL(page.url()).pathname)[1])
+    const created = (await api('GET', `/api/v1/campaigns/${id}`)).json
+    assert.equal(created.kind, 'group')
+    assert.equal(created.groupCodeId, code.id)
+    assert.deepEqual(
+      created.stages.map((s) => [s.invites, s.rewardKind, s.amount]),
+      [[2, 'red_packet', 188]],
+    )
+    assert.equal(created.budget.toppedUp, 1000)
+
+    await page.locator('[data-testid="start"]').click()
+    await page
+      .locator('.el-message-box')
+      .getByRole('button', { name: /开始/ })
+      .click()
+      .catch(() => {})
+    await page.locator('[data-testid="join"]').click()
+    await page.locator('input[name="customerId"]').fill(String(member.id))
+    await page.locator('[data-testid="join-submit"]').click()
+    const own = (await page.locator('[data-testid="joined-config"]').innerText()).trim()
+    assert.notEqual(own, code.configId, 'the participant shares a code of their own')
+    const qr = page.locator('[data-testid="joined-qr"]')
+    await qr.evaluate((img) => img.decode())
+    assert.ok(await qr.evaluate((img) => img.naturalWidth > 0), 'their QR is drawn')
+    await page.keyboard.press('Escape')
+    const row = page.locator('[data-testid="participants"] .el-table__row').first()
+    await row.locator('[data-testid="progress-link"]').click()
+    const link = page.locator('[data-testid="page-link-dialog"]')
+    const url = new URL(await link.locator('input[data-testid="page-link-url"]').inputValue())
+    await page.keyboard.press('Escape')
+
+    // two WeChat users join the group through the participant's code; the hold is 0 hours
+    for (const name of ['欧阳博文', '蔡明']) {
+      await sim('/scan', { configId: own, customer: { name, gender: 1, unionid: unionid(name) } })
+    }
+    const paid = await eventually(async () => {
+      const ledger = (await api('GET', `/api/v1/campaigns/${id}/budget`)).json
+      assert.equal(ledger.budget.paid, 188, 'the stage’s red packet is paid')
+      return ledger
+    })
+    assert.equal(paid.budget.reserved, 0)
+    assert.equal(paid.budget.remaining, 1000 - 188)
+    const packets = (await api('GET', `/api/v1/campaigns/${id}/red-packets`)).json.items
+    assert.deepEqual(
+      packets.map((p) => [p.customerId, p.amount, p.status]),
+      [[member.id, 188, 'paid']],
+    )
+    const announced = await eventually(async () => {
+      const sent = (await api('GET', `/api/v1/campaigns/${id}/messages/sent`)).json
+      const announcements = sent.filter((m) => m.kind === 'announce')
+      assert.equal(announcements.length, 1, 'the group hears of the task once')
+      return announcements[0]
+    })
+    assert.equal(announced.chatId, chatId)
+    assert.equal(announced.chatName, GROUP)
+
+    // the operator follows it in the console: two friends counted, the packet paid, the group announced
+    await page.locator('[data-testid="refresh"]').click()
+    await page.locator('[data-kpi="counted"]').filter({ hasText: /\b2\b/ }).waitFor()
+    const panel = await budgetInView(page)
+    assert.equal(await panel.locator('[data-figure="paid"] dd').innerText(), '¥1.88')
+    const packet = page.locator('[data-testid="red-packets"] .el-table__body .el-table__row')
+    assert.equal(await packet.count(), 1)
+    assert.match(await packet.innerText(), /¥1\.88[\s\S]*已到账/)
+    const log = page.locator('[data-testid="campaign-messages"] [data-testid="message-log"]')
+    await log.scrollIntoViewIfNeeded()
+    await log.getByText(GROUP).first().waitFor()
+    await log.getByText(member.name).first().waitFor()
+    await settle(page)
+    await screenshot(page, 'zh-group-campaign')
+    assert.deepEqual(unexpectedProblems(), [])
+    await page.context().close()
+
+    // the participant's phone: both friends, the stage reached
+    const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' })
+    const h5 = await phone.newPage()
+    const problems = []
+    h5.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
+    })
+    await h5.goto(siyu.base + url.pathname + url.search + url.hash)
+    await h5.locator('[data-testid="campaign-hero"]').waitFor()
+    await h5.waitForLoadState('networkidle')
+    assert.equal(await h5.locator('.hero__name').innerText(), NEW_CAMPAIGN)
+    assert.match(await h5.locator('[data-testid="progress"]').innerText(), /已邀请 2 位好友/)
+    assert.deepEqual(await h5.locator('[data-testid="stage"] .van-tag').allInnerTexts(), ['已获得'])
+    assert.match(await h5.locator('[data-testid="stage"]').innerText(), /微信红包/)
+    const friends = await h5.locator('.friend__name').allInnerTexts()
+    assert.deepEqual(friends.toSorted(), ['欧***', '蔡*'])
+    await screenshot(h5, 'zh-h5-group-campaign')
+    assert.deepEqual(problems, [])
+    await phone.close()
+  })
 })

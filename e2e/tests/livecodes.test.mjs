@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { launch, screenshot, signIn as signInAs } from '../support/browser.mjs'
+import { launch, pick, screenshot, signIn as signInAs } from '../support/browser.mjs'
 
 const HAN = /\p{Script=Han}/u
 const CODE = 'E2E 直播间活码'
@@ -62,12 +62,6 @@ async function imagesLoaded(scope) {
   return scope
     .locator('img')
     .evaluateAll((images) => images.every((img) => img.complete && img.naturalWidth > 0))
-}
-
-/** Opens a select and picks the option with `label`; the select's dropdown is the newest one open. */
-async function pick(page, select, label) {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: label }).last().click()
 }
 
 describe('channel live codes', () => {
