@@ -11,41 +11,16 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { all, eventually, session } from '../support/api.mjs'
+import { all, eventually, everything, providerPayments, session } from '../support/api.mjs'
 
 const TEAMS = Number(process.env.SIYU_CRASH_TEAMS ?? 80)
 const SIZE = 3
 const LATENCY = process.env.SIYU_CRASH_PAYMENT_LATENCY ?? '100ms'
 const ENV = { SIYU_SIMULATED_PAYMENT_LATENCY: LATENCY }
 
-async function everything(api, path) {
-  const items = []
-  for (let cursor = null; ;) {
-    const page = (
-      await api(
-        'GET',
-        `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-    ).json
-    items.push(...page.items)
-    if (!page.nextCursor) return items
-    cursor = page.nextCursor
-  }
-}
-
 /** The simulated provider's refunds of this test (payment refs `crash-…`), as the sandbox lists them. */
 async function providerRefunds(api) {
-  const items = []
-  for (let after = ''; ;) {
-    const page = await api(
-      'GET',
-      `/api/v1/growth/payment-sandbox?source=group_buy&limit=1000${after ? `&after=${after}` : ''}`,
-    )
-    assert.equal(page.status, 200, JSON.stringify(page.json))
-    items.push(...page.json.items.filter((i) => i.paymentRef.startsWith('crash-')))
-    if (!page.json.nextAfter) return items
-    after = encodeURIComponent(page.json.nextAfter)
-  }
+  return (await providerPayments(api, 'group_buy')).filter((i) => i.paymentRef.startsWith('crash-'))
 }
 
 test(

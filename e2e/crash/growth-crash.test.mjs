@@ -7,26 +7,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { all, eventually, session } from '../support/api.mjs'
+import { all, connectedStaff, eventually, everything, session } from '../support/api.mjs'
 
 const PARTICIPANTS = Number(process.env.SIYU_CRASH_PARTICIPANTS ?? 120)
 const STOCK = 40
 const DEMO = 2000
-
-async function everything(api, path) {
-  const items = []
-  for (let cursor = null; ;) {
-    const page = (
-      await api(
-        'GET',
-        `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-    ).json
-    items.push(...page.items)
-    if (!page.nextCursor) return items
-    cursor = page.nextCursor
-  }
-}
 
 test(
   `each of ${PARTICIPANTS} participants gets each stage's reward once, within stock, when Siyu is killed mid-grant`,
@@ -35,17 +20,7 @@ test(
     let siyu = await startSiyu({ wecom: true, demoCustomers: DEMO })
     try {
       let api = await session(siyu.base)
-      const appId = await eventually(async () => {
-        const id = (await api('GET', '/api/v1/wecom/sandbox')).json.appId
-        assert.ok(id, 'connected to the simulator')
-        return id
-      })
-      const staff = await eventually(async () => {
-        const answer = (await api('GET', `/api/v1/wecom/apps/${appId}/staff`)).json
-        const list = Array.isArray(answer) ? answer : answer.items
-        assert.ok(list?.length > 0, 'the demo corp’s staff are synced')
-        return list[0].userId
-      })
+      const { appId, staff } = await connectedStaff(api)
       const code = await api('POST', '/api/v1/wecom/channel-codes', {
         appId,
         name: '崩溃测试任务宝',

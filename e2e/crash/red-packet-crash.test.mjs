@@ -9,7 +9,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { all, eventually, session } from '../support/api.mjs'
+import {
+  all,
+  connectedStaff,
+  eventually,
+  everything,
+  providerPayments,
+  session,
+} from '../support/api.mjs'
 
 const PARTICIPANTS = Number(process.env.SIYU_CRASH_PARTICIPANTS ?? 100)
 const AMOUNT = 188 // fen
@@ -17,34 +24,10 @@ const LATENCY = process.env.SIYU_CRASH_PAYMENT_LATENCY ?? '250ms'
 const ENV = { SIYU_SIMULATED_PAYMENT_LATENCY: LATENCY }
 const DEMO = 2000
 
-async function everything(api, path) {
-  const items = []
-  for (let cursor = null; ;) {
-    const page = (
-      await api(
-        'GET',
-        `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-    ).json
-    items.push(...page.items)
-    if (!page.nextCursor) return items
-    cursor = page.nextCursor
-  }
-}
-
 /** The simulated provider's red-packet payouts, by packet id, as the sandbox lists them. */
 async function providerPayouts(api) {
-  const byPacket = new Map()
-  for (let after = ''; ;) {
-    const page = await api(
-      'GET',
-      `/api/v1/growth/payment-sandbox?source=red_packet&limit=1000${after ? `&after=${after}` : ''}`,
-    )
-    assert.equal(page.status, 200, JSON.stringify(page.json))
-    for (const item of page.json.items) byPacket.set(Number(item.key.split('-rp-')[1]), item)
-    if (!page.json.nextAfter) return byPacket
-    after = encodeURIComponent(page.json.nextAfter)
-  }
+  const payouts = await providerPayments(api, 'red_packet')
+  return new Map(payouts.map((item) => [Number(item.key.split('-rp-')[1]), item]))
 }
 
 test(
@@ -54,17 +37,7 @@ test(
     let siyu = await startSiyu({ wecom: true, demoCustomers: DEMO, env: ENV })
     try {
       let api = await session(siyu.base)
-      const appId = await eventually(async () => {
-        const id = (await api('GET', '/api/v1/wecom/sandbox')).json.appId
-        assert.ok(id, 'connected to the simulator')
-        return id
-      })
-      const staff = await eventually(async () => {
-        const answer = (await api('GET', `/api/v1/wecom/apps/${appId}/staff`)).json
-        const list = Array.isArray(answer) ? answer : answer.items
-        assert.ok(list?.length > 0, 'the demo corp’s staff are synced')
-        return list[0].userId
-      })
+      const { appId, staff } = await connectedStaff(api)
       const code = await api('POST', '/api/v1/wecom/channel-codes', {
         appId,
         name: '崩溃测试红包裂变',

@@ -9,41 +9,17 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { all, eventually, session } from '../support/api.mjs'
+import { all, eventually, everything, providerPayments, session } from '../support/api.mjs'
 
 const DISTRIBUTORS = Number(process.env.SIYU_CRASH_DISTRIBUTORS ?? 80)
 const LATENCY = process.env.SIYU_CRASH_PAYMENT_LATENCY ?? '200ms'
 const ENV = { SIYU_SIMULATED_PAYMENT_LATENCY: LATENCY }
 const APPROVER = { username: 'crash-approver', password: 'a long enough password' }
 
-async function everything(api, path) {
-  const items = []
-  for (let cursor = null; ;) {
-    const page = (
-      await api(
-        'GET',
-        `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-      )
-    ).json
-    items.push(...page.items)
-    if (!page.nextCursor) return items
-    cursor = page.nextCursor
-  }
-}
-
 /** The simulated provider's withdrawal payouts, by withdrawal id, as the sandbox lists them. */
 async function providerPayouts(api) {
-  const byWithdrawal = new Map()
-  for (let after = ''; ;) {
-    const page = await api(
-      'GET',
-      `/api/v1/growth/payment-sandbox?source=withdrawal&limit=1000${after ? `&after=${after}` : ''}`,
-    )
-    assert.equal(page.status, 200, JSON.stringify(page.json))
-    for (const item of page.json.items) byWithdrawal.set(Number(item.key.split('-dw-')[1]), item)
-    if (!page.json.nextAfter) return byWithdrawal
-    after = encodeURIComponent(page.json.nextAfter)
-  }
+  const payouts = await providerPayments(api, 'withdrawal')
+  return new Map(payouts.map((item) => [Number(item.key.split('-dw-')[1]), item]))
 }
 
 test(

@@ -70,3 +70,53 @@ export async function all(tasks, width) {
   )
   return results
 }
+
+/** Every item of a cursor-paged list (`{items, nextCursor}`), 200 a page. */
+export async function everything(api, path) {
+  const items = []
+  for (let cursor = null; ;) {
+    const page = (
+      await api(
+        'GET',
+        `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+    ).json
+    items.push(...page.items)
+    if (!page.nextCursor) return items
+    cursor = page.nextCursor
+  }
+}
+
+/**
+ * What the simulated payment provider paid for `source` (red_packet, withdrawal, group_buy), as Siyu's payment
+ * sandbox lists it.
+ */
+export async function providerPayments(api, source) {
+  const items = []
+  for (let after = ''; ;) {
+    const page = await api(
+      'GET',
+      `/api/v1/growth/payment-sandbox?source=${source}&limit=1000${after ? `&after=${after}` : ''}`,
+    )
+    assert.equal(page.status, 200, JSON.stringify(page.json))
+    items.push(...page.json.items)
+    if (!page.json.nextAfter) return items
+    after = encodeURIComponent(page.json.nextAfter)
+  }
+}
+
+/** The simulator's corp once Siyu is connected to it and has synced its staff: `{appId, staff}` (a user id). */
+export async function connectedStaff(api) {
+  const appId = await eventually(async () => {
+    const id = (await api('GET', '/api/v1/wecom/sandbox')).json.appId
+    assert.ok(id, 'connected to the simulator')
+    return id
+  })
+  const staff = await eventually(async () => {
+    const answer = (await api('GET', `/api/v1/wecom/apps/${appId}/staff`)).json
+    const list = Array.isArray(answer) ? answer : answer.items
+    assert.ok(list?.length > 0, 'the demo corp’s staff are synced')
+    return list[0].userId
+  })
+  return { appId, staff }
+}

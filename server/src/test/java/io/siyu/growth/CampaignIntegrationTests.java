@@ -8,7 +8,6 @@ import io.siyu.wecom.WeComSimulatorSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
@@ -279,22 +278,6 @@ class CampaignIntegrationTests extends ConnectedCorpTest {
         var started = admin.post("/api/v1/campaigns/" + id + "/start", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return id;
-    }
-
-    private long customerScanning(String config, String name) {
-        return customerScanning(config, name, "ou-" + UUID.randomUUID());
-    }
-
-    private long customerScanning(String config, String name, String unionid) {
-        var external = corp.scan(config, name, unionid).path("externalUserId").asString();
-        eventually(() -> assertThat(sql.count(
-                        fixture.tenant(),
-                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
-                .isPositive());
-        return sql.single(
-                fixture.tenant(),
-                "select customer_id from wecom_contact where external_user_id = '" + external + "' limit 1",
-                Long.class);
     }
 
     /**

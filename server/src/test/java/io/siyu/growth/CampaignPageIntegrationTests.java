@@ -307,20 +307,6 @@ class CampaignPageIntegrationTests extends ConnectedCorpTest {
         return new ApiClient(port).apiKey(token(campaign, participant));
     }
 
-    private long customerScanning(String config, String name) {
-        var external = corp.scan(config, name, "ou-" + UUID.randomUUID())
-                .path("externalUserId")
-                .asString();
-        eventually(() -> assertThat(sql.count(
-                        fixture.tenant(),
-                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
-                .isPositive());
-        return sql.single(
-                fixture.tenant(),
-                "select customer_id from wecom_contact where external_user_id = '" + external + "' limit 1",
-                Long.class);
-    }
-
     private long count(String query) {
         return sql.count(fixture.tenant(), query);
     }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,8 @@ class CampaignPosterIntegrationTests extends ConnectedCorpTest {
 
     @Test
     void aPosterIsAPngWithTheParticipantsOwnQrAndTheirAvatarAndName() throws Exception {
-        var anna = join(customer("安娜"));
-        var bo = join(customer("博文"));
+        var anna = join(customerScanning(parentConfig, "安娜"));
+        var bo = join(customerScanning(parentConfig, "博文"));
 
         var annas = poster(anna);
         assertThat(annas.getWidth()).isEqualTo(CampaignPosters.WIDTH);
@@ -75,7 +74,7 @@ class CampaignPosterIntegrationTests extends ConnectedCorpTest {
 
     @Test
     void aParticipantWithoutANameStillGetsAPosterWithAnAvatar() throws Exception {
-        long nameless = customer("无名");
+        long nameless = customerScanning(parentConfig, "无名");
         sql.update(fixture.tenant(), "update customer set display_name = '' where id = " + nameless);
         var participant = join(nameless);
 
@@ -109,24 +108,10 @@ class CampaignPosterIntegrationTests extends ConnectedCorpTest {
         assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "{}").status())
                 .isEqualTo(200);
 
-        var anna = join(customer("安娜"));
+        var anna = join(customerScanning(parentConfig, "安娜"));
         assertThat(decode(qrArea(poster(anna))))
                 .as("the QR is the 加入群聊 code WeCom made for anna")
                 .isEqualTo(decode(qrOf(anna)));
-    }
-
-    private long customer(String name) {
-        var external = corp.scan(parentConfig, name, "ou-" + UUID.randomUUID())
-                .path("externalUserId")
-                .asString();
-        eventually(() -> assertThat(sql.count(
-                        fixture.tenant(),
-                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
-                .isPositive());
-        return sql.single(
-                fixture.tenant(),
-                "select customer_id from wecom_contact where external_user_id = '" + external + "' limit 1",
-                Long.class);
     }
 
     private JsonNode join(long customer) {

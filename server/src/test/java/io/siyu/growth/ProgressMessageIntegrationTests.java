@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +50,10 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
     void invitesCountedCloseTogetherGiveOneMessageWithTheLatestFiguresAndTheSameNewsIsNeverSentTwice() {
         long campaign = campaign("""
                 [{"invites": 3, "rewardKind": "points", "amount": 100}]""", "{\"enabled\": true}");
-        long anna = scanning(configId, "安娜");
+        long anna = customerScanning(configId, "安娜");
         var own = join(campaign, anna);
-        scanning(own.path("configId").asString(), "博文");
-        scanning(own.path("configId").asString(), "蔡明");
+        customerScanning(own.path("configId").asString(), "博文");
+        customerScanning(own.path("configId").asString(), "蔡明");
         long participant = own.path("id").asLong();
         eventually(() -> assertThat(counted(participant)).isEqualTo(2));
         assertThat(sql.count(fixture.tenant(), "select count(*) from campaign_message where status = 'pending'"))
@@ -113,9 +112,9 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
                 [{"invites": 1, "rewardKind": "gift", "gift": "保温杯"},
                  {"invites": 3, "rewardKind": "points", "amount": 300}]""", """
                 {"enabled": true, "stage": "{name}完成了第 {stage} 阶段，获得{reward}；再邀 {remaining} 人得下一份奖励"}""");
-        long anna = scanning(configId, "安娜");
+        long anna = customerScanning(configId, "安娜");
         var own = join(campaign, anna);
-        scanning(own.path("configId").asString(), "博文");
+        customerScanning(own.path("configId").asString(), "博文");
         eventually(() -> assertThat(counted(own.path("id").asLong())).isOne());
 
         due();
@@ -132,15 +131,15 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
         rules("1-per-day");
         long campaign = campaign("""
                 [{"invites": 2, "rewardKind": "points", "amount": 100}]""", "{\"enabled\": true}");
-        long anna = scanning(configId, "安娜");
+        long anna = customerScanning(configId, "安娜");
         var own = join(campaign, anna);
         long participant = own.path("id").asLong();
-        scanning(own.path("configId").asString(), "博文");
+        customerScanning(own.path("configId").asString(), "博文");
         eventually(() -> assertThat(counted(participant)).isOne());
         due();
         eventually(() -> assertThat(simMessages()).hasSize(1));
 
-        scanning(own.path("configId").asString(), "蔡明");
+        customerScanning(own.path("configId").asString(), "蔡明");
         eventually(() -> assertThat(counted(participant)).isEqualTo(2));
         due();
         eventually(() -> assertThat(admin.get("/api/v1/campaigns/" + campaign + "/messages/sent")
@@ -264,20 +263,6 @@ class ProgressMessageIntegrationTests extends ConnectedCorpTest {
                 admin.post("/api/v1/campaigns/" + campaign + "/participants", "{\"customerId\": " + customer + "}");
         assertThat(joined.status()).as(joined.body()).isEqualTo(200);
         return joined.json();
-    }
-
-    private long scanning(String config, String name) {
-        var external = corp.scan(config, name, "ou-" + UUID.randomUUID())
-                .path("externalUserId")
-                .asString();
-        eventually(() -> assertThat(sql.count(
-                        fixture.tenant(),
-                        "select count(*) from wecom_contact where external_user_id = '" + external + "'"))
-                .isPositive());
-        return sql.single(
-                fixture.tenant(),
-                "select customer_id from wecom_contact where external_user_id = '" + external + "' limit 1",
-                Long.class);
     }
 
     private long counted(long participant) {
