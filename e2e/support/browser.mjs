@@ -78,3 +78,20 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
 }
+
+/**
+ * A phone with its own browser storage opening a customer-facing link on Siyu at `base` (the link names the
+ * configured public URL: its path, query and fragment are kept); its console errors and warnings are collected.
+ */
+export async function openPhone(browser, base, url, { locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ ...PHONE, locale })
+  const page = await context.newPage()
+  const problems = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
+  })
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`))
+  const link = new URL(url)
+  await page.goto(base + link.pathname + link.search + link.hash)
+  return { page, context, problems }
+}

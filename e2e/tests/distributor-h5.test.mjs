@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { launch, PHONE, screenshot, signIn } from '../support/browser.mjs'
+import { launch, openPhone, screenshot, signIn } from '../support/browser.mjs'
 import { session } from '../support/api.mjs'
 
 const SHOP = 'https://shop.example.cn/home'
@@ -28,18 +28,9 @@ after(async () => {
   await siyu?.stop()
 })
 
-/** A phone opening the link (its address names the configured public URL). */
-async function phone(url, locale = 'zh-CN') {
-  const context = await browser.newContext({ ...PHONE, locale })
-  const page = await context.newPage()
-  const problems = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`))
-  const link = new URL(url)
-  await page.goto(siyu.base + link.pathname + link.search + link.hash)
-  return { page, context, problems }
+/** A phone opening the link. */
+function phone(url, locale = 'zh-CN') {
+  return openPhone(browser, siyu.base, url, { locale })
 }
 
 /** The demo's active distributor with the most available to withdraw. */

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { launch, PHONE, pick, screenshot, signIn } from '../support/browser.mjs'
+import { launch, openPhone, pick, screenshot, signIn } from '../support/browser.mjs'
 import { eventually, session } from '../support/api.mjs'
 
 const HAN = /\p{Script=Han}/u
@@ -327,13 +327,7 @@ describe('社群裂变 and 红包裂变', () => {
     await page.context().close()
 
     // the participant's phone: both friends, the stage reached
-    const phone = await browser.newContext({ ...PHONE, locale: 'zh-CN' })
-    const h5 = await phone.newPage()
-    const problems = []
-    h5.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
-    })
-    await h5.goto(siyu.base + url.pathname + url.search + url.hash)
+    const { page: h5, context: phone, problems } = await openPhone(browser, siyu.base, url.href)
     await h5.locator('[data-testid="campaign-hero"]').waitFor()
     await h5.waitForLoadState('networkidle')
     assert.equal(await h5.locator('.hero__name').innerText(), NEW_CAMPAIGN)

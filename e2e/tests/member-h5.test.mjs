@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startSiyu } from '../support/server.mjs'
-import { launch, PHONE, screenshot, signIn } from '../support/browser.mjs'
+import { launch, openPhone, screenshot, signIn } from '../support/browser.mjs'
 import { session } from '../support/api.mjs'
 
 let siyu
@@ -37,18 +37,9 @@ async function memberAndItem() {
   throw new Error('no demo member with coupons and points')
 }
 
-/** A phone opening `path` of this Siyu (the link's address names the configured public URL). */
-async function phone(url, locale = 'zh-CN') {
-  const context = await browser.newContext({ ...PHONE, locale })
-  const page = await context.newPage()
-  const problems = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`))
-  const link = new URL(url)
-  await page.goto(siyu.base + link.pathname + link.search + link.hash)
-  return { page, context, problems }
+/** A phone opening the link. */
+function phone(url, locale = 'zh-CN') {
+  return openPhone(browser, siyu.base, url, { locale })
 }
 
 async function ordersOf(customerId, itemId) {

@@ -1,5 +1,5 @@
 // The member page's API client: the link's token is the only credential (no cookies, no CSRF).
-import { ApiError, parseProblem } from '@/api/problem'
+import { h5Json } from './http'
 
 export interface MemberCard {
   name: string | null
@@ -79,26 +79,8 @@ export interface MemberApi {
 const BASE = '/api/h5/v1/member'
 
 export function memberApi(token: string, language: () => string): MemberApi {
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    let response: Response
-    try {
-      response = await fetch(BASE + path, {
-        ...init,
-        credentials: 'omit',
-        headers: {
-          Accept: 'application/json',
-          'Accept-Language': language(),
-          Authorization: `Bearer ${token}`,
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        },
-      })
-    } catch {
-      throw new ApiError(0, {})
-    }
-    const body = parse(await response.text())
-    if (!response.ok) throw new ApiError(response.status, parseProblem(response.status, body))
-    return body as T
-  }
+  const call = <T>(path: string, init?: RequestInit) =>
+    h5Json<T>(BASE + path, token, language(), init)
   return {
     card: () => call<MemberCard>(''),
     points: () => call<PointsEntry[]>('/points'),
@@ -109,15 +91,6 @@ export function memberApi(token: string, language: () => string): MemberApi {
         method: 'POST',
         body: JSON.stringify({ itemId, redemptionId }),
       }),
-  }
-}
-
-function parse(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null
-  } catch {
-    // a proxy's error page, not ours
-    return null
   }
 }
 

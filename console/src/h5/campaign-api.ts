@@ -1,6 +1,7 @@
 // The progress page's API client: the link's token is the only credential; the page's device id goes along so
 // the campaign can tell one phone opening many participants' pages.
-import { ApiError, parseProblem } from '@/api/problem'
+import { ApiError } from '@/api/problem'
+import { h5Fetch, h5Json } from './http'
 import { newRedemptionId } from './api'
 
 export type StageStatus = 'locked' | 'reached' | 'granted' | 'out_of_stock' | 'cancelled'
@@ -76,46 +77,16 @@ export function campaignApi(
   device: string,
 ): CampaignApi {
   const base = `/api/h5/v1/campaign/${campaignId}`
-  async function send(path: string, init: RequestInit = {}): Promise<Response> {
-    let response: Response
-    try {
-      response = await fetch(base + path, {
-        ...init,
-        credentials: 'omit',
-        headers: {
-          Accept: 'application/json, image/png',
-          'Accept-Language': language(),
-          Authorization: `Bearer ${token}`,
-          'X-Siyu-Device': device,
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        },
-      })
-    } catch {
-      throw new ApiError(0, {})
-    }
-    if (!response.ok) {
-      throw new ApiError(
-        response.status,
-        parseProblem(response.status, parse(await response.text())),
-      )
-    }
-    return response
-  }
-  const json = async <T>(path: string, init?: RequestInit) =>
-    parse(await (await send(path, init)).text()) as T
+  const headers = { Accept: 'application/json, image/png', 'X-Siyu-Device': device }
+  const send = (path: string, init?: RequestInit) =>
+    h5Fetch(base + path, token, language(), init, headers)
+  const json = <T>(path: string, init?: RequestInit) =>
+    h5Json<T>(base + path, token, language(), init, headers)
   return {
     progress: () => json<Progress>(''),
     poster: async () => dataUrl(await (await send('/poster')).blob()),
     address: (giftId, address) =>
       json<Gift>(`/gifts/${giftId}/address`, { method: 'PUT', body: JSON.stringify(address) }),
-  }
-}
-
-function parse(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null
-  } catch {
-    return null
   }
 }
 

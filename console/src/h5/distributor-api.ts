@@ -1,5 +1,5 @@
 // The distributor page's API client: the link's token is the only credential (no cookies, no CSRF).
-import { ApiError, parseProblem } from '@/api/problem'
+import { h5Json } from './http'
 
 export type DistributorStatus = 'none' | 'pending' | 'rejected' | 'suspended' | 'active'
 
@@ -76,26 +76,8 @@ const BASE = '/api/h5/v1/distributor'
 export const COMMISSION_PAGE = 20
 
 export function distributorApi(token: string, language: () => string): DistributorApi {
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    let response: Response
-    try {
-      response = await fetch(BASE + path, {
-        ...init,
-        credentials: 'omit',
-        headers: {
-          Accept: 'application/json',
-          'Accept-Language': language(),
-          Authorization: `Bearer ${token}`,
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        },
-      })
-    } catch {
-      throw new ApiError(0, {})
-    }
-    const body = parse(await response.text())
-    if (!response.ok) throw new ApiError(response.status, parseProblem(response.status, body))
-    return body as T
-  }
+  const call = <T>(path: string, init?: RequestInit) =>
+    h5Json<T>(BASE + path, token, language(), init)
   return {
     view: () => call<DistributorView>(''),
     apply: (inviterCode) =>
@@ -113,15 +95,6 @@ export function distributorApi(token: string, language: () => string): Distribut
         method: 'POST',
         body: JSON.stringify({ amount, requestKey }),
       }),
-  }
-}
-
-function parse(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null
-  } catch {
-    // a proxy's error page, not ours
-    return null
   }
 }
 
