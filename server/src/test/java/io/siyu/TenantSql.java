@@ -29,6 +29,13 @@ public class TenantSql {
                 () -> transactions.execute(status -> jdbc.sql(sql).query(type).single()));
     }
 
+    /** Customers 1..{@code count} of the tenant, named {@code name} and their number ('客户7'). */
+    public int customers(TenantId tenant, String name, int count) {
+        return update(tenant, """
+                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
+                select siyu_current_tenant(), n, '%s' || n, false, now(), now() from generate_series(1, %d) n""".formatted(name, count));
+    }
+
     public int update(TenantId tenant, String sql) {
         return Tenancy.callAs(
                 tenant, () -> transactions.execute(status -> jdbc.sql(sql).update()));

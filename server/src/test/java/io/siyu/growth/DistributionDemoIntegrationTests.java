@@ -25,9 +25,7 @@ class DistributionDemoIntegrationTests extends IntegrationTest {
     @Test
     void theDemoHasATreeOfDistributorsHalfAYearOfCommissionInEveryStateAndWithdrawalsThatReconcile() {
         var fixture = tenants.create();
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '客户' || n, false, now(), now() from generate_series(1, 300) n""");
+        sql.customers(fixture.tenant(), "客户", 300);
         var admin = ApiClient.loggedIn(port, fixture.admin());
         assertThat(admin.post("/api/v1/products", """
                         {"products": [{"sku": "HERO-01", "name": "修护精华", "role": "hero", "category": "护肤", "price": 299},

@@ -41,9 +41,7 @@ class DistributionIntegrationTests extends IntegrationTest {
         admin = ApiClient.loggedIn(port, fixture.admin());
         manager = ApiClient.loggedIn(port, fixture.manager());
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '客户' || n, false, now(), now() from generate_series(1, 60) n""");
+        sql.customers(fixture.tenant(), "客户", 60);
         var products = admin.post("/api/v1/products", """
                 {"products": [{"sku": "SERUM-1", "name": "精华液", "role": "hero", "category": "护肤", "price": 100},
                               {"sku": "CREAM-1", "name": "面霜", "role": "hero", "category": "护肤", "price": 100},

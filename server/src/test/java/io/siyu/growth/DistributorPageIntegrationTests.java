@@ -32,9 +32,7 @@ class DistributorPageIntegrationTests extends IntegrationTest {
     void setUp() {
         fixture = tenants.create();
         admin = ApiClient.loggedIn(port, fixture.admin());
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '客户' || n, false, now(), now() from generate_series(1, 10) n""");
+        sql.customers(fixture.tenant(), "客户", 10);
         var products = admin.post("/api/v1/products", """
                 {"products": [{"sku": "SERUM-1", "name": "精华液", "role": "hero", "category": "护肤", "price": 100}]}""");
         assertThat(products.status()).as(products.body()).isEqualTo(200);

@@ -24,9 +24,7 @@ class GroupBuyDemoIntegrationTests extends IntegrationTest {
     @Test
     void theDemoHasARunningOfferWithOpenAndSucceededTeamsAndAnEndedOneWithAFailedTeamRefunded() {
         var fixture = tenants.create();
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '团员' || n, false, now(), now() from generate_series(1, 40) n""");
+        sql.customers(fixture.tenant(), "团员", 40);
         Tenancy.runAs(fixture.tenant(), () -> {
             transactions.executeWithoutResult(s -> demo.load());
             refunds.round();

@@ -40,10 +40,7 @@ class GroupBuyIntegrationTests extends IntegrationTest {
     void setUp() {
         fixture = tenants.create();
         admin = ApiClient.loggedIn(port, fixture.admin());
-        // customers 1..200 of this tenant
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '团员' || n, false, now(), now() from generate_series(1, 200) n""");
+        sql.customers(fixture.tenant(), "团员", 200);
     }
 
     long offer(int stock, String tiers) {

@@ -35,9 +35,7 @@ class PaymentSandboxIntegrationTests extends IntegrationTest {
     void setUp() {
         fixture = tenants.create();
         admin = ApiClient.loggedIn(port, fixture.admin());
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '团员' || n, false, now(), now() from generate_series(1, 5) n""");
+        sql.customers(fixture.tenant(), "团员", 5);
     }
 
     /** A team of two at ¥79 fails at its time: both are refunded through the simulated provider. */

@@ -25,9 +25,7 @@ class ReferralDemoIntegrationTests extends IntegrationTest {
     @Test
     void theDemoHasChainsAcrossTwoCampaignsAndMarkedKocCandidates() {
         var fixture = tenants.create();
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '客户' || n, false, now(), now() from generate_series(1, 5000) n""");
+        sql.customers(fixture.tenant(), "客户", 5000);
         var end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Tenancy.runAs(fixture.tenant(), () -> transactions.executeWithoutResult(s -> demo.load(5_000, 2026, end)));
         var admin = ApiClient.loggedIn(port, fixture.admin());

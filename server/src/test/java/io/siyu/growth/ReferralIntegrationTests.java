@@ -47,9 +47,7 @@ class ReferralIntegrationTests extends IntegrationTest {
     void setUp() {
         fixture = tenants.create();
         admin = ApiClient.loggedIn(port, fixture.admin());
-        sql.update(fixture.tenant(), """
-                insert into customer (tenant_id, id, display_name, anonymous, first_seen_at, created_at)
-                select siyu_current_tenant(), n, '客户' || n, false, now(), now() from generate_series(1, 20) n""");
+        sql.customers(fixture.tenant(), "客户", 20);
         day = LocalDate.now(ZONE).minusDays(10);
         t0 = day.atTime(1, 0).atZone(ZONE).toInstant();
         a = campaign("A", -1);
