@@ -69,13 +69,16 @@ class SavedSegmentIntegrationTests extends IntegrationTest {
         assertThat(all.subList(1, all.size()).stream().noneMatch(SegmentMembershipChanged::first))
                 .isTrue();
 
-        var segment = admin.get("/api/v1/segments/" + id).json();
-        assertThat(segment.path("size").asLong()).isEqualTo(1);
-        var sizes = admin.get("/api/v1/segments/" + id + "/sizes?days=7").json();
-        var today = sizes.get(sizes.size() - 1);
-        assertThat(today.path("size").asLong()).isEqualTo(1);
-        assertThat(today.path("entered").asLong()).isEqualTo(2);
-        assertThat(today.path("exited").asLong()).isEqualTo(1);
+        // the listener hears the change inside the transaction that records it: read once it has committed
+        eventually(() -> {
+            var segment = admin.get("/api/v1/segments/" + id).json();
+            assertThat(segment.path("size").asLong()).isEqualTo(1);
+            var sizes = admin.get("/api/v1/segments/" + id + "/sizes?days=7").json();
+            var today = sizes.get(sizes.size() - 1);
+            assertThat(today.path("size").asLong()).isEqualTo(1);
+            assertThat(today.path("entered").asLong()).isEqualTo(2);
+            assertThat(today.path("exited").asLong()).isEqualTo(1);
+        });
         var members = admin.get("/api/v1/segments/" + id + "/members").json().path("items");
         assertThat(members.get(0).path("id").asLong()).isEqualTo(b);
     }
