@@ -104,6 +104,14 @@ public class CustomerDirectory {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Display names of these customers by id, as their profiles have them; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        var names = new java.util.HashMap<Long, String>();
+        summaries(ids.stream().distinct().toList()).forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
     /** Those of these customers who said no to being contacted through {@code channel} (consent not granted). */
     @Transactional(readOnly = true)
     public java.util.Set<Long> optedOut(ConsentChannel channel, java.util.Collection<Long> ids) {

@@ -196,16 +196,5 @@ public record Campaign(
             @Nullable String delivery,
             @Nullable String text,
             Instant at,
-            @Nullable Instant sentAt) {
-
-        Message delivered(@Nullable String how) {
-            return new Message(
-                    id, participantId, participantName, chatId, chatName, kind, stage, status, how, text, at, sentAt);
-        }
-
-        Message named(@Nullable String participant, @Nullable String chat) {
-            return new Message(
-                    id, participantId, participant, chatId, chat, kind, stage, status, delivery, text, at, sentAt);
-        }
-    }
+            @Nullable Instant sentAt) {}
 }

@@ -186,13 +186,8 @@ public class CampaignPage {
                 .map(s -> new Next(s.stage(), s.invites(), s.invites() - p.counted()))
                 .orElse(null);
         var invites = campaigns.invites(campaignId, participant);
-        var names = new HashMap<Long, String>();
-        customers
-                .summaries(invites.stream()
-                        .limit(FRIENDS)
-                        .map(Campaign.Invite::inviteeId)
-                        .toList())
-                .forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(
+                invites.stream().limit(FRIENDS).map(Campaign.Invite::inviteeId).toList());
         var friends = invites.stream()
                 .limit(FRIENDS)
                 .map(i -> new Friend(

@@ -130,8 +130,7 @@ public class CampaignStats {
                 .param(id)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3)})
                 .list();
-        var names = new java.util.HashMap<Long, String>();
-        customers.summaries(rows.stream().map(r -> r[1]).toList()).forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(rows.stream().map(r -> r[1]).toList());
         return rows.stream()
                 .map(r -> new Inviter(r[0], r[1], names.getOrDefault(r[1], ""), (int) r[2]))
                 .toList();

@@ -403,8 +403,7 @@ public class Campaigns {
                                         rs.getTimestamp(4).toInstant()));
                     });
         }
-        var names = new HashMap<Long, String>();
-        customers.summaries(rows.stream().map(r -> (Long) r[2]).toList()).forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(rows.stream().map(r -> (Long) r[2]).toList());
         return rows.stream()
                 .map(r -> {
                     String configId;

@@ -12,7 +12,6 @@ import io.siyu.shared.DomainException;
 import io.siyu.shared.PageRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -148,10 +147,7 @@ public class GiftRewards {
     }
 
     private List<GiftReward> named(List<GiftReward> gifts) {
-        var names = new HashMap<Long, String>();
-        customers
-                .summaries(gifts.stream().map(GiftReward::customerId).distinct().toList())
-                .forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(gifts.stream().map(GiftReward::customerId).toList());
         return gifts.stream().map(g -> g.named(names.get(g.customerId()))).toList();
     }
 }

@@ -182,14 +182,7 @@ class GroupMessages {
         if (top.isEmpty()) {
             return null;
         }
-        var names = new HashMap<Long, String>();
-        // the group sees the board: names masked as on the participants' own pages
-        customers.summaries(top.stream().map(t -> t[0]).toList()).forEach(c -> {
-            var masked = CampaignPage.masked(c.name());
-            if (masked != null) {
-                names.put(c.id(), masked);
-            }
-        });
+        var names = customers.names(top.stream().map(t -> t[0]).toList());
         var language = settings.language();
         var text =
                 new StringBuilder(ProgressTemplates.standard(language, "digest").replace("{0}", campaign.name()));
@@ -197,7 +190,10 @@ class GroupMessages {
             text.append('\n')
                     .append(ProgressTemplates.standard(language, "digestLine")
                             .replace("{0}", String.valueOf(i + 1))
-                            .replace("{1}", names.getOrDefault(top.get(i)[0], "***"))
+                            // the group sees the board: names masked as on the participants' own pages
+                            .replace(
+                                    "{1}",
+                                    Objects.requireNonNullElse(CampaignPage.masked(names.get(top.get(i)[0])), "***"))
                             .replace("{2}", String.valueOf(top.get(i)[1])));
         }
         return text.append('\n')

@@ -9,6 +9,7 @@ import io.siyu.wecom.GroupChats;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,54 +106,58 @@ public class ProgressMessages {
                         order by m.id desc limit 200""")
                 .params(campaignId, participantId, participantId)
                 .query((rs, n) -> new Row(
-                        new Campaign.Message(
-                                rs.getLong(1),
-                                rs.getObject(2, Long.class),
-                                null,
-                                rs.getString(3),
-                                null,
-                                rs.getString(4),
-                                rs.getObject(5, Integer.class),
-                                rs.getString(6),
-                                null,
-                                rs.getString(7),
-                                rs.getTimestamp(9).toInstant(),
-                                rs.getTimestamp(10) == null
-                                        ? null
-                                        : rs.getTimestamp(10).toInstant()),
+                        rs.getLong(1),
+                        rs.getObject(2, Long.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, Integer.class),
+                        rs.getString(6),
+                        rs.getString(7),
                         rs.getObject(8, Long.class),
+                        rs.getTimestamp(9).toInstant(),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
                         rs.getObject(11, Long.class)))
                 .list();
         var statuses = outreach.statuses(
                 rows.stream().map(Row::send).filter(Objects::nonNull).toList());
         var groupNames = groupChats.names(rows.stream()
-                .map(r -> r.message().chatId())
+                .map(Row::chatId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        var participantNames = new HashMap<Long, String>();
-        customers
-                .summaries(rows.stream()
-                        .map(Row::customer)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList())
-                .stream()
-                .filter(c -> !c.name().isBlank())
-                .forEach(c -> participantNames.put(c.id(), c.name()));
+        var participantNames = customers.names(
+                rows.stream().map(Row::customer).filter(Objects::nonNull).toList());
         return rows.stream()
                 .map(r -> {
-                    var m = r.send() == null ? r.message() : r.message().delivered(statuses.get(r.send()));
-                    return m.named(
-                            r.customer() == null ? null : participantNames.get(r.customer()),
-                            m.chatId() == null ? null : groupNames.get(m.chatId()));
+                    var name = r.customer() == null ? null : participantNames.get(r.customer());
+                    return new Campaign.Message(
+                            r.id(),
+                            r.participantId(),
+                            name == null || name.isBlank() ? null : name,
+                            r.chatId(),
+                            r.chatId() == null ? null : groupNames.get(r.chatId()),
+                            r.kind(),
+                            r.stage(),
+                            r.status(),
+                            r.send() == null ? null : statuses.get(r.send()),
+                            r.text(),
+                            r.at(),
+                            r.sentAt());
                 })
                 .toList();
     }
 
     private record Row(
-            Campaign.Message message,
+            long id,
+            @Nullable Long participantId,
+            @Nullable String chatId,
+            String kind,
+            @Nullable Integer stage,
+            String status,
+            @Nullable String text,
             @Nullable Long send,
+            Instant at,
+            @Nullable Instant sentAt,
             @Nullable Long customer) {}
 
     /**

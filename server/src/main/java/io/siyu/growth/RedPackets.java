@@ -173,10 +173,7 @@ public class RedPackets {
                 .params(campaignId, page.before(), page.fetchSize())
                 .query(RedPackets::packet)
                 .list();
-        var names = new HashMap<Long, String>();
-        customers
-                .summaries(rows.stream().map(RedPacket::customerId).distinct().toList())
-                .forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(rows.stream().map(RedPacket::customerId).toList());
         return CursorPage.ofDescending(
                 rows.stream().map(p -> p.named(names.get(p.customerId()))).toList(), page.limit(), RedPacket::id);
     }

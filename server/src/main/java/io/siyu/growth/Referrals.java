@@ -87,8 +87,7 @@ public class Referrals {
         var shown = forest.reach(ranked.subList(0, Math.min(graphRoots, ranked.size())), MAX_GRAPH_NODES);
         var ids = new HashSet<>(shown);
         ids.addAll(ranked);
-        var names = new HashMap<Long, String>();
-        customers.summaries(List.copyOf(ids)).forEach(c -> names.put(c.id(), c.name()));
+        var names = customers.names(ids);
         var koc = koc(ids);
         var joined = joined(ranked, start, end);
         var inviters = ranked.stream()
